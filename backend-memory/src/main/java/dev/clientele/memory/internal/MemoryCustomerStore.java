@@ -1,0 +1,332 @@
+package dev.clientele.memory.internal;
+
+import dev.clientele.ConcurrentUpdateException;
+import dev.clientele.Customer;
+import dev.clientele.CustomerField;
+import dev.clientele.CustomerNotFoundException;
+import dev.clientele.DuplicateCustomerException;
+import dev.clientele.spi.CustomerSearch;
+import dev.clientele.spi.CustomerStore;
+import dev.clientele.spi.Keys;
+import dev.clientele.spi.SearchTerm;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Customers in memory. One {@link ReentrantReadWriteLock} guards the primary map and every index, so that a reader
+ * always sees them consistent: reads share the read lock, writes take the write lock.
+ *
+ * <ul>
+ *   <li>primary: login key to customer, ordered by login key (a full scan is in result order);</li>
+ *   <li>by email key and by customer-ID key: the login keys having it (no scan for those lookups);</li>
+ *   <li>per {@link CustomerField}: an ordered index of {@code lowercase(value) + '\0' + loginKey}, so that a search
+ *       term with a literal prefix reads the range of that prefix instead of every customer.</li>
+ * </ul>
+ *
+ * <p>Search: each term with a non-empty {@link SearchTerm#literalPrefix()} yields the union, over the searched
+ * fields, of the login keys in that prefix's range; those sets are intersected, smallest first. The surviving
+ * candidates are visited in login-key order and filtered with {@link CustomerSearch#matches(Customer)} (the rule
+ * lives in core) until {@code fetchLimit} match. Only when no term has a literal prefix (no terms, or terms that
+ * all start with {@code *}) is every customer scanned, in login order, again stopping at {@code fetchLimit}.
+ * {@link #examinedCandidates()} counts the customers {@code matches} was evaluated on, for tests.
+ */
+public final class MemoryCustomerStore implements CustomerStore {
+    private static final char SEPARATOR = '\u0000';
+
+    private final WriteGuard guard;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Lock read = lock.readLock();
+    private final Lock write = lock.writeLock();
+
+    private final NavigableMap<String, Customer> byLogin = new TreeMap<>();
+    private final Map<String, NavigableSet<String>> byEmail = new HashMap<>();
+    private final Map<String, NavigableSet<String>> byCustomerId = new HashMap<>();
+    private final Map<CustomerField, NavigableMap<String, String>> fieldIndexes = new EnumMap<>(CustomerField.class);
+    private final LongAdder examined = new LongAdder();
+
+    public MemoryCustomerStore(WriteGuard guard) {
+        this.guard = Objects.requireNonNull(guard, "guard");
+        for (CustomerField f : CustomerField.values()) {
+            fieldIndexes.put(f, new TreeMap<>());
+        }
+    }
+
+    @Override
+    public boolean readOnly() {
+        return guard.readOnly();
+    }
+
+    @Override
+    public boolean versioned() {
+        return true;
+    }
+
+    @Override
+    public Optional<Customer> findByLogin(String login) {
+        if (login == null) {
+            return Optional.empty();
+        }
+        read.lock();
+        try {
+            return Optional.ofNullable(byLogin.get(Keys.of(login)));
+        } finally {
+            read.unlock();
+        }
+    }
+
+    @Override
+    public List<Customer> findByEmail(String email) {
+        return byKey(byEmail, email, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public List<Customer> findByCustomerId(String customerId, int limit) {
+        return byKey(byCustomerId, customerId, limit);
+    }
+
+    private List<Customer> byKey(Map<String, NavigableSet<String>> index, String value, int limit) {
+        if (value == null || limit < 1) {
+            return List.of();
+        }
+        read.lock();
+        try {
+            NavigableSet<String> logins = index.get(Keys.of(value));
+            if (logins == null) {
+                return List.of();
+            }
+            List<Customer> out = new ArrayList<>(Math.min(logins.size(), limit));
+            for (String loginKey : logins) {
+                if (out.size() >= limit) {
+                    break;
+                }
+                out.add(byLogin.get(loginKey));
+            }
+            return Collections.unmodifiableList(out);
+        } finally {
+            read.unlock();
+        }
+    }
+
+    @Override
+    public List<Customer> search(CustomerSearch search) {
+        Objects.requireNonNull(search, "search");
+        read.lock();
+        try {
+            NavigableSet<String> candidates = candidates(search);
+            Iterable<String> order = candidates == null ? byLogin.keySet() : candidates;
+            List<Customer> out = new ArrayList<>();
+            int limit = search.fetchLimit();
+            for (String loginKey : order) {
+                Customer c = byLogin.get(loginKey);
+                examined.increment();
+                if (search.matches(c)) {
+                    out.add(c);
+                    if (out.size() >= limit) {
+                        break;
+                    }
+                }
+            }
+            return Collections.unmodifiableList(out);
+        } finally {
+            read.unlock();
+        }
+    }
+
+    /** The login keys that may match, in login-key order; {@code null} when no term can use an index. */
+    private NavigableSet<String> candidates(CustomerSearch search) {
+        List<Set<String>> perTerm = new ArrayList<>();
+        for (SearchTerm term : search.terms()) {
+            String prefix = term.literalPrefix();
+            if (prefix.isEmpty()) {
+                continue;
+            }
+            Set<String> logins = new HashSet<>();
+            for (CustomerField f : search.fields()) {
+                NavigableMap<String, String> index = fieldIndexes.get(f);
+                for (Map.Entry<String, String> e : index.tailMap(prefix, true).entrySet()) {
+                    if (!e.getKey().startsWith(prefix)) {
+                        break;
+                    }
+                    logins.add(e.getValue());
+                }
+            }
+            if (logins.isEmpty()) {
+                return new TreeSet<>();
+            }
+            perTerm.add(logins);
+        }
+        if (perTerm.isEmpty()) {
+            return null;
+        }
+        perTerm.sort(Comparator.comparingInt(Set::size));
+        NavigableSet<String> result = new TreeSet<>(perTerm.get(0));
+        for (int i = 1; i < perTerm.size() && !result.isEmpty(); i++) {
+            result.retainAll(perTerm.get(i));
+        }
+        return result;
+    }
+
+    @Override
+    public long count() {
+        read.lock();
+        try {
+            return byLogin.size();
+        } finally {
+            read.unlock();
+        }
+    }
+
+    @Override
+    public void insert(Customer customer, boolean uniqueEmail) {
+        Objects.requireNonNull(customer, "customer");
+        guard.checkWritable("create customer '" + customer.login() + "'");
+        String loginKey = Keys.of(customer.login());
+        write.lock();
+        try {
+            if (byLogin.containsKey(loginKey)) {
+                throw new DuplicateCustomerException("login", customer.login());
+            }
+            if (uniqueEmail && customer.email() != null) {
+                NavigableSet<String> holders = byEmail.get(Keys.of(customer.email()));
+                if (holders != null && !holders.isEmpty()) {
+                    throw new DuplicateCustomerException("email", customer.email());
+                }
+            }
+            byLogin.put(loginKey, customer);
+            index(loginKey, customer);
+        } finally {
+            write.unlock();
+        }
+    }
+
+    @Override
+    public void update(Customer customer, long expectedVersion, boolean uniqueEmail) {
+        Objects.requireNonNull(customer, "customer");
+        guard.checkWritable("update customer '" + customer.login() + "'");
+        String loginKey = Keys.of(customer.login());
+        write.lock();
+        try {
+            Customer stored = byLogin.get(loginKey);
+            if (stored == null) {
+                throw new CustomerNotFoundException(customer.login());
+            }
+            if (stored.version() != expectedVersion) {
+                throw new ConcurrentUpdateException("customer", customer.login(), expectedVersion, stored.version());
+            }
+            if (uniqueEmail && customer.email() != null) {
+                NavigableSet<String> holders = byEmail.get(Keys.of(customer.email()));
+                if (holders != null) {
+                    for (String holder : holders) {
+                        if (!holder.equals(loginKey)) {
+                            throw new DuplicateCustomerException("email", customer.email());
+                        }
+                    }
+                }
+            }
+            unindex(loginKey, stored);
+            byLogin.put(loginKey, customer);
+            index(loginKey, customer);
+        } finally {
+            write.unlock();
+        }
+    }
+
+    @Override
+    public boolean delete(String login) {
+        guard.checkWritable("delete customer '" + login + "'");
+        if (login == null) {
+            return false;
+        }
+        String loginKey = Keys.of(login);
+        write.lock();
+        try {
+            Customer stored = byLogin.remove(loginKey);
+            if (stored == null) {
+                return false;
+            }
+            unindex(loginKey, stored);
+            return true;
+        } finally {
+            write.unlock();
+        }
+    }
+
+    /**
+     * How many customers searches have evaluated {@link CustomerSearch#matches(Customer)} on since this store was
+     * made (or {@link #resetExaminedCandidates()}); shows whether a search used an index. For tests.
+     */
+    public long examinedCandidates() {
+        return examined.sum();
+    }
+
+    /** Sets {@link #examinedCandidates()} back to zero. */
+    public void resetExaminedCandidates() {
+        examined.reset();
+    }
+
+    // ----- indexes (called under the write lock) -----------------------------------------------------------------
+
+    private void index(String loginKey, Customer c) {
+        addTo(byEmail, c.email(), loginKey);
+        addTo(byCustomerId, c.customerId(), loginKey);
+        for (Map.Entry<CustomerField, NavigableMap<String, String>> e : fieldIndexes.entrySet()) {
+            String v = e.getKey().get(c);
+            if (v != null) {
+                e.getValue().put(fieldKey(v, loginKey), loginKey);
+            }
+        }
+    }
+
+    private void unindex(String loginKey, Customer c) {
+        removeFrom(byEmail, c.email(), loginKey);
+        removeFrom(byCustomerId, c.customerId(), loginKey);
+        for (Map.Entry<CustomerField, NavigableMap<String, String>> e : fieldIndexes.entrySet()) {
+            String v = e.getKey().get(c);
+            if (v != null) {
+                e.getValue().remove(fieldKey(v, loginKey));
+            }
+        }
+    }
+
+    /** Lower-cased as {@link SearchTerm} lower-cases, so that a term's literal prefix is a prefix of the key. */
+    private static String fieldKey(String value, String loginKey) {
+        return value.toLowerCase(Locale.ROOT) + SEPARATOR + loginKey;
+    }
+
+    private static void addTo(Map<String, NavigableSet<String>> index, String value, String loginKey) {
+        if (value != null) {
+            index.computeIfAbsent(Keys.of(value), k -> new TreeSet<>()).add(loginKey);
+        }
+    }
+
+    private static void removeFrom(Map<String, NavigableSet<String>> index, String value, String loginKey) {
+        if (value == null) {
+            return;
+        }
+        String key = Keys.of(value);
+        NavigableSet<String> logins = index.get(key);
+        if (logins != null) {
+            logins.remove(loginKey);
+            if (logins.isEmpty()) {
+                index.remove(key);
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.clientele.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clientele.CustomerDirectory;
+import dev.clientele.CustomerEvent;
+import dev.clientele.CustomerGroupPolicy;
+import dev.clientele.Permission;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The extension registered as a configured static field, used through {@link ClienteleExtension#directory()}. */
+class ClienteleExtensionProgrammaticTest {
+    private static final List<CustomerEvent> EVENTS = new CopyOnWriteArrayList<>();
+
+    @RegisterExtension
+    static final ClienteleExtension CLIENTELE = ClienteleExtension.withFixture("fixtures/customers.fixture")
+            .policy(CustomerGroupPolicy.builder().groupSupport(true).alwaysGroups(Map.of()).build())
+            .passwordIterations(2_000)
+            .backendName("local")
+            .configure(b -> b.listener(EVENTS::add));
+
+    private CustomerDirectory seenInBeforeEach;
+
+    @BeforeEach
+    void before() {
+        seenInBeforeEach = CLIENTELE.directory();
+        EVENTS.clear();
+    }
+
+    @Test
+    void theFieldGivesTheDirectoryWithTheConfiguredPolicy() {
+        CustomerDirectory directory = CLIENTELE.directory();
+        assertThat(directory).isSameAs(seenInBeforeEach);
+        assertThat(directory.policy().groupSupport()).isTrue();
+        assertThat(directory.hasPermission("jdoe", "support", Permission.RW)).isTrue();
+        assertThat(directory.hasPermission("jdoe", "billing", Permission.RW)).isFalse();
+        assertThat(directory.hasPermission("jdoe", "billing", Permission.RO)).isTrue();
+        assertThat(CLIENTELE.backend().name()).isEqualTo("local");
+        assertThat(CLIENTELE.fixtureReport()).isEqualTo(new FixtureReport(3, 1, 2, 4));
+    }
+
+    @Test
+    void aParameterIsTheSameDirectory(CustomerDirectory directory, MemoryBackend backend) {
+        assertThat(directory).isSameAs(CLIENTELE.directory());
+        assertThat(backend).isSameAs(CLIENTELE.backend());
+    }
+
+    @Test
+    void theConfiguredIterationsAndListenerAreUsed() {
+        assertThat(CLIENTELE.backend().credentials().orElseThrow().passwordHash("jdoe").orElseThrow())
+                .startsWith("$pbkdf2-sha256$i=2000,");
+        CLIENTELE.directory().invalidateCustomer("jdoe");
+        assertThat(EVENTS).extracting(CustomerEvent::type).contains(CustomerEvent.Type.INVALIDATED);
+    }
+
+    @RepeatedTest(2)
+    void changesDoNotLeakIntoTheNextTest() {
+        assertThat(CLIENTELE.directory().getCustomer("jdoe").isValid()).isTrue();
+        CLIENTELE.directory().invalidateCustomer("jdoe");
+    }
+
+    @Test
+    @ClienteleFixture("fixtures/extra.fixture")
+    void theAnnotationWinsOverTheFieldsFixture() {
+        assertThat(CLIENTELE.directory().findCustomer("jdoe")).isEmpty();
+        assertThat(CLIENTELE.directory().findCustomer("extra")).isPresent();
+    }
+
+    @Test
+    void configuringReturnsACopy() {
+        ClienteleExtension base = ClienteleExtension.create();
+        assertThat(base.fixtures("a.fixture")).isNotSameAs(base);
+        assertThat(base.policy(CustomerGroupPolicy.defaults())).isNotSameAs(base);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.clientele;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A customer company: immutable. Its key is the {@link #customerId()}, which customers point to with
+ * {@link Customer#customerId()} and {@link Customer#additionalCustomerIds()}.
+ */
+public final class Company {
+    private final String customerId;
+    private final String name;
+    private final String street;
+    private final String zip;
+    private final String city;
+    private final String country;
+    private final String url;
+    private final String comment;
+    private final Validity validity;
+
+    private Company(Builder b) {
+        this.customerId = b.customerId;
+        this.name = b.name;
+        this.street = b.street;
+        this.zip = b.zip;
+        this.city = b.city;
+        this.country = b.country;
+        this.url = b.url;
+        this.comment = b.comment;
+        this.validity = b.validity;
+    }
+
+    public static Builder builder(String customerId) {
+        return new Builder().customerId(customerId);
+    }
+
+    public Builder toBuilder() {
+        return new Builder().customerId(customerId).name(name).street(street).zip(zip).city(city).country(country)
+                .url(url).comment(comment).validity(validity);
+    }
+
+    public String customerId() { return customerId; }
+    public String name() { return name; }
+    public String street() { return street; }
+    public String zip() { return zip; }
+    public String city() { return city; }
+    public String country() { return country; }
+    public String url() { return url; }
+    public String comment() { return comment; }
+    public Validity validity() { return validity; }
+
+    public boolean isValid() {
+        return validity.isValid();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Company)) {
+            return false;
+        }
+        Company c = (Company) o;
+        return customerId.equals(c.customerId) && Objects.equals(name, c.name) && Objects.equals(street, c.street)
+                && Objects.equals(zip, c.zip) && Objects.equals(city, c.city) && Objects.equals(country, c.country)
+                && Objects.equals(url, c.url) && Objects.equals(comment, c.comment) && validity == c.validity;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(customerId, name);
+    }
+
+    @Override
+    public String toString() {
+        return "Company[customerId=" + customerId + ", name=" + name + ", validity=" + validity + "]";
+    }
+
+    /** Builds a {@link Company}. Strings are stripped; blank becomes {@code null}. */
+    public static final class Builder {
+        private String customerId;
+        private String name;
+        private String street;
+        private String zip;
+        private String city;
+        private String country;
+        private String url;
+        private String comment;
+        private Validity validity = Validity.VALID;
+
+        private Builder() {
+        }
+
+        public Builder customerId(String v) { customerId = clean(v); return this; }
+        public Builder name(String v) { name = clean(v); return this; }
+        public Builder street(String v) { street = clean(v); return this; }
+        public Builder zip(String v) { zip = clean(v); return this; }
+        public Builder city(String v) { city = clean(v); return this; }
+        public Builder country(String v) { country = clean(v); return this; }
+        public Builder url(String v) { url = clean(v); return this; }
+        public Builder comment(String v) { comment = clean(v); return this; }
+        public Builder validity(Validity v) { validity = Objects.requireNonNull(v, "validity"); return this; }
+
+        /** @throws ValidationException if the customer ID is missing */
+        public Company build() {
+            if (customerId == null) {
+                throw new ValidationException("company", Map.of("customerId", "is required"));
+            }
+            return new Company(this);
+        }
+
+        private static String clean(String s) {
+            if (s == null) {
+                return null;
+            }
+            String t = s.strip();
+            return t.isEmpty() ? null : t;
+        }
+    }
+}

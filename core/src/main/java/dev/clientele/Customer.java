@@ -1,0 +1,304 @@
+package dev.clientele;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A customer account: immutable. Its key is the {@link #login()} (matched case-insensitively).
+ *
+ * <p>Built with {@link #builder(String)}; changed with {@link #toBuilder()}. Strings are stripped and blank ones
+ * become {@code null}. The builder checks no business rule: mandatory fields, lengths and email syntax are
+ * checked by the {@link CustomerDirectory} when a customer is created or updated, and all failures are reported
+ * at once ({@link CustomerValidationException}). A customer read from a directory may therefore lack fields.
+ *
+ * <p>Never holds a password. {@link #toString()} prints no personal data beyond the login.
+ */
+public final class Customer {
+    private final String login;
+    private final String email;
+    private final String customerId;
+    private final String title;
+    private final String firstName;
+    private final String lastName;
+    private final String phone;
+    private final String fax;
+    private final String mobile;
+    private final String street;
+    private final String zip;
+    private final String city;
+    private final String country;
+    private final String comment;
+    private final Validity validity;
+    private final Set<String> additionalCustomerIds;
+    private final Map<String, String> attributes;
+    private final Instant created;
+    private final Instant changed;
+    private final long version;
+
+    private Customer(Builder b) {
+        this.login = b.login;
+        this.email = b.email;
+        this.customerId = b.customerId;
+        this.title = b.title;
+        this.firstName = b.firstName;
+        this.lastName = b.lastName;
+        this.phone = b.phone;
+        this.fax = b.fax;
+        this.mobile = b.mobile;
+        this.street = b.street;
+        this.zip = b.zip;
+        this.city = b.city;
+        this.country = b.country;
+        this.comment = b.comment;
+        this.validity = b.validity;
+        this.additionalCustomerIds = Collections.unmodifiableSet(new LinkedHashSet<>(b.additionalCustomerIds));
+        this.attributes = Collections.unmodifiableMap(new TreeMap<>(b.attributes));
+        this.created = b.created;
+        this.changed = b.changed;
+        this.version = b.version;
+    }
+
+    /** A new builder for a customer with this login. */
+    public static Builder builder(String login) {
+        return new Builder().login(login);
+    }
+
+    /** A builder holding every value of this customer, to make a changed copy. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.login = login;
+        b.email = email;
+        b.customerId = customerId;
+        b.title = title;
+        b.firstName = firstName;
+        b.lastName = lastName;
+        b.phone = phone;
+        b.fax = fax;
+        b.mobile = mobile;
+        b.street = street;
+        b.zip = zip;
+        b.city = city;
+        b.country = country;
+        b.comment = comment;
+        b.validity = validity;
+        b.additionalCustomerIds.addAll(additionalCustomerIds);
+        b.attributes.putAll(attributes);
+        b.created = created;
+        b.changed = changed;
+        b.version = version;
+        return b;
+    }
+
+    public String login() { return login; }
+    public String email() { return email; }
+    /** The company this customer belongs to (its tickets carry this ID). */
+    public String customerId() { return customerId; }
+    public String title() { return title; }
+    public String firstName() { return firstName; }
+    public String lastName() { return lastName; }
+    public String phone() { return phone; }
+    public String fax() { return fax; }
+    public String mobile() { return mobile; }
+    public String street() { return street; }
+    public String zip() { return zip; }
+    public String city() { return city; }
+    public String country() { return country; }
+    public String comment() { return comment; }
+    public Validity validity() { return validity; }
+    /** More companies whose tickets this customer may see, in insertion order. */
+    public Set<String> additionalCustomerIds() { return additionalCustomerIds; }
+    /** Extra mapped fields, sorted by name. */
+    public Map<String, String> attributes() { return attributes; }
+    /** When the customer was created, where the store keeps it; else {@code null}. */
+    public Instant created() { return created; }
+    /** When the customer was last changed, where the store keeps it; else {@code null}. */
+    public Instant changed() { return changed; }
+    /**
+     * The stored version for optimistic locking: 0 for a customer not stored yet (or a store without versions).
+     * An update must carry the version it was read with.
+     */
+    public long version() { return version; }
+
+    public boolean isValid() {
+        return validity.isValid();
+    }
+
+    /** "First Last", or the login when neither name is known. */
+    public String displayName() {
+        String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
+        return name.isEmpty() ? login : name;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Customer)) {
+            return false;
+        }
+        Customer c = (Customer) o;
+        return version == c.version && login.equals(c.login) && Objects.equals(email, c.email)
+                && Objects.equals(customerId, c.customerId) && Objects.equals(title, c.title)
+                && Objects.equals(firstName, c.firstName) && Objects.equals(lastName, c.lastName)
+                && Objects.equals(phone, c.phone) && Objects.equals(fax, c.fax) && Objects.equals(mobile, c.mobile)
+                && Objects.equals(street, c.street) && Objects.equals(zip, c.zip) && Objects.equals(city, c.city)
+                && Objects.equals(country, c.country) && Objects.equals(comment, c.comment)
+                && validity == c.validity && additionalCustomerIds.equals(c.additionalCustomerIds)
+                && attributes.equals(c.attributes) && Objects.equals(created, c.created)
+                && Objects.equals(changed, c.changed);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(login, email, customerId, version);
+    }
+
+    @Override
+    public String toString() {
+        return "Customer[login=" + login + ", customerId=" + customerId + ", validity=" + validity
+                + ", version=" + version + "]";
+    }
+
+    /** Builds a {@link Customer}. Not thread-safe; reusable. */
+    public static final class Builder {
+        private String login;
+        private String email;
+        private String customerId;
+        private String title;
+        private String firstName;
+        private String lastName;
+        private String phone;
+        private String fax;
+        private String mobile;
+        private String street;
+        private String zip;
+        private String city;
+        private String country;
+        private String comment;
+        private Validity validity = Validity.VALID;
+        private final Set<String> additionalCustomerIds = new LinkedHashSet<>();
+        private final Map<String, String> attributes = new TreeMap<>();
+        private Instant created;
+        private Instant changed;
+        private long version;
+
+        private Builder() {
+        }
+
+        public Builder login(String login) { this.login = clean(login); return this; }
+        public Builder email(String email) { this.email = clean(email); return this; }
+        public Builder customerId(String customerId) { this.customerId = clean(customerId); return this; }
+        public Builder title(String title) { this.title = clean(title); return this; }
+        public Builder firstName(String firstName) { this.firstName = clean(firstName); return this; }
+        public Builder lastName(String lastName) { this.lastName = clean(lastName); return this; }
+        public Builder phone(String phone) { this.phone = clean(phone); return this; }
+        public Builder fax(String fax) { this.fax = clean(fax); return this; }
+        public Builder mobile(String mobile) { this.mobile = clean(mobile); return this; }
+        public Builder street(String street) { this.street = clean(street); return this; }
+        public Builder zip(String zip) { this.zip = clean(zip); return this; }
+        public Builder city(String city) { this.city = clean(city); return this; }
+        public Builder country(String country) { this.country = clean(country); return this; }
+        public Builder comment(String comment) { this.comment = clean(comment); return this; }
+
+        public Builder validity(Validity validity) {
+            this.validity = Objects.requireNonNull(validity, "validity");
+            return this;
+        }
+
+        /** Sets a field by its {@link CustomerField}. */
+        public Builder set(CustomerField field, String value) {
+            switch (field) {
+                case LOGIN: return login(value);
+                case EMAIL: return email(value);
+                case CUSTOMER_ID: return customerId(value);
+                case TITLE: return title(value);
+                case FIRST_NAME: return firstName(value);
+                case LAST_NAME: return lastName(value);
+                case PHONE: return phone(value);
+                case FAX: return fax(value);
+                case MOBILE: return mobile(value);
+                case STREET: return street(value);
+                case ZIP: return zip(value);
+                case CITY: return city(value);
+                case COUNTRY: return country(value);
+                case COMMENT: return comment(value);
+                default: throw new AssertionError(field);
+            }
+        }
+
+        /** Replaces the additional customer IDs; blank ones are dropped. */
+        public Builder additionalCustomerIds(Collection<String> ids) {
+            additionalCustomerIds.clear();
+            for (String id : ids) {
+                String c = clean(id);
+                if (c != null) {
+                    additionalCustomerIds.add(c);
+                }
+            }
+            return this;
+        }
+
+        public Builder additionalCustomerIds(String... ids) {
+            return additionalCustomerIds(java.util.Arrays.asList(ids));
+        }
+
+        /** Sets an extra attribute; a blank value removes it. */
+        public Builder attribute(String name, String value) {
+            String n = clean(name);
+            if (n == null) {
+                throw new IllegalArgumentException("attribute name must not be blank");
+            }
+            String v = clean(value);
+            if (v == null) {
+                attributes.remove(n);
+            } else {
+                attributes.put(n, v);
+            }
+            return this;
+        }
+
+        public Builder attributes(Map<String, String> attributes) {
+            this.attributes.clear();
+            attributes.forEach(this::attribute);
+            return this;
+        }
+
+        public Builder created(Instant created) { this.created = created; return this; }
+        public Builder changed(Instant changed) { this.changed = changed; return this; }
+
+        public Builder version(long version) {
+            if (version < 0) {
+                throw new IllegalArgumentException("version must not be negative");
+            }
+            this.version = version;
+            return this;
+        }
+
+        /**
+         * Builds the customer.
+         *
+         * @throws CustomerValidationException if the login is missing (the only field a customer cannot be without)
+         */
+        public Customer build() {
+            if (login == null) {
+                throw new CustomerValidationException(Map.of(CustomerField.LOGIN.key(), "is required"));
+            }
+            return new Customer(this);
+        }
+
+        private static String clean(String s) {
+            if (s == null) {
+                return null;
+            }
+            String t = s.strip();
+            return t.isEmpty() ? null : t;
+        }
+    }
+}

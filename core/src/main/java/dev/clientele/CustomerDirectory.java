@@ -1,0 +1,289 @@
+package dev.clientele;
+
+import dev.clientele.config.ClienteleConfig;
+import dev.clientele.internal.DirectoryBuilder;
+import dev.clientele.password.LockoutPolicy;
+import dev.clientele.password.PasswordHasher;
+import dev.clientele.password.PasswordPolicy;
+import dev.clientele.spi.CustomerBackend;
+import dev.clientele.spi.CustomerBackendProvider;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A helpdesk's customers: the one object an application talks to. It composes back-ends into roles (an ordered
+ * chain of customer sources; one store each for groups, companies and state; one or more membership sources) and
+ * applies every rule — validation, uniqueness, the group policy, search semantics, password hashing, lock-out,
+ * caching — the same way whatever the back-ends are.
+ *
+ * <p>Get one from configuration ({@link #open(Path)}) or from code ({@link #builder()}). Thread-safe. Close it to
+ * release the back-ends it created.
+ *
+ * <pre>{@code
+ * try (CustomerDirectory directory = CustomerDirectory.builder().backend("memory").build()) {
+ *     directory.createGroup(Group.of("support"));
+ *     directory.createCustomer(Customer.builder("jdoe").email("jdoe@acme.example").customerId("acme")
+ *             .firstName("John").lastName("Doe").build(), "S3cret-pass".toCharArray());
+ *     directory.link("jdoe", "support", Permission.RW);
+ *     boolean may = directory.hasPermission("jdoe", "support", Permission.RO);
+ * }
+ * }</pre>
+ *
+ * <p>Lookups by login, email and customer ID are case-insensitive. Methods that take a login of an existing
+ * customer throw {@link CustomerNotFoundException} if no source has it.
+ */
+public interface CustomerDirectory extends AutoCloseable {
+
+    /** A directory from a properties file, with {@code CLIENTELE_*} environment variables overriding its keys. */
+    static CustomerDirectory open(Path propertiesFile) {
+        return builder().config(ClienteleConfig.load(propertiesFile)).build();
+    }
+
+    /** A builder: back-ends, policy, password and lock-out rules, caching, listeners. */
+    static Builder builder() {
+        return new DirectoryBuilder();
+    }
+
+    // ----- customers -------------------------------------------------------------------------------------------
+
+    /** The customer with this login, from the first source that has it. */
+    Optional<Customer> findCustomer(String login);
+
+    /** Like {@link #findCustomer(String)} but throws {@link CustomerNotFoundException}. */
+    Customer getCustomer(String login);
+
+    /** The customers with this email address (exact, case-insensitive), e.g. to match incoming mail. */
+    List<Customer> findByEmail(String email);
+
+    /** The customers whose customer ID (company) is this one (exact, case-insensitive), ordered by login. */
+    List<Customer> findByCustomerId(String customerId);
+
+    /** Searches every customer source; see {@link CustomerQuery} for the semantics. */
+    SearchResult search(CustomerQuery query);
+
+    /** Shorthand for {@code search(CustomerQuery.of(text))}. */
+    default SearchResult search(String text) {
+        return search(CustomerQuery.of(text));
+    }
+
+    /**
+     * Creates a customer in the configured writable source. Checks every field and reports all problems at once
+     * ({@link CustomerValidationException}); login (and, by default, email) must be unique across all sources
+     * ({@link DuplicateCustomerException}). Sets version 1 and the timestamps.
+     */
+    Customer createCustomer(Customer customer);
+
+    /**
+     * Creates a customer with a password, checked against the password policy before anything is written.
+     */
+    Customer createCustomer(Customer customer, char[] password);
+
+    /**
+     * Stores changed fields of a customer. The customer must carry the version it was read with; a stale one fails
+     * with {@link ConcurrentUpdateException}. The login cannot change. Returns the stored customer (new version).
+     */
+    Customer updateCustomer(Customer customer);
+
+    /** Sets the customer's validity to {@link Validity#INVALID}: it keeps its data, loses every permission. */
+    Customer invalidateCustomer(String login);
+
+    /**
+     * Erases a customer for good (a privacy request): the record, its password, its group links and its state.
+     * Prefer {@link #invalidateCustomer(String)}: tickets refer to customers.
+     */
+    ErasureReport eraseCustomer(String login);
+
+    // ----- passwords and login ---------------------------------------------------------------------------------
+
+    /** Sets a new password after checking it against the password policy ({@link PasswordPolicyException}). */
+    void setPassword(String login, char[] password);
+
+    /**
+     * Verifies a login. Never throws for a wrong or unknown login (see {@link AuthenticationResult}); counts
+     * failures and locks the account for a while after too many; re-hashes an outdated stored hash on success.
+     */
+    AuthenticationResult authenticate(String login, char[] password);
+
+    /**
+     * Makes a password reset token for the customer: returned once, stored only as a hash, works once, expires.
+     */
+    String createPasswordResetToken(String login);
+
+    /**
+     * Sets a new password with a reset token. Throws {@link NotFoundException} (kind {@code reset token}) if the
+     * token is unknown, used or expired; {@link PasswordPolicyException} if the password is too weak — in which
+     * case the token stays usable.
+     */
+    void resetPassword(String token, char[] newPassword);
+
+    /** Unlocks a locked-out customer and clears its failure count (for an agent or admin). */
+    void unlock(String login);
+
+    // ----- companies -------------------------------------------------------------------------------------------
+
+    Company createCompany(Company company);
+
+    Company updateCompany(Company company);
+
+    Optional<Company> findCompany(String customerId);
+
+    List<Company> companies();
+
+    // ----- groups ----------------------------------------------------------------------------------------------
+
+    Group createGroup(Group group);
+
+    Group updateGroup(Group group);
+
+    Optional<Group> findGroup(String name);
+
+    List<Group> groups();
+
+    // ----- customers <-> groups, companies <-> groups ----------------------------------------------------------
+
+    /** Links a customer to a group with a permission (replacing a link it had to that group). */
+    void link(String login, String group, Permission permission);
+
+    /** Removes the customer's link to the group; false if there was none. */
+    boolean unlink(String login, String group);
+
+    /** Links a company (by customer ID) to a group with a permission. */
+    void linkCompany(String customerId, String group, Permission permission);
+
+    boolean unlinkCompany(String customerId, String group);
+
+    /** Adds or replaces any link, e.g. one in the {@link PermissionContext#OTHER_CUSTOMER_IDS} context. */
+    void putMembership(Membership membership);
+
+    boolean removeMembership(Membership membership);
+
+    /**
+     * The customer's stored links (the "Change Group relations for a Customer" screen): group to permission, own
+     * context only. Not the effective permissions: see {@link #permissions(String)}.
+     */
+    Map<String, Permission> groupsOf(String login);
+
+    /**
+     * Replaces the customer's stored links at once (the save button of that screen): groups not in the map are
+     * unlinked. Every group must exist, or nothing changes.
+     */
+    void setGroupsOf(String login, Map<String, Permission> groups);
+
+    /** The customers linked to a group (the "Change Customer relations for a Group" screen): login to permission. */
+    Map<String, Permission> customersOf(String group);
+
+    /** The companies linked to a group: customer ID to permission. */
+    Map<String, Permission> companiesOf(String group);
+
+    // ----- the policy --------------------------------------------------------------------------------------------
+
+    /** What the customer may do, by the current policy; cached. */
+    EffectivePermissions permissions(String login);
+
+    /** True if the customer holds {@code required} (or RW when RO is asked) on the group. The hot path. */
+    boolean hasPermission(String login, String group, Permission required);
+
+    /** Which rules grant (or block) the customer's permission on the group. */
+    PermissionExplanation explain(String login, String group);
+
+    /** The customer IDs whose tickets the customer may see. */
+    Set<String> accessibleCustomerIds(String login);
+
+    CustomerGroupPolicy policy();
+
+    /** Replaces the policy; applies at once to every customer (always-groups are never stored). */
+    void setPolicy(CustomerGroupPolicy policy);
+
+    // ----- the rest --------------------------------------------------------------------------------------------
+
+    void addListener(CustomerEventListener listener);
+
+    void removeListener(CustomerEventListener listener);
+
+    /** Drops every cached customer and permission (after changes made behind the directory's back). */
+    void invalidateCaches();
+
+    /** The back-ends in use, by name, in configuration order. */
+    Map<String, CustomerBackend> backends();
+
+    /** Closes the back-ends this directory created; back-ends handed in with {@link Builder#backend(CustomerBackend)} stay open. */
+    @Override
+    void close();
+
+    /**
+     * Assembles a {@link CustomerDirectory}. Setters check their argument at once; {@link #build()} checks the
+     * whole and reports every problem in one {@link ConfigurationException}.
+     */
+    interface Builder {
+        /** Takes everything a configuration says (back-ends, roles, policy, options). Later setters override it. */
+        Builder config(ClienteleConfig config);
+
+        /** Adds a back-end instance of a provider type with default settings, named after its type. */
+        Builder backend(String type);
+
+        /** Adds a back-end instance created by the provider of {@code type} from these settings. */
+        Builder backend(String name, String type, Map<String, String> settings);
+
+        /** Adds a back-end made elsewhere (tests, DI containers). The directory does not close it. */
+        Builder backend(CustomerBackend backend);
+
+        /** Registers a provider explicitly, next to (and before) those found with {@link java.util.ServiceLoader}. */
+        Builder provider(CustomerBackendProvider provider);
+
+        /** The customer sources in lookup order (names of back-ends). Default: every back-end with a customer store. */
+        Builder customers(String... backendNames);
+
+        /** The source new customers are created in. Default: the first writable one of the chain. */
+        Builder createIn(String backendName);
+
+        /** The back-end that holds groups. Default: the first back-end with a group store. */
+        Builder groups(String backendName);
+
+        Builder companies(String backendName);
+
+        /** The membership sources; permissions are their union. Default: every back-end with a membership store. */
+        Builder memberships(String... backendNames);
+
+        Builder state(String backendName);
+
+        Builder policy(CustomerGroupPolicy policy);
+
+        /** Fill an empty customer ID with the email (the email is unique, so it can serve as the ID). Default off. */
+        Builder customerIdFromEmail(boolean on);
+
+        /** Require emails to be unique across sources. Default on. */
+        Builder uniqueEmail(boolean on);
+
+        /** The fields a search looks at by default. Default: login, email, customerId, firstName, lastName. */
+        Builder searchFields(Set<CustomerField> fields);
+
+        /** Default search limit. Default 250. */
+        Builder searchLimit(int limit);
+
+        Builder passwordHasher(PasswordHasher hasher);
+
+        Builder passwordPolicy(PasswordPolicy policy);
+
+        Builder lockout(LockoutPolicy lockout);
+
+        /** How long a reset token works. Default 1 hour. */
+        Builder resetTokenLifetime(Duration lifetime);
+
+        /** Cache customers and permissions for this long; {@link Duration#ZERO} turns the cache off. Default 60 s. */
+        Builder cacheTtl(Duration ttl);
+
+        /** At most this many cached customers (and as many permission sets). Default 10,000. */
+        Builder cacheMaxSize(long size);
+
+        Builder clock(Clock clock);
+
+        Builder listener(CustomerEventListener listener);
+
+        CustomerDirectory build();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.clientele;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What one customer may do, computed by the {@link CustomerGroupPolicy}: a permission per group (RW implies RO),
+ * and the customer IDs whose tickets the customer may see. Immutable.
+ */
+public final class EffectivePermissions {
+    private final String login;
+    private final Map<String, Permission> groups;
+    private final Set<String> customerIds;
+
+    public EffectivePermissions(String login, Map<String, Permission> groups, Set<String> customerIds) {
+        this.login = login;
+        this.groups = Collections.unmodifiableMap(new TreeMap<>(groups));
+        this.customerIds = Collections.unmodifiableSet(new TreeSet<>(customerIds));
+    }
+
+    public String login() {
+        return login;
+    }
+
+    /** Group name to the strongest permission held, sorted by group name. */
+    public Map<String, Permission> groups() {
+        return groups;
+    }
+
+    /** True if the customer holds {@code required} (or a permission implying it) on the group. */
+    public boolean has(String group, Permission required) {
+        Permission p = groups.get(group);
+        return p != null && p.implies(required);
+    }
+
+    public Optional<Permission> permission(String group) {
+        return Optional.ofNullable(groups.get(group));
+    }
+
+    /** The groups on which the customer holds at least {@code required}. */
+    public Set<String> groupsWith(Permission required) {
+        Set<String> out = new TreeSet<>();
+        groups.forEach((g, p) -> {
+            if (p.implies(required)) {
+                out.add(g);
+            }
+        });
+        return Collections.unmodifiableSet(out);
+    }
+
+    /**
+     * The customer IDs (companies) whose tickets this customer may see: its own, its additional ones, and those
+     * reached through groups granted in the {@link PermissionContext#OTHER_CUSTOMER_IDS} context.
+     */
+    public Set<String> customerIds() {
+        return customerIds;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EffectivePermissions && ((EffectivePermissions) o).login.equals(login)
+                && ((EffectivePermissions) o).groups.equals(groups)
+                && ((EffectivePermissions) o).customerIds.equals(customerIds);
+    }
+
+    @Override
+    public int hashCode() {
+        return groups.hashCode() * 31 + customerIds.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "EffectivePermissions[login=" + login + ", groups=" + groups + ", customerIds=" + customerIds + "]";
+    }
+}

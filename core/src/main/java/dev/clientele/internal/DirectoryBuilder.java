@@ -1,0 +1,392 @@
+package dev.clientele.internal;
+
+import dev.clientele.ClienteleException;
+import dev.clientele.ConfigurationException;
+import dev.clientele.ConfigurationException.Problem;
+import dev.clientele.CustomerDirectory;
+import dev.clientele.CustomerEventListener;
+import dev.clientele.CustomerField;
+import dev.clientele.CustomerGroupPolicy;
+import dev.clientele.CustomerQuery;
+import dev.clientele.config.ClienteleConfig;
+import dev.clientele.password.LockoutPolicy;
+import dev.clientele.password.PasswordHasher;
+import dev.clientele.password.PasswordPolicy;
+import dev.clientele.password.Pbkdf2PasswordHasher;
+import dev.clientele.spi.BackendSettings;
+import dev.clientele.spi.CustomerBackend;
+import dev.clientele.spi.CustomerBackendProvider;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Implements {@link CustomerDirectory.Builder}: collects the parts, then assembles and checks them in {@link #build()}. */
+public final class DirectoryBuilder implements CustomerDirectory.Builder {
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryBuilder.class);
+
+    static final Set<CustomerField> DEFAULT_SEARCH_FIELDS = EnumSet.of(CustomerField.LOGIN, CustomerField.EMAIL,
+            CustomerField.CUSTOMER_ID, CustomerField.FIRST_NAME, CustomerField.LAST_NAME);
+
+    /** A back-end to be created by a provider, or one handed in. */
+    private static final class Entry {
+        final String name;
+        final BackendSettings settings;
+        final CustomerBackend given;
+
+        Entry(String name, BackendSettings settings, CustomerBackend given) {
+            this.name = name;
+            this.settings = settings;
+            this.given = given;
+        }
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
+    private final List<CustomerBackendProvider> providers = new ArrayList<>();
+    private final List<CustomerEventListener> listeners = new ArrayList<>();
+    private List<String> customers;
+    private String createIn;
+    private String groups;
+    private String companies;
+    private List<String> memberships;
+    private String state;
+    private CustomerGroupPolicy policy = CustomerGroupPolicy.defaults();
+    private boolean customerIdFromEmail;
+    private boolean uniqueEmail = true;
+    private Set<CustomerField> searchFields = DEFAULT_SEARCH_FIELDS;
+    private int searchLimit = CustomerQuery.DEFAULT_LIMIT;
+    private PasswordHasher hasher;
+    private PasswordPolicy passwordPolicy = PasswordPolicy.defaults();
+    private LockoutPolicy lockout = LockoutPolicy.defaults();
+    private Duration resetTokenLifetime = Duration.ofHours(1);
+    private Duration cacheTtl = Duration.ofSeconds(60);
+    private long cacheMaxSize = 10_000;
+    private Clock clock = Clock.systemUTC();
+
+    @Override
+    public CustomerDirectory.Builder config(ClienteleConfig config) {
+        config.backends().forEach((name, settings) -> entries.add(new Entry(name, settings, null)));
+        List<String> c = config.list("clientele.customers");
+        if (!c.isEmpty()) {
+            customers = c;
+        }
+        config.get("clientele.customers.create-in").ifPresent(v -> createIn = v);
+        config.get("clientele.groups").ifPresent(v -> groups = v);
+        config.get("clientele.companies").ifPresent(v -> companies = v);
+        List<String> m = config.list("clientele.memberships");
+        if (!m.isEmpty()) {
+            memberships = m;
+        }
+        config.get("clientele.state").ifPresent(v -> state = v);
+        policy = config.policy();
+        customerIdFromEmail = config.customerIdFromEmail();
+        uniqueEmail = config.uniqueEmail();
+        config.searchFields().ifPresent(f -> searchFields = f);
+        searchLimit = config.searchLimit();
+        if (config.passwordIterationsSet()) {
+            hasher = Pbkdf2PasswordHasher.withIterations(config.passwordIterations());
+        }
+        passwordPolicy = config.passwordPolicy();
+        lockout = config.lockout();
+        resetTokenLifetime = config.resetTokenLifetime();
+        config.cacheTtl().ifPresent(t -> cacheTtl = t);
+        config.cacheMaxSize().ifPresent(s -> cacheMaxSize = s);
+        return this;
+    }
+
+    @Override
+    public CustomerDirectory.Builder backend(String type) {
+        return backend(type, type, Map.of());
+    }
+
+    @Override
+    public CustomerDirectory.Builder backend(String name, String type, Map<String, String> settings) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        entries.add(new Entry(name, new BackendSettings(name, type, settings), null));
+        return this;
+    }
+
+    @Override
+    public CustomerDirectory.Builder backend(CustomerBackend backend) {
+        Objects.requireNonNull(backend, "backend");
+        entries.add(new Entry(backend.name(), null, backend));
+        return this;
+    }
+
+    @Override
+    public CustomerDirectory.Builder provider(CustomerBackendProvider provider) {
+        providers.add(Objects.requireNonNull(provider, "provider"));
+        return this;
+    }
+
+    @Override
+    public CustomerDirectory.Builder customers(String... backendNames) {
+        if (backendNames.length == 0) {
+            throw new IllegalArgumentException("customers: name at least one back-end");
+        }
+        customers = List.copyOf(Arrays.asList(backendNames));
+        return this;
+    }
+
+    @Override
+    public CustomerDirectory.Builder createIn(String backendName) {
+        createIn = Objects.requireNonNull(backendName, "createIn");
+        return this;
+    }
+
+    @Override
+    public CustomerDirectory.Builder groups(String backendName) {
+        groups = Objects.requireNonNull(backendName, "groups");
+        return this;
+    }
+
+    @Override
+    public CustomerDirectory.Builder companies(String backendName) {
+        companies = Objects.requireNonNull(backendName, "companies");
+        return this;
+    }
+
+    @Override
+    public CustomerDirectory.Builder memberships(String... backendNames) {
+        if (backendNames.length == 0) {
+            throw new IllegalArgumentException("memberships: name at least one back-end");
+        }
+        memberships = List.copyOf(Arrays.asList(backendNames));
+        return this;
+    }
+
+    @Override
+    public CustomerDirectory.Builder state(String backendName) {
+        state = Objects.requireNonNull(backendName, "state");
+        return this;
+    }
+
+    @Override
+    public CustomerDirectory.Builder policy(CustomerGroupPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    @Override
+    public CustomerDirectory.Builder customerIdFromEmail(boolean on) {
+        customerIdFromEmail = on;
+        return this;
+    }
+
+    @Override
+    public CustomerDirectory.Builder uniqueEmail(boolean on) {
+        uniqueEmail = on;
+        return this;
+    }
+
+    @Override
+    public CustomerDirectory.Builder searchFields(Set<CustomerField> fields) {
+        if (fields.isEmpty()) {
+            throw new IllegalArgumentException("searchFields: name at least one field");
+        }
+        searchFields = EnumSet.copyOf(fields);
+        return this;
+    }
+
+    @Override
+    public CustomerDirectory.Builder searchLimit(int limit) {
+        if (limit < 1 || limit > 100_000) {
+            throw new IllegalArgumentException("searchLimit must be between 1 and 100000, was " + limit);
+        }
+        searchLimit = limit;
+        return this;
+    }
+
+    @Override
+    public CustomerDirectory.Builder passwordHasher(PasswordHasher hasher) {
+        this.hasher = Objects.requireNonNull(hasher, "passwordHasher");
+        return this;
+    }
+
+    @Override
+    public CustomerDirectory.Builder passwordPolicy(PasswordPolicy policy) {
+        this.passwordPolicy = Objects.requireNonNull(policy, "passwordPolicy");
+        return this;
+    }
+
+    @Override
+    public CustomerDirectory.Builder lockout(LockoutPolicy lockout) {
+        this.lockout = Objects.requireNonNull(lockout, "lockout");
+        return this;
+    }
+
+    @Override
+    public CustomerDirectory.Builder resetTokenLifetime(Duration lifetime) {
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            throw new IllegalArgumentException("resetTokenLifetime must be positive");
+        }
+        this.resetTokenLifetime = lifetime;
+        return this;
+    }
+
+    @Override
+    public CustomerDirectory.Builder cacheTtl(Duration ttl) {
+        if (ttl.isNegative()) {
+            throw new IllegalArgumentException("cacheTtl must not be negative");
+        }
+        this.cacheTtl = ttl;
+        return this;
+    }
+
+    @Override
+    public CustomerDirectory.Builder cacheMaxSize(long size) {
+        if (size < 0) {
+            throw new IllegalArgumentException("cacheMaxSize must not be negative");
+        }
+        this.cacheMaxSize = size;
+        return this;
+    }
+
+    @Override
+    public CustomerDirectory.Builder clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    @Override
+    public CustomerDirectory.Builder listener(CustomerEventListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    @Override
+    public CustomerDirectory build() {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, CustomerBackend> backends = new LinkedHashMap<>();
+        Set<String> owned = new HashSet<>();
+        ProviderRegistry registry = null;
+        try {
+            for (Entry e : entries) {
+                if (backends.containsKey(e.name)) {
+                    problems.add(new Problem("clientele.backend." + e.name, "back-end '" + e.name + "' is defined twice"));
+                    continue;
+                }
+                if (e.given != null) {
+                    backends.put(e.name, e.given);
+                    continue;
+                }
+                if (registry == null) {
+                    registry = new ProviderRegistry(providers, Thread.currentThread().getContextClassLoader() != null
+                            ? Thread.currentThread().getContextClassLoader() : DirectoryBuilder.class.getClassLoader());
+                }
+                String typeKey = e.settings.fullKey("type");
+                try {
+                    CustomerBackendProvider p = registry.provider(e.settings.type(), typeKey);
+                    CustomerBackend b = p.create(e.settings);
+                    backends.put(e.name, b);
+                    owned.add(e.name);
+                    LOG.info("Opened {}", b.describe());
+                } catch (ConfigurationException ce) {
+                    problems.addAll(ce.problems());
+                }
+            }
+            if (entries.isEmpty()) {
+                problems.add(new Problem("clientele.backend.NAME.type", "no back-end is configured"));
+            }
+            Roles roles = roles(backends, problems);
+            if (!problems.isEmpty()) {
+                throw new ConfigurationException(problems);
+            }
+            PasswordHasher h = hasher != null ? hasher : Pbkdf2PasswordHasher.withDefaults();
+            DefaultCustomerDirectory.Settings s = new DefaultCustomerDirectory.Settings(backends, owned, roles, policy,
+                    customerIdFromEmail, uniqueEmail, searchFields, searchLimit, h, passwordPolicy, lockout,
+                    resetTokenLifetime, cacheTtl, cacheMaxSize, clock, listeners);
+            return new DefaultCustomerDirectory(s);
+        } catch (RuntimeException e) {
+            for (String name : owned) {
+                try {
+                    backends.get(name).close();
+                } catch (RuntimeException closeFailure) {
+                    e.addSuppressed(closeFailure);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Which back-end plays which role; checked against what each back-end offers. */
+    record Roles(List<String> customers, Optional<String> createIn, Optional<String> groups,
+            Optional<String> companies, List<String> memberships, Optional<String> state) {
+    }
+
+    private Roles roles(Map<String, CustomerBackend> backends, List<Problem> problems) {
+        List<String> c = customers != null ? customers : offering(backends, b -> b.customers().isPresent());
+        for (String n : c) {
+            require(backends, problems, "clientele.customers", n, b -> b.customers().isPresent(), "customers");
+        }
+        if (c.isEmpty() && !backends.isEmpty()) {
+            problems.add(new Problem("clientele.customers", "no back-end offers customers"));
+        }
+        Optional<String> create;
+        if (createIn != null) {
+            if (!c.contains(createIn)) {
+                problems.add(new Problem("clientele.customers.create-in", "names '" + createIn
+                        + "', which is not one of the customer sources " + c));
+            }
+            create = Optional.of(createIn);
+        } else {
+            create = c.stream().filter(n -> backends.containsKey(n) && backends.get(n).customers()
+                    .map(s -> !s.readOnly()).orElse(false)).findFirst();
+        }
+        Optional<String> g = single(backends, problems, "clientele.groups", groups, b -> b.groups().isPresent(), "groups");
+        Optional<String> co = single(backends, problems, "clientele.companies", companies,
+                b -> b.companies().isPresent(), "companies");
+        Optional<String> st = single(backends, problems, "clientele.state", state, b -> b.state().isPresent(), "state");
+        List<String> m = memberships != null ? memberships : offering(backends, b -> b.memberships().isPresent());
+        for (String n : m) {
+            require(backends, problems, "clientele.memberships", n, b -> b.memberships().isPresent(), "memberships");
+        }
+        return new Roles(List.copyOf(c), create, g, co, List.copyOf(m), st);
+    }
+
+    private static List<String> offering(Map<String, CustomerBackend> backends, Function<CustomerBackend, Boolean> has) {
+        List<String> out = new ArrayList<>();
+        backends.forEach((n, b) -> {
+            if (has.apply(b)) {
+                out.add(n);
+            }
+        });
+        return out;
+    }
+
+    private static Optional<String> single(Map<String, CustomerBackend> backends, List<Problem> problems, String key,
+            String chosen, Function<CustomerBackend, Boolean> has, String what) {
+        if (chosen == null) {
+            return offering(backends, has).stream().findFirst();
+        }
+        require(backends, problems, key, chosen, has, what);
+        return Optional.of(chosen);
+    }
+
+    private static void require(Map<String, CustomerBackend> backends, List<Problem> problems, String key,
+            String name, Function<CustomerBackend, Boolean> has, String what) {
+        CustomerBackend b = backends.get(name);
+        if (b == null) {
+            problems.add(new Problem(key, "names back-end '" + name + "', which is not configured (configured: "
+                    + String.join(", ", backends.keySet()) + ")"));
+        } else if (!has.apply(b)) {
+            problems.add(new Problem(key, "back-end '" + name + "' (" + b.type() + ") does not offer " + what));
+        }
+    }
+
+    static ClienteleException noStore(String key, String what) {
+        return new ConfigurationException(key, "no back-end holds " + what + "; configure one that offers " + what);
+    }
+}

@@ -1,0 +1,202 @@
+package dev.clientele.internal;
+
+import dev.clientele.Customer;
+import dev.clientele.CustomerGroupPolicy;
+import dev.clientele.EffectivePermissions;
+import dev.clientele.Group;
+import dev.clientele.Membership;
+import dev.clientele.Permission;
+import dev.clientele.PermissionContext;
+import dev.clientele.PermissionExplanation;
+import dev.clientele.PermissionExplanation.Rule;
+import dev.clientele.PermissionExplanation.Step;
+import dev.clientele.spi.Keys;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The group policy: the one place where effective permissions are computed. Every grant is recorded as a step, so
+ * the same evaluation answers both "what may this customer do" and "why".
+ */
+public final class PolicyEvaluator {
+
+    /** What the evaluation reads; the directory answers from its stores. */
+    public interface Data {
+        Optional<Group> group(String name);
+
+        List<Group> allGroups();
+
+        /** False for an invalid or unknown company; true when there is no company store at all. */
+        boolean companyValid(String customerId);
+
+        List<Membership> linksOf(String login, Collection<String> customerIds);
+
+        List<Membership> linksTo(String group);
+    }
+
+    /** The result: permissions plus the steps that made them, by group key. */
+    public static final class Evaluation {
+        private final EffectivePermissions permissions;
+        private final Map<String, List<Step>> steps;
+        private final List<Step> global;
+
+        Evaluation(EffectivePermissions permissions, Map<String, List<Step>> steps, List<Step> global) {
+            this.permissions = permissions;
+            this.steps = steps;
+            this.global = global;
+        }
+
+        public EffectivePermissions permissions() {
+            return permissions;
+        }
+
+        public PermissionExplanation explain(String group) {
+            List<Step> s = new ArrayList<>(global);
+            s.addAll(steps.getOrDefault(Keys.of(group), List.of()));
+            String name = group;
+            for (String g : permissions.groups().keySet()) {
+                if (Keys.same(g, group)) {
+                    name = g;
+                }
+            }
+            return new PermissionExplanation(permissions.login(), name, permissions.permission(name), s);
+        }
+    }
+
+    private PolicyEvaluator() {
+    }
+
+    public static Evaluation evaluate(CustomerGroupPolicy policy, Customer customer, Data data) {
+        String login = customer.login();
+        Map<String, List<Step>> steps = new HashMap<>();
+        if (!customer.isValid()) {
+            Step s = new Step(Rule.CUSTOMER_INVALID, Optional.empty(),
+                    "customer " + login + " is " + customer.validity().name().toLowerCase(java.util.Locale.ROOT)
+                            + ": it has no permissions");
+            return new Evaluation(new EffectivePermissions(login, Map.of(), Set.of()), steps, List.of(s));
+        }
+        Map<String, Permission> granted = new LinkedHashMap<>();
+        Map<String, String> names = new HashMap<>();
+
+        Set<String> companyIds = new LinkedHashSet<>();
+        if (customer.customerId() != null) {
+            companyIds.add(customer.customerId());
+        }
+        companyIds.addAll(customer.additionalCustomerIds());
+        Map<String, Boolean> companyValid = new HashMap<>();
+        for (String id : companyIds) {
+            companyValid.put(Keys.of(id), data.companyValid(id));
+        }
+
+        List<Membership> links = data.linksOf(login, companyIds);
+        Map<String, Optional<Group>> groupCache = new HashMap<>();
+
+        if (!policy.groupSupport()) {
+            for (Group g : data.allGroups()) {
+                if (g.isValid()) {
+                    grant(granted, names, steps, g, Rule.GROUP_SUPPORT_OFF, Permission.RW,
+                            "group support is off: every valid customer has rw on every valid group");
+                } else {
+                    step(steps, g.name(), Rule.GROUP_INVALID, "group " + g.name() + " is not valid: it grants nothing");
+                }
+            }
+        } else {
+            policy.alwaysGroups().forEach((group, perm) -> candidate(data, groupCache, granted, names, steps, group,
+                    Rule.ALWAYS_GROUP, perm, "always-group " + group + " with " + perm.key()));
+            for (String id : companyIds) {
+                if (!companyValid.get(Keys.of(id))) {
+                    policy.companyAlwaysGroups().keySet().forEach(group -> step(steps, group, Rule.COMPANY_INVALID,
+                            "company " + id + " is not valid or unknown: its company always-groups grant nothing"));
+                    continue;
+                }
+                policy.companyAlwaysGroups().forEach((group, perm) -> candidate(data, groupCache, granted, names,
+                        steps, group, Rule.COMPANY_ALWAYS_GROUP, perm,
+                        "company always-group " + group + " with " + perm.key() + " through company " + id));
+            }
+            for (Membership m : links) {
+                if (m.context() != PermissionContext.OWN) {
+                    continue;
+                }
+                if (m.kind() == Membership.Kind.CUSTOMER) {
+                    if (Keys.same(m.subject(), login)) {
+                        candidate(data, groupCache, granted, names, steps, m.group(), Rule.CUSTOMER_LINK,
+                                m.permission(), "customer " + login + " is linked to " + m.group() + " with "
+                                        + m.permission().key());
+                    }
+                    continue;
+                }
+                Boolean valid = companyValid.get(Keys.of(m.subject()));
+                if (valid == null || !policy.companyInheritance()) {
+                    continue;
+                }
+                if (!valid) {
+                    step(steps, m.group(), Rule.COMPANY_INVALID, "company " + m.subject()
+                            + " is not valid or unknown: its link to " + m.group() + " grants nothing");
+                    continue;
+                }
+                candidate(data, groupCache, granted, names, steps, m.group(), Rule.COMPANY_LINK, m.permission(),
+                        "company " + m.subject() + " is linked to " + m.group() + " with " + m.permission().key());
+            }
+        }
+
+        // Customer-ID context: the companies whose tickets the customer may see.
+        Set<String> customerIds = new TreeSet<>(companyIds);
+        for (Membership m : links) {
+            if (m.context() != PermissionContext.OTHER_CUSTOMER_IDS) {
+                continue;
+            }
+            boolean applies = m.kind() == Membership.Kind.CUSTOMER ? Keys.same(m.subject(), login)
+                    : policy.companyInheritance() && Boolean.TRUE.equals(companyValid.get(Keys.of(m.subject())));
+            Optional<Group> g = group(data, groupCache, m.group());
+            if (!applies || g.isEmpty() || !g.get().isValid()) {
+                continue;
+            }
+            for (Membership other : data.linksTo(m.group())) {
+                if (other.kind() == Membership.Kind.COMPANY && data.companyValid(other.subject())) {
+                    customerIds.add(other.subject());
+                }
+            }
+        }
+
+        Map<String, Permission> byName = new LinkedHashMap<>();
+        granted.forEach((key, perm) -> byName.put(names.get(key), perm));
+        return new Evaluation(new EffectivePermissions(login, byName, customerIds), steps, List.of());
+    }
+
+    private static void candidate(Data data, Map<String, Optional<Group>> cache, Map<String, Permission> granted,
+            Map<String, String> names, Map<String, List<Step>> steps, String group, Rule rule, Permission perm,
+            String detail) {
+        Optional<Group> g = group(data, cache, group);
+        if (g.isEmpty()) {
+            step(steps, group, Rule.GROUP_INVALID, detail + ", but group " + group + " does not exist: it grants nothing");
+        } else if (!g.get().isValid()) {
+            step(steps, group, Rule.GROUP_INVALID, detail + ", but group " + group + " is not valid: it grants nothing");
+        } else {
+            grant(granted, names, steps, g.get(), rule, perm, detail);
+        }
+    }
+
+    private static Optional<Group> group(Data data, Map<String, Optional<Group>> cache, String name) {
+        return cache.computeIfAbsent(Keys.of(name), k -> data.group(name));
+    }
+
+    private static void grant(Map<String, Permission> granted, Map<String, String> names,
+            Map<String, List<Step>> steps, Group g, Rule rule, Permission perm, String detail) {
+        String key = Keys.of(g.name());
+        granted.merge(key, perm, Permission::strongest);
+        names.put(key, g.name());
+        steps.computeIfAbsent(key, k -> new ArrayList<>()).add(new Step(rule, Optional.of(perm), detail));
+    }
+
+    private static void step(Map<String, List<Step>> steps, String group, Rule rule, String detail) {
+        steps.computeIfAbsent(Keys.of(group), k -> new ArrayList<>()).add(new Step(rule, Optional.empty(), detail));
+    }
+}

@@ -1,0 +1,181 @@
+package dev.clientele.spi;
+
+import dev.clientele.ConfigurationException;
+import dev.clientele.ConfigurationException.Problem;
+import dev.clientele.config.Durations;
+import dev.clientele.config.Secrets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The settings of one back-end instance: the keys under {@code clientele.backend.NAME.}, without that prefix.
+ * Immutable. Read them with a {@link Reader}, which collects every problem and reports them together, each with
+ * its full key. Values of secret keys ({@link Secrets#isSecret(String)}) are masked in {@link #toString()} and
+ * never appear in messages.
+ */
+public final class BackendSettings {
+    private final String name;
+    private final String type;
+    private final Map<String, String> values;
+
+    public BackendSettings(String name, String type, Map<String, String> values) {
+        this.name = name;
+        this.type = type;
+        this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+    }
+
+    /** Settings for tests and code: no keys but the ones given. */
+    public static BackendSettings of(String name, String type, Map<String, String> values) {
+        return new BackendSettings(name, type, values);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    /** Every key given (relative), sorted. */
+    public Set<String> keys() {
+        return values.keySet();
+    }
+
+    /** The raw value of a relative key. */
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    /** The full configuration key of a relative one: {@code clientele.backend.NAME.KEY}. */
+    public String fullKey(String key) {
+        return "clientele.backend." + name + "." + key;
+    }
+
+    /** Starts reading; call {@link Reader#done()} at the end to throw every problem found at once. */
+    public Reader reader() {
+        return new Reader();
+    }
+
+    @Override
+    public String toString() {
+        return "BackendSettings[" + name + " (" + type + ") " + values.entrySet().stream()
+                .map(e -> e.getKey() + "=" + (Secrets.isSecret(e.getKey()) ? Secrets.MASK : e.getValue()))
+                .collect(Collectors.joining(", ", "{", "}")) + "]";
+    }
+
+    /** Reads typed values, collecting problems instead of failing at the first. */
+    public final class Reader {
+        private final List<Problem> problems = new ArrayList<>();
+        private final Set<String> read = new java.util.HashSet<>();
+
+        private Reader() {
+        }
+
+        /** A required string; a problem if missing or blank. */
+        public String required(String key) {
+            read.add(key);
+            String v = values.get(key);
+            if (v == null || v.isBlank()) {
+                problems.add(new Problem(fullKey(key), "is required"));
+                return null;
+            }
+            return v.strip();
+        }
+
+        public Optional<String> optional(String key) {
+            read.add(key);
+            String v = values.get(key);
+            return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+        }
+
+        public String string(String key, String defaultValue) {
+            return optional(key).orElse(defaultValue);
+        }
+
+        public int integer(String key, int defaultValue, int min, int max) {
+            Optional<String> v = optional(key);
+            if (v.isEmpty()) {
+                return defaultValue;
+            }
+            try {
+                int i = Integer.parseInt(v.get());
+                if (i < min || i > max) {
+                    problem(key, "must be between " + min + " and " + max + ", was " + i);
+                    return defaultValue;
+                }
+                return i;
+            } catch (NumberFormatException e) {
+                problem(key, "must be a whole number, was '" + shown(key, v.get()) + "'");
+                return defaultValue;
+            }
+        }
+
+        public boolean bool(String key, boolean defaultValue) {
+            Optional<String> v = optional(key);
+            if (v.isEmpty()) {
+                return defaultValue;
+            }
+            switch (v.get().toLowerCase(java.util.Locale.ROOT)) {
+                case "true": case "yes": case "on": return true;
+                case "false": case "no": case "off": return false;
+                default:
+                    problem(key, "must be true or false, was '" + shown(key, v.get()) + "'");
+                    return defaultValue;
+            }
+        }
+
+        public Duration duration(String key, Duration defaultValue) {
+            Optional<String> v = optional(key);
+            if (v.isEmpty()) {
+                return defaultValue;
+            }
+            try {
+                return Durations.parse(v.get());
+            } catch (IllegalArgumentException e) {
+                problem(key, e.getMessage());
+                return defaultValue;
+            }
+        }
+
+        /** A secret (password, bind credential): never shown in any message. */
+        public Optional<char[]> secret(String key) {
+            read.add(key);
+            String v = values.get(key);
+            return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.toCharArray());
+        }
+
+        /** Records a problem with a relative key. */
+        public void problem(String key, String message) {
+            problems.add(new Problem(fullKey(key), message));
+        }
+
+        /** Reports keys given but never read (likely typos) as problems. */
+        public Reader rejectUnknownKeys() {
+            for (String k : values.keySet()) {
+                if (!read.contains(k) && !k.equals("type")) {
+                    problems.add(new Problem(fullKey(k), "is not a setting of the " + type + " back-end"));
+                }
+            }
+            return this;
+        }
+
+        /** Throws every problem found at once, if any. */
+        public void done() {
+            if (!problems.isEmpty()) {
+                throw new ConfigurationException(problems);
+            }
+        }
+
+        private String shown(String key, String value) {
+            return Secrets.isSecret(key) ? Secrets.MASK : value;
+        }
+    }
+}

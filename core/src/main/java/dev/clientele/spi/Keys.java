@@ -1,0 +1,22 @@
+package dev.clientele.spi;
+
+import java.util.Locale;
+
+/**
+ * How keys compare: logins, emails, customer IDs and group names are matched case-insensitively. A store indexes
+ * by {@code Keys.of(value)} and keeps the value as given. One rule for every back-end.
+ */
+public final class Keys {
+    private Keys() {
+    }
+
+    /** The lookup key of a login, email, customer ID or group name: stripped and lower-cased (root locale). */
+    public static String of(String value) {
+        return value == null ? null : value.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** True if both values have the same key. */
+    public static boolean same(String a, String b) {
+        return a == null ? b == null : b != null && of(a).equals(of(b));
+    }
+}

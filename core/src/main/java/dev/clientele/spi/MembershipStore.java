@@ -1,0 +1,32 @@
+package dev.clientele.spi;
+
+import dev.clientele.Membership;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Stored links of customers and companies to groups. A link is identified by (kind, subject key, group key,
+ * context); storing one with the same identity replaces its permission.
+ */
+public interface MembershipStore {
+
+    boolean readOnly();
+
+    /**
+     * Every link that can concern one customer: those of the login and those of the given companies (the
+     * customer's customer ID and additional IDs), in one call — a store should answer it in one round trip.
+     */
+    List<Membership> linksOf(String login, Collection<String> customerIds);
+
+    /** Every link to this group (customers and companies). */
+    List<Membership> linksTo(String group);
+
+    /** Adds the link, or replaces the permission of the link with the same identity. */
+    void put(Membership membership);
+
+    /** Removes the link with the same identity as the given one (its permission is ignored); false if none. */
+    boolean remove(Membership membership);
+
+    /** Removes every link of a subject (for erasure); returns how many. */
+    int removeAll(Membership.Kind kind, String subject);
+}

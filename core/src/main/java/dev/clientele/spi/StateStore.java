@@ -1,0 +1,33 @@
+package dev.clientele.spi;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Customer state: login bookkeeping, reset tokens and preferences, by login key. Kept locally even for customers
+ * of a read-only directory (as OTRS keeps it in its database).
+ */
+public interface StateStore {
+
+    LoginState loginState(String login);
+
+    /**
+     * Atomically replaces the login state with {@code change.apply(current)} and returns the new state; two
+     * concurrent updates of one login are applied one after the other, none lost.
+     */
+    LoginState updateLoginState(String login, UnaryOperator<LoginState> change);
+
+    void storeResetToken(ResetToken token);
+
+    /** Removes and returns the token with this hash: a token is consumed at most once, even under concurrency. */
+    Optional<ResetToken> takeResetToken(String tokenHash);
+
+    Map<String, String> preferences(String login);
+
+    /** Sets a preference; a {@code null} value removes it. */
+    void setPreference(String login, String key, String value);
+
+    /** Removes login state, tokens and preferences of a login (erasure); true if there was any. */
+    boolean deleteAll(String login);
+}

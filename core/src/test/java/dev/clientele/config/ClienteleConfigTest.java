@@ -1,0 +1,158 @@
+package dev.clientele.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import dev.clientele.ConfigurationException;
+import dev.clientele.ConfigurationException.Problem;
+import dev.clientele.CustomerField;
+import dev.clientele.Permission;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("Configuration")
+class ClienteleConfigTest {
+
+    @Test
+    @DisplayName("reads back-ends, roles, policy and options from properties")
+    void readsEverything() {
+        ClienteleConfig c = ClienteleConfig.from(Map.of(
+                "clientele.backend.local.type", "memory",
+                "clientele.backend.corp.type", "ldap",
+                "clientele.backend.corp.url", "ldap://127.0.0.1:389",
+                "clientele.customers", "corp, local",
+                "clientele.groups", "local",
+                "clientele.policy.group-support", "true",
+                "clientele.policy.always-groups", "users:rw, news:ro",
+                "clientele.search.fields", "login, last-name",
+                "clientele.login.lockout-duration", "PT30M"));
+
+        assertThat(c.backends()).containsOnlyKeys("corp", "local");
+        assertThat(c.backends().get("corp").type()).isEqualTo("ldap");
+        assertThat(c.backends().get("corp").get("url")).contains("ldap://127.0.0.1:389");
+        assertThat(c.list("clientele.customers")).containsExactly("corp", "local");
+        assertThat(c.policy().groupSupport()).isTrue();
+        assertThat(c.policy().alwaysGroups()).containsExactly(Map.entry("users", Permission.RW),
+                Map.entry("news", Permission.RO));
+        assertThat(c.searchFields()).contains(java.util.EnumSet.of(CustomerField.LOGIN, CustomerField.LAST_NAME));
+        assertThat(c.lockout().lockDuration()).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    @DisplayName("reports every problem at once, each naming its key")
+    void reportsAllProblems() {
+        assertThatExceptionOfType(ConfigurationException.class)
+                .isThrownBy(() -> ClienteleConfig.from(Map.of(
+                        "clientele.backend.local.type", "memory",
+                        "clientele.customers", "local, nowhere",
+                        "clientele.policy.group-support", "maybe",
+                        "clientele.policy.always-groups", "users:write",
+                        "clientele.search.limit", "lots",
+                        "clientele.login.failure-window", "forever",
+                        "clientele.polcy.group-support", "true")))
+                .satisfies(e -> assertThat(e.problems()).extracting(Problem::key).containsExactlyInAnyOrder(
+                        "clientele.customers", "clientele.policy.group-support", "clientele.policy.always-groups",
+                        "clientele.search.limit", "clientele.login.failure-window", "clientele.polcy.group-support"))
+                .withMessageContaining("names back-end 'nowhere', which is not configured (configured: local)")
+                .withMessageContaining("must be true or false, was 'maybe'")
+                .withMessageContaining("did you mean clientele.policy.group-support?");
+    }
+
+    @Test
+    @DisplayName("a back-end without a type is a problem naming its type key")
+    void backendNeedsType() {
+        assertThatExceptionOfType(ConfigurationException.class)
+                .isThrownBy(() -> ClienteleConfig.from(Map.of("clientele.backend.corp.url", "ldap://x")))
+                .satisfies(e -> assertThat(e.problems()).extracting(Problem::key)
+                        .containsExactly("clientele.backend.corp.type"));
+    }
+
+    @Test
+    @DisplayName("environment variables override the file, including back-end settings")
+    void environmentOverrides() {
+        ClienteleConfig c = ClienteleConfig.from(
+                Map.of("clientele.backend.corp.type", "ldap", "clientele.policy.group-support", "false"),
+                Map.of("CLIENTELE_POLICY_GROUP_SUPPORT", "true",
+                        "CLIENTELE_BACKEND_CORP_BIND_PASSWORD", "s3cret",
+                        "CLIENTELE_CONFIG", "/etc/clientele.properties",
+                        "PATH", "/usr/bin"));
+        assertThat(c.policy().groupSupport()).isTrue();
+        assertThat(c.backends().get("corp").get("bind-password")).contains("s3cret");
+    }
+
+    @Test
+    @DisplayName("an environment variable that names no setting is a problem")
+    void unknownEnvironmentVariable() {
+        assertThatExceptionOfType(ConfigurationException.class)
+                .isThrownBy(() -> ClienteleConfig.from(Map.of("clientele.backend.a.type", "memory"),
+                        Map.of("CLIENTELE_POLICY_GROUP_SUPORT", "true")))
+                .satisfies(e -> assertThat(e.problems()).extracting(Problem::key)
+                        .containsExactly("CLIENTELE_POLICY_GROUP_SUPORT"));
+    }
+
+    @Test
+    @DisplayName("secrets are masked in toString and in back-end settings")
+    void secretsMasked() {
+        ClienteleConfig c = ClienteleConfig.from(Map.of("clientele.backend.corp.type", "ldap",
+                "clientele.backend.corp.bind-password", "hunter2", "clientele.backend.corp.password", "hunter3"));
+        assertThat(c.toString()).doesNotContain("hunter2", "hunter3").contains("<masked>");
+        assertThat(c.backends().get("corp").toString()).doesNotContain("hunter2", "hunter3").contains("<masked>");
+    }
+
+    @Test
+    @DisplayName("a secret value never appears in a problem message")
+    void secretNotInProblems() {
+        var settings = c("clientele.backend.corp.type", "ldap", "clientele.backend.corp.bind-password", "hunter2")
+                .backends().get("corp");
+        var reader = settings.reader();
+        reader.integer("bind-password", 0, 0, 10);
+        assertThatExceptionOfType(ConfigurationException.class).isThrownBy(reader::done)
+                .withMessageContaining("clientele.backend.corp.bind-password")
+                .withMessageNotContaining("hunter2");
+    }
+
+    @Test
+    @DisplayName("a file is read as UTF-8 properties")
+    void readsFile(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("clientele.properties");
+        Files.writeString(f, "clientele.backend.local.type = memory\nclientele.policy.always-groups = Über:ro\n",
+                StandardCharsets.UTF_8);
+        ClienteleConfig c = ClienteleConfig.load(f, Map.of());
+        assertThat(c.policy().alwaysGroups()).containsEntry("Über", Permission.RO);
+    }
+
+    @Test
+    @DisplayName("a missing file is a configuration problem naming the file")
+    void missingFile(@TempDir Path dir) {
+        Path f = dir.resolve("nope.properties");
+        assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> ClienteleConfig.load(f, Map.of()))
+                .withMessageContaining(f.toString());
+    }
+
+    @Test
+    @DisplayName("durations accept short forms and ISO-8601")
+    void durations() {
+        assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(Durations.parse("30s")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(Durations.parse("15m")).isEqualTo(Duration.ofMinutes(15));
+        assertThat(Durations.parse("2h")).isEqualTo(Duration.ofHours(2));
+        assertThat(Durations.parse("PT1M")).isEqualTo(Duration.ofMinutes(1));
+        assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> Durations.parse("soon"))
+                .withMessageContaining("'soon'");
+    }
+
+    private static ClienteleConfig c(String... kv) {
+        Map<String, String> m = new java.util.HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return ClienteleConfig.from(m);
+    }
+}

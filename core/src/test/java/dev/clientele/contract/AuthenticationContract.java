@@ -1,0 +1,436 @@
+package dev.clientele.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import dev.clientele.AuthenticationResult;
+import dev.clientele.AuthenticationResult.Outcome;
+import dev.clientele.Customer;
+import dev.clientele.CustomerDirectory;
+import dev.clientele.CustomerNotFoundException;
+import dev.clientele.NotFoundException;
+import dev.clientele.PasswordPolicyException;
+import dev.clientele.password.LockoutPolicy;
+import dev.clientele.password.PasswordPolicy;
+import dev.clientele.password.Pbkdf2PasswordHasher;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Logins, lock-out, re-hashing, password policy and reset tokens. Lock-out here: 3 failures within 15 minutes
+ * lock the account for 10 minutes.
+ */
+public abstract class AuthenticationContract extends BackendContractSupport {
+    private static final Duration WINDOW = Duration.ofMinutes(15);
+    private static final Duration LOCK = Duration.ofMinutes(10);
+    private static final String WRONG = "Wr0ng-Horse-Battery";
+    private static final String WEAK = "Sh0rt";
+
+    /** The directory under test: lock-out 3 in 15 min for 10 min, password policy at its defaults. */
+    private CustomerDirectory auth;
+
+    @BeforeEach
+    void lockoutDirectory() {
+        auth = newDirectory(b -> b.lockout(LockoutPolicy.of(3, WINDOW, LOCK)).passwordPolicy(PasswordPolicy.defaults()));
+    }
+
+    private Customer createWithPassword(String login) {
+        return auth.createCustomer(customer(login).build(), PASSWORD.toCharArray());
+    }
+
+    private AuthenticationResult login(String login, String password) {
+        return auth.authenticate(login, password.toCharArray());
+    }
+
+    private void fail(String login, int times) {
+        for (int i = 0; i < times; i++) {
+            assertThat(login(login, WRONG).outcome()).as("failure %d", i + 1).isEqualTo(Outcome.BAD_CREDENTIALS);
+        }
+    }
+
+    private String storedHash(String login) {
+        return credentialStore().passwordHash(login).orElseThrow(() -> new AssertionError("no hash stored"));
+    }
+
+    // ----- outcomes -----------------------------------------------------------------------------------------
+
+    @Test
+    @DisplayName("the right password gives SUCCESS with the customer")
+    void success() {
+        createWithPassword("jdoe");
+
+        AuthenticationResult result = login("jdoe", PASSWORD);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.customer()).get().extracting(Customer::login).isEqualTo("jdoe");
+    }
+
+    @Test
+    @DisplayName("the login is matched case-insensitively")
+    void loginAnyCase() {
+        createWithPassword("JDoe");
+
+        assertThat(login("jdoe", PASSWORD).outcome()).isEqualTo(Outcome.SUCCESS);
+    }
+
+    @Test
+    @DisplayName("a wrong password gives BAD_CREDENTIALS without a customer")
+    void wrongPassword() {
+        createWithPassword("jdoe");
+
+        AuthenticationResult result = login("jdoe", WRONG);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.BAD_CREDENTIALS);
+        assertThat(result.customer()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an unknown login gives BAD_CREDENTIALS, the same outcome as a wrong password")
+    void unknownLogin() {
+        AuthenticationResult result = login("nobody", PASSWORD);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.BAD_CREDENTIALS);
+        assertThat(result.customer()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a customer without a password gives BAD_CREDENTIALS")
+    void noPasswordSet() {
+        auth.createCustomer(customer("jdoe").build());
+
+        assertThat(login("jdoe", PASSWORD).outcome()).isEqualTo(Outcome.BAD_CREDENTIALS);
+    }
+
+    @Test
+    @DisplayName("an invalid customer with the right password gives ACCOUNT_INVALID")
+    void invalidCustomer() {
+        createWithPassword("jdoe");
+        auth.invalidateCustomer("jdoe");
+
+        AuthenticationResult result = login("jdoe", PASSWORD);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.ACCOUNT_INVALID);
+        assertThat(result.customer()).isEmpty();
+    }
+
+    // ----- lock-out -----------------------------------------------------------------------------------------
+
+    @Test
+    @DisplayName("after 3 failures the account is LOCKED_OUT, even with the right password")
+    void lockedAfterMaxFailures() {
+        createWithPassword("jdoe");
+        fail("jdoe", 3);
+
+        assertThat(login("jdoe", PASSWORD).outcome()).isEqualTo(Outcome.LOCKED_OUT);
+    }
+
+    @Test
+    @DisplayName("2 failures do not lock the account")
+    void notLockedBelowMax() {
+        createWithPassword("jdoe");
+        fail("jdoe", 2);
+
+        assertThat(login("jdoe", PASSWORD).outcome()).isEqualTo(Outcome.SUCCESS);
+    }
+
+    @Test
+    @DisplayName("the lock holds for the whole lock duration")
+    void lockHolds() {
+        createWithPassword("jdoe");
+        fail("jdoe", 3);
+
+        clock.advance(LOCK.minusSeconds(1));
+
+        assertThat(login("jdoe", PASSWORD).outcome()).isEqualTo(Outcome.LOCKED_OUT);
+    }
+
+    @Test
+    @DisplayName("once the lock duration is over the right password works again")
+    void lockExpires() {
+        createWithPassword("jdoe");
+        fail("jdoe", 3);
+        assertThat(login("jdoe", PASSWORD).outcome()).isEqualTo(Outcome.LOCKED_OUT);
+
+        clock.advance(LOCK.plusSeconds(1));
+
+        assertThat(login("jdoe", PASSWORD).outcome()).isEqualTo(Outcome.SUCCESS);
+    }
+
+    @Test
+    @DisplayName("failures outside the window do not add up: 2 failures, 16 minutes, 2 failures do not lock")
+    void failuresOutsideWindowDoNotAccumulate() {
+        createWithPassword("jdoe");
+        fail("jdoe", 2);
+        clock.advance(WINDOW.plusMinutes(1));
+        fail("jdoe", 2);
+
+        assertThat(login("jdoe", PASSWORD).outcome()).isEqualTo(Outcome.SUCCESS);
+    }
+
+    @Test
+    @DisplayName("a successful login resets the failure count")
+    void successResetsFailures() {
+        createWithPassword("jdoe");
+        fail("jdoe", 2);
+        assertThat(login("jdoe", PASSWORD).outcome()).isEqualTo(Outcome.SUCCESS);
+        fail("jdoe", 2);
+
+        assertThat(login("jdoe", PASSWORD).outcome()).isEqualTo(Outcome.SUCCESS);
+    }
+
+    @Test
+    @DisplayName("unlock lifts a lock at once")
+    void unlockClearsLock() {
+        createWithPassword("jdoe");
+        fail("jdoe", 3);
+        assertThat(login("jdoe", PASSWORD).outcome()).isEqualTo(Outcome.LOCKED_OUT);
+
+        auth.unlock("jdoe");
+
+        assertThat(login("jdoe", PASSWORD).outcome()).isEqualTo(Outcome.SUCCESS);
+    }
+
+    @Test
+    @DisplayName("unlock clears the failure count too")
+    void unlockClearsFailureCount() {
+        createWithPassword("jdoe");
+        fail("jdoe", 2);
+
+        auth.unlock("jdoe");
+        fail("jdoe", 2);
+
+        assertThat(login("jdoe", PASSWORD).outcome()).isEqualTo(Outcome.SUCCESS);
+    }
+
+    @Test
+    @DisplayName("with LockoutPolicy.disabled() failures never lock")
+    void lockoutDisabled() {
+        CustomerDirectory lenient = newDirectory(b -> b.lockout(LockoutPolicy.disabled()));
+        lenient.createCustomer(customer("jdoe").build(), PASSWORD.toCharArray());
+        for (int i = 0; i < 10; i++) {
+            assertThat(lenient.authenticate("jdoe", WRONG.toCharArray()).outcome()).isEqualTo(Outcome.BAD_CREDENTIALS);
+        }
+
+        assertThat(lenient.authenticate("jdoe", PASSWORD.toCharArray()).outcome()).isEqualTo(Outcome.SUCCESS);
+    }
+
+    // ----- hashes -------------------------------------------------------------------------------------------
+
+    @Test
+    @DisplayName("the stored credential is a PBKDF2 PHC string, never the password")
+    void storedHashIsPhc() {
+        createWithPassword("jdoe");
+
+        String hash = storedHash("jdoe");
+
+        assertThat(hash).startsWith("$pbkdf2-sha256$").doesNotContain(PASSWORD);
+    }
+
+    @Test
+    @DisplayName("a successful login with an outdated hash re-hashes it with the current iterations")
+    void successfulLoginRehashes() {
+        createWithPassword("jdoe");
+        String before = storedHash("jdoe");
+        CustomerDirectory stronger = newDirectory(b -> b.passwordHasher(Pbkdf2PasswordHasher.withIterations(2_000)));
+
+        assertThat(stronger.authenticate("jdoe", PASSWORD.toCharArray()).outcome()).isEqualTo(Outcome.SUCCESS);
+
+        String after = storedHash("jdoe");
+        assertThat(after).isNotEqualTo(before).startsWith("$pbkdf2-sha256$").contains("i=2000");
+        assertThat(stronger.authenticate("jdoe", PASSWORD.toCharArray()).outcome()).isEqualTo(Outcome.SUCCESS);
+    }
+
+    @Test
+    @DisplayName("a failed login does not re-hash")
+    void failedLoginDoesNotRehash() {
+        createWithPassword("jdoe");
+        String before = storedHash("jdoe");
+        CustomerDirectory stronger = newDirectory(b -> b.passwordHasher(Pbkdf2PasswordHasher.withIterations(2_000)));
+
+        assertThat(stronger.authenticate("jdoe", WRONG.toCharArray()).outcome()).isEqualTo(Outcome.BAD_CREDENTIALS);
+
+        assertThat(storedHash("jdoe")).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("a login with a current hash leaves it alone")
+    void currentHashNotRehashed() {
+        createWithPassword("jdoe");
+        String before = storedHash("jdoe");
+
+        assertThat(login("jdoe", PASSWORD).outcome()).isEqualTo(Outcome.SUCCESS);
+
+        assertThat(storedHash("jdoe")).isEqualTo(before);
+    }
+
+    // ----- password policy ----------------------------------------------------------------------------------
+
+    @Test
+    @DisplayName("setPassword sets a password that then authenticates, and the old one no longer does")
+    void setPassword() {
+        createWithPassword("jdoe");
+
+        auth.setPassword("jdoe", OTHER_PASSWORD.toCharArray());
+
+        assertThat(login("jdoe", OTHER_PASSWORD).outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(login("jdoe", PASSWORD).outcome()).isEqualTo(Outcome.BAD_CREDENTIALS);
+    }
+
+    @Test
+    @DisplayName("setPassword with a too short password throws PasswordPolicyException and keeps the old password")
+    void setPasswordChecksPolicy() {
+        createWithPassword("jdoe");
+        String before = storedHash("jdoe");
+
+        assertThatExceptionOfType(PasswordPolicyException.class)
+                .isThrownBy(() -> auth.setPassword("jdoe", WEAK.toCharArray()))
+                .satisfies(e -> assertThat(e.violations()).isNotEmpty());
+
+        assertThat(storedHash("jdoe")).isEqualTo(before);
+        assertThat(login("jdoe", PASSWORD).outcome()).isEqualTo(Outcome.SUCCESS);
+    }
+
+    @Test
+    @DisplayName("createCustomer with a too short password throws PasswordPolicyException and creates nothing")
+    void createChecksPolicy() {
+        assertThatExceptionOfType(PasswordPolicyException.class)
+                .isThrownBy(() -> auth.createCustomer(customer("jdoe").build(), WEAK.toCharArray()));
+
+        assertThat(auth.findCustomer("jdoe")).isEmpty();
+        assertThat(customerStore().count()).isZero();
+        assertThat(credentialStore().passwordHash("jdoe")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a stricter policy is applied: no digit is rejected when needDigit is on")
+    void policyRulesApplied() {
+        CustomerDirectory strict = newDirectory(b -> b.passwordPolicy(
+                PasswordPolicy.builder().minLength(8).needDigit(true).build()));
+        strict.createCustomer(customer("jdoe").build());
+
+        assertThatExceptionOfType(PasswordPolicyException.class)
+                .isThrownBy(() -> strict.setPassword("jdoe", "NoDigitsHere".toCharArray()));
+        assertThat(credentialStore().passwordHash("jdoe")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("setPassword of an unknown login throws CustomerNotFoundException")
+    void setPasswordUnknown() {
+        assertThatExceptionOfType(CustomerNotFoundException.class)
+                .isThrownBy(() -> auth.setPassword("ghost", PASSWORD.toCharArray()));
+        assertThat(credentialStore().passwordHash("ghost")).isEmpty();
+    }
+
+    // ----- reset tokens -------------------------------------------------------------------------------------
+
+    @Test
+    @DisplayName("resetPassword with a token sets the new password; the old one no longer works")
+    void resetSetsPassword() {
+        createWithPassword("jdoe");
+        String token = auth.createPasswordResetToken("jdoe");
+        assertThat(token).isNotBlank();
+
+        auth.resetPassword(token, OTHER_PASSWORD.toCharArray());
+
+        assertThat(login("jdoe", OTHER_PASSWORD).outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(login("jdoe", PASSWORD).outcome()).isEqualTo(Outcome.BAD_CREDENTIALS);
+    }
+
+    @Test
+    @DisplayName("a customer without a password can set one with a reset token")
+    void resetWithoutPriorPassword() {
+        auth.createCustomer(customer("jdoe").build());
+        String token = auth.createPasswordResetToken("jdoe");
+
+        auth.resetPassword(token, OTHER_PASSWORD.toCharArray());
+
+        assertThat(login("jdoe", OTHER_PASSWORD).outcome()).isEqualTo(Outcome.SUCCESS);
+    }
+
+    @Test
+    @DisplayName("a reset token works once: the second use throws NotFoundException")
+    void tokenWorksOnce() {
+        createWithPassword("jdoe");
+        String token = auth.createPasswordResetToken("jdoe");
+        auth.resetPassword(token, OTHER_PASSWORD.toCharArray());
+
+        assertThatExceptionOfType(NotFoundException.class)
+                .isThrownBy(() -> auth.resetPassword(token, "Y3t-Another-Phrase".toCharArray()))
+                .satisfies(e -> assertThat(e.kind()).isEqualTo("reset token"));
+        assertThat(login("jdoe", OTHER_PASSWORD).outcome()).isEqualTo(Outcome.SUCCESS);
+    }
+
+    @Test
+    @DisplayName("a reset token still works just before its default lifetime of 1 hour is over")
+    void tokenWorksWithinLifetime() {
+        createWithPassword("jdoe");
+        String token = auth.createPasswordResetToken("jdoe");
+        clock.advance(Duration.ofMinutes(59));
+
+        auth.resetPassword(token, OTHER_PASSWORD.toCharArray());
+
+        assertThat(login("jdoe", OTHER_PASSWORD).outcome()).isEqualTo(Outcome.SUCCESS);
+    }
+
+    @Test
+    @DisplayName("a reset token expires after its default lifetime of 1 hour: NotFoundException")
+    void tokenExpires() {
+        createWithPassword("jdoe");
+        String token = auth.createPasswordResetToken("jdoe");
+        clock.advance(Duration.ofHours(1).plusSeconds(1));
+
+        assertThatExceptionOfType(NotFoundException.class)
+                .isThrownBy(() -> auth.resetPassword(token, OTHER_PASSWORD.toCharArray()))
+                .satisfies(e -> assertThat(e.kind()).isEqualTo("reset token"));
+        assertThat(login("jdoe", PASSWORD).outcome()).isEqualTo(Outcome.SUCCESS);
+    }
+
+    @Test
+    @DisplayName("resetTokenLifetime sets how long a token works")
+    void configuredLifetime() {
+        CustomerDirectory shortLived = newDirectory(b -> b.resetTokenLifetime(Duration.ofMinutes(5)));
+        shortLived.createCustomer(customer("jdoe").build(), PASSWORD.toCharArray());
+        String token = shortLived.createPasswordResetToken("jdoe");
+        clock.advance(Duration.ofMinutes(6));
+
+        assertThatExceptionOfType(NotFoundException.class)
+                .isThrownBy(() -> shortLived.resetPassword(token, OTHER_PASSWORD.toCharArray()));
+    }
+
+    @Test
+    @DisplayName("an unknown token throws NotFoundException of kind reset token")
+    void unknownToken() {
+        assertThatExceptionOfType(NotFoundException.class)
+                .isThrownBy(() -> auth.resetPassword("no-such-token", OTHER_PASSWORD.toCharArray()))
+                .satisfies(e -> assertThat(e.kind()).isEqualTo("reset token"));
+    }
+
+    @Test
+    @DisplayName("a weak new password throws PasswordPolicyException and the token still works afterwards")
+    void weakPasswordKeepsToken() {
+        createWithPassword("jdoe");
+        String token = auth.createPasswordResetToken("jdoe");
+
+        assertThatExceptionOfType(PasswordPolicyException.class)
+                .isThrownBy(() -> auth.resetPassword(token, WEAK.toCharArray()));
+        assertThat(login("jdoe", PASSWORD).outcome()).isEqualTo(Outcome.SUCCESS);
+
+        auth.resetPassword(token, OTHER_PASSWORD.toCharArray());
+        assertThat(login("jdoe", OTHER_PASSWORD).outcome()).isEqualTo(Outcome.SUCCESS);
+    }
+
+    @Test
+    @DisplayName("the state store holds only a hash of the token, never the token itself")
+    void tokenStoredAsHash() {
+        createWithPassword("jdoe");
+        String token = auth.createPasswordResetToken("jdoe");
+
+        assertThat(stateStore().takeResetToken(token)).isEmpty();
+
+        auth.resetPassword(token, OTHER_PASSWORD.toCharArray());
+        assertThat(login("jdoe", OTHER_PASSWORD).outcome()).isEqualTo(Outcome.SUCCESS);
+    }
+}
