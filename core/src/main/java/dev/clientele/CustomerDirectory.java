@@ -84,6 +84,19 @@ public interface CustomerDirectory extends AutoCloseable {
     Customer createCustomer(Customer customer, char[] password);
 
     /**
+     * Creates many customers at once (an import), with every rule of {@link #createCustomer(Customer)} applied to
+     * each row. Rows that break a rule — bad fields, a login or email taken by an existing customer or by an earlier
+     * row — are refused and reported one by one; the others are stored, in batches. Memory use is bounded by the batch
+     * size (plus the keys seen, to find duplicates inside the import). Rows carry no passwords.
+     */
+    ImportResult importCustomers(Iterable<Customer> customers, ImportOptions options);
+
+    /** {@link #importCustomers(Iterable, ImportOptions)} with {@link ImportOptions#defaults()}. */
+    default ImportResult importCustomers(Iterable<Customer> customers) {
+        return importCustomers(customers, ImportOptions.defaults());
+    }
+
+    /**
      * Stores changed fields of a customer. The customer must carry the version it was read with; a stale one fails
      * with {@link ConcurrentUpdateException}. The login cannot change. Returns the stored customer (new version).
      */

@@ -1,5 +1,6 @@
 package dev.clientele.benchmarks;
 
+import dev.clientele.Company;
 import dev.clientele.Customer;
 import dev.clientele.CustomerDirectory;
 import dev.clientele.CustomerGroupPolicy;
@@ -58,6 +59,9 @@ public class HotPathBenchmark {
         directory.createGroup(Group.of("users"));
         for (int g = 0; g < 50; g++) {
             directory.createGroup(Group.of("queue-" + g));
+        }
+        for (int c = 0; c < 100; c++) {
+            directory.createCompany(Company.builder("company-" + c).name("Company " + c).build());
         }
         for (int i = 0; i < customers; i++) {
             directory.createCustomer(Customer.builder(login(i)).email(login(i) + "@example.com")

@@ -17,6 +17,8 @@ import dev.clientele.CustomerQuery;
 import dev.clientele.DuplicateCustomerException;
 import dev.clientele.EffectivePermissions;
 import dev.clientele.ErasureReport;
+import dev.clientele.ImportOptions;
+import dev.clientele.ImportResult;
 import dev.clientele.Group;
 import dev.clientele.Membership;
 import dev.clientele.NotFoundException;
@@ -39,6 +41,7 @@ import dev.clientele.spi.GroupStore;
 import dev.clientele.spi.Keys;
 import dev.clientele.spi.LoginState;
 import dev.clientele.spi.MembershipStore;
+import dev.clientele.spi.PasswordVerifier;
 import dev.clientele.spi.ResetToken;
 import dev.clientele.spi.SearchTerm;
 import dev.clientele.spi.StateStore;
@@ -93,6 +96,7 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
     private final Optional<GroupStore> groupStore;
     private final Optional<CompanyStore> companyStore;
     private final List<MembershipStore> membershipStores;
+    private final Map<MembershipStore, CustomerBackend> membershipOwners = new java.util.IdentityHashMap<>();
     private final Optional<StateStore> stateStore;
     private final AtomicReference<CustomerGroupPolicy> policy;
     private final List<CustomerEventListener> listeners;
@@ -113,7 +117,9 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
         this.companyStore = s.roles().companies().flatMap(n -> s.backends().get(n).companies());
         List<MembershipStore> ms = new ArrayList<>();
         for (String n : s.roles().memberships()) {
-            ms.add(s.backends().get(n).memberships().orElseThrow());
+            MembershipStore store = s.backends().get(n).memberships().orElseThrow();
+            ms.add(store);
+            membershipOwners.put(store, s.backends().get(n));
         }
         this.membershipStores = List.copyOf(ms);
         this.stateStore = s.roles().state().flatMap(n -> s.backends().get(n).state());
@@ -227,11 +233,6 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
         if (target.store.readOnly()) {
             throw new ReadOnlyBackendException(target.name, "create customer " + c.login());
         }
-        CredentialStore creds = null;
-        if (password != null) {
-            creds = target.credentials().filter(x -> !x.readOnly()).orElseThrow(() -> new ReadOnlyBackendException(
-                    target.name, "store passwords (it has no writable credential store)"));
-        }
         for (Source s : sources) {
             if (s.store.findByLogin(c.login()).isPresent()) {
                 throw new DuplicateCustomerException("login", c.login());
@@ -240,26 +241,162 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
                 throw new DuplicateCustomerException("email", c.email());
             }
         }
-        String hash = password == null ? null : settings.hasher().hash(password);
+        Runnable passwordWrite = password == null ? null : passwordWrite(target, c.login(), password);
         Instant now = settings.clock().instant();
         Customer stored = c.toBuilder().version(1).created(now).changed(now).build();
-        target.store.insert(stored, settings.uniqueEmail());
-        if (hash != null) {
-            try {
-                creds.setPasswordHash(stored.login(), hash);
-            } catch (RuntimeException e) {
+        target.backend.atomically(() -> {
+            target.store.insert(stored, settings.uniqueEmail());
+            if (passwordWrite != null) {
                 try {
-                    target.store.delete(stored.login());
-                } catch (RuntimeException undo) {
-                    e.addSuppressed(undo);
+                    passwordWrite.run();
+                } catch (RuntimeException e) {
+                    // Undo by hand too, for back-ends without transactions.
+                    try {
+                        target.store.delete(stored.login());
+                    } catch (RuntimeException undo) {
+                        e.addSuppressed(undo);
+                    }
+                    throw e;
                 }
-                throw e;
             }
-        }
+            return null;
+        });
         forget(stored.login());
         LOG.debug("Created customer {} in {}", stored.login(), target.name);
-        fire(CustomerEvent.Type.CREATED, stored.login(), null, stored, hash != null ? "with password" : "");
+        fire(CustomerEvent.Type.CREATED, stored.login(), null, stored, password != null ? "with password" : "");
         return stored;
+    }
+
+    @Override
+    public ImportResult importCustomers(Iterable<Customer> customers, ImportOptions options) {
+        java.util.Objects.requireNonNull(customers, "customers");
+        Source target = createSource.orElseThrow(() -> new ReadOnlyBackendException(
+                sources.isEmpty() ? "(none)" : sources.get(0).name, "import customers: no writable customer source"));
+        if (target.store.readOnly()) {
+            throw new ReadOnlyBackendException(target.name, "import customers");
+        }
+        Importer im = new Importer(target, options);
+        for (Customer raw : customers) {
+            if (!im.accept(raw)) {
+                break;
+            }
+        }
+        im.flush();
+        List<ImportResult.Refused> refused = new ArrayList<>(im.refused);
+        refused.sort(java.util.Comparator.comparingInt(ImportResult.Refused::row));
+        LOG.info("Imported {} customers into {}; {} refused{}", im.added, target.name, refused.size(),
+                im.stopped ? " (stopped at the first)" : "");
+        return new ImportResult(im.added, refused, im.stopped);
+    }
+
+    /** One import: rows are checked as they come and written a batch at a time. */
+    private final class Importer {
+        private final Source target;
+        private final ImportOptions options;
+        private final Set<String> seenLogins = new java.util.HashSet<>();
+        private final Set<String> seenEmails = new java.util.HashSet<>();
+        private final List<ImportResult.Refused> refused = new ArrayList<>();
+        private final List<Customer> batch = new ArrayList<>();
+        private final List<Integer> rows = new ArrayList<>();
+        private int row;
+        private int added;
+        private boolean stopped;
+
+        Importer(Source target, ImportOptions options) {
+            this.target = target;
+            this.options = options;
+        }
+
+        /** Takes one row; false when the import must stop. */
+        boolean accept(Customer raw) {
+            int r = row++;
+            if (raw == null) {
+                return refuse(r, null, Map.of("customer", "is missing (null row)"));
+            }
+            Customer c = withDefaults(raw);
+            try {
+                Validation.check(c);
+            } catch (dev.clientele.ValidationException e) {
+                return refuse(r, raw.login(), e.errors());
+            }
+            String loginKey = Keys.of(c.login());
+            if (seenLogins.contains(loginKey)) {
+                return refuse(r, c.login(), Map.of("login", "is taken by an earlier row"));
+            }
+            if (settings.uniqueEmail() && seenEmails.contains(Keys.of(c.email()))) {
+                return refuse(r, c.login(), Map.of("email", "is used by an earlier row"));
+            }
+            seenLogins.add(loginKey);
+            if (settings.uniqueEmail()) {
+                seenEmails.add(Keys.of(c.email()));
+            }
+            batch.add(c);
+            rows.add(r);
+            if (batch.size() >= options.batchSize()) {
+                flush();
+            }
+            return !stopped;
+        }
+
+        private boolean refuse(int r, String login, Map<String, String> errors) {
+            refused.add(new ImportResult.Refused(r, login, errors));
+            if (options.stopOnError()) {
+                stopped = true;
+            }
+            return !stopped;
+        }
+
+        void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<String> logins = batch.stream().map(Customer::login).toList();
+            List<String> emails = batch.stream().map(Customer::email).toList();
+            Set<String> takenLogins = new java.util.HashSet<>();
+            Set<String> takenEmails = new java.util.HashSet<>();
+            for (Source s : sources) {
+                takenLogins.addAll(s.store.existingLogins(logins));
+                if (settings.uniqueEmail()) {
+                    takenEmails.addAll(s.store.existingEmails(emails));
+                }
+            }
+            Instant now = settings.clock().instant();
+            List<Customer> write = new ArrayList<>();
+            List<Integer> writeRows = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                Customer c = batch.get(i);
+                String field = takenLogins.contains(Keys.of(c.login())) ? "login"
+                        : takenEmails.contains(Keys.of(c.email())) ? "email" : null;
+                if (field != null) {
+                    refused.add(new ImportResult.Refused(rows.get(i), c.login(), Map.of(field, "exists already")));
+                    if (options.stopOnError()) {
+                        stopped = true;
+                        break;
+                    }
+                    continue;
+                }
+                write.add(c.toBuilder().version(1).created(now).changed(now).build());
+                writeRows.add(rows.get(i));
+            }
+            batch.clear();
+            rows.clear();
+            if (write.isEmpty()) {
+                return;
+            }
+            Map<Integer, DuplicateCustomerException> lost = target.backend.atomically(
+                    () -> target.store.insertAll(write, settings.uniqueEmail()));
+            for (int i = 0; i < write.size(); i++) {
+                DuplicateCustomerException d = lost.get(i);
+                if (d != null) {
+                    refused.add(new ImportResult.Refused(writeRows.get(i), write.get(i).login(),
+                            Map.of(d.field(), "exists already")));
+                    stopped |= options.stopOnError();
+                } else {
+                    added++;
+                    fire(CustomerEvent.Type.CREATED, write.get(i).login(), null, write.get(i), "import");
+                }
+            }
+        }
     }
 
     private Customer withDefaults(Customer c) {
@@ -317,6 +454,10 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
             throw new ReadOnlyBackendException(s.name, "erase customer " + at.customer.login());
         }
         String l = at.customer.login();
+        return s.backend.atomically(() -> erase(at, s, l));
+    }
+
+    private ErasureReport erase(Located at, Source s, String l) {
         boolean credentials = s.credentials().filter(c -> !c.readOnly()).map(c -> c.deletePasswordHash(l)).orElse(false);
         int links = 0;
         for (MembershipStore m : membershipStores) {
@@ -337,17 +478,34 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
     public void setPassword(String login, char[] password) {
         Located at = locateOrThrow(login);
         settings.passwordPolicy().check(password);
-        writablePasswords(at).setPasswordHash(at.customer.login(), settings.hasher().hash(password));
+        storePassword(at.source, at.customer.login(), password);
         fire(CustomerEvent.Type.PASSWORD_CHANGED, at.customer.login(), null, null, "");
     }
 
-    private CredentialStore writablePasswords(Located at) {
-        CredentialStore c = at.source.credentials().orElseThrow(() -> new ReadOnlyBackendException(at.source.name,
-                "store passwords (it has no credential store)"));
-        if (c.readOnly()) {
-            throw new ReadOnlyBackendException(at.source.name, "change the password of " + at.customer.login());
+    /** Stores a password where the owning source keeps them: a hash in its credential store, or in the store itself. */
+    private void storePassword(Source source, String login, char[] password) {
+        passwordWrite(source, login, password).run();
+    }
+
+    /**
+     * Prepares the write of a password — checks that the source can take one and hashes it (slow, so never inside a
+     * transaction) — and returns the write itself.
+     */
+    private Runnable passwordWrite(Source source, String login, char[] password) {
+        Optional<CredentialStore> creds = source.credentials();
+        if (creds.isPresent()) {
+            if (creds.get().readOnly()) {
+                throw new ReadOnlyBackendException(source.name, "change the password of " + login);
+            }
+            String hash = settings.hasher().hash(password);
+            return () -> creds.get().setPasswordHash(login, hash);
         }
-        return c;
+        Optional<PasswordVerifier> verifier = source.backend.passwordVerifier();
+        if (verifier.isPresent() && !verifier.get().readOnly()) {
+            return () -> verifier.get().setPassword(login, password);
+        }
+        throw new ReadOnlyBackendException(source.name, "change the password of " + login
+                + (verifier.isPresent() ? "" : " (it keeps no passwords)"));
     }
 
     @Override
@@ -358,38 +516,45 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
             return failed(login == null ? "" : login, Outcome.BAD_CREDENTIALS, "empty login or password");
         }
         Optional<Located> at = locate(login);
-        Instant now = settings.clock().instant();
-        LockoutPolicy lockout = settings.lockout();
-        Optional<String> hash = at.flatMap(a -> a.source.credentials()).flatMap(c -> c.passwordHash(at.get().customer.login()));
-        boolean ok = hasher.verify(password, hash.orElse(hasher.dummyHash())) && hash.isPresent();
         if (at.isEmpty()) {
+            hasher.verify(password, hasher.dummyHash());
             return failed(login, Outcome.BAD_CREDENTIALS, "unknown login");
         }
         Customer c = at.get().customer;
-        if (stateStore.isPresent()) {
-            StateStore st = stateStore.get();
-            if (lockout.isLocked(st.loginState(c.login()), now)) {
-                return failed(c.login(), Outcome.LOCKED_OUT, "locked out");
-            }
-            if (!ok) {
-                LoginState after = st.updateLoginState(c.login(), s -> lockout.afterFailure(s, now));
-                return failed(c.login(), Outcome.BAD_CREDENTIALS,
-                        "bad credentials" + (lockout.isLocked(after, now) ? ", now locked out" : ""));
-            }
-        } else if (!ok) {
-            return failed(c.login(), Outcome.BAD_CREDENTIALS, "bad credentials");
+        Source source = at.get().source;
+        Instant now = settings.clock().instant();
+        LockoutPolicy lockout = settings.lockout();
+        if (stateStore.isPresent() && lockout.isLocked(stateStore.get().loginState(c.login()), now)) {
+            // No verification at all: a directory behind us must not count this attempt against its own lock-out.
+            hasher.verify(password, hasher.dummyHash());
+            return failed(c.login(), Outcome.LOCKED_OUT, "locked out");
+        }
+        Optional<CredentialStore> creds = source.credentials();
+        Optional<String> hash = Optional.empty();
+        boolean ok;
+        if (creds.isPresent()) {
+            hash = creds.get().passwordHash(c.login());
+            ok = hasher.verify(password, hash.orElse(hasher.dummyHash())) && hash.isPresent();
+        } else if (source.backend.passwordVerifier().isPresent()) {
+            ok = source.backend.passwordVerifier().get().verify(c.login(), password)
+                    == PasswordVerifier.Verification.VALID;
+        } else {
+            hasher.verify(password, hasher.dummyHash());
+            ok = false;
+        }
+        if (!ok) {
+            boolean nowLocked = stateStore.map(st -> lockout.isLocked(
+                    st.updateLoginState(c.login(), s -> lockout.afterFailure(s, now)), now)).orElse(false);
+            return failed(c.login(), Outcome.BAD_CREDENTIALS, "bad credentials" + (nowLocked ? ", now locked out" : ""));
         }
         if (!c.isValid()) {
             return failed(c.login(), Outcome.ACCOUNT_INVALID, "account invalid");
         }
         stateStore.ifPresent(st -> st.updateLoginState(c.login(), s -> lockout.afterSuccess(s, now)));
-        if (hasher.needsRehash(hash.get())) {
+        if (hash.isPresent() && hasher.needsRehash(hash.get()) && !creds.get().readOnly()) {
             try {
-                CredentialStore creds = at.get().source.credentials().orElseThrow();
-                if (!creds.readOnly()) {
-                    creds.setPasswordHash(c.login(), hasher.hash(password));
-                    LOG.debug("Re-hashed the password of {} with the current parameters", c.login());
-                }
+                creds.get().setPasswordHash(c.login(), hasher.hash(password));
+                LOG.debug("Re-hashed the password of {} with the current parameters", c.login());
             } catch (RuntimeException e) {
                 LOG.warn("Could not re-hash the password of {}: {}", c.login(), e.toString());
             }
@@ -425,7 +590,7 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
             throw new NotFoundException("reset token", "(given token: unknown, used or expired)");
         }
         Located at = locateOrThrow(t.get().login());
-        writablePasswords(at).setPasswordHash(at.customer.login(), settings.hasher().hash(newPassword));
+        storePassword(at.source, at.customer.login(), newPassword);
         st.updateLoginState(at.customer.login(), settings.lockout()::unlocked);
         fire(CustomerEvent.Type.PASSWORD_CHANGED, at.customer.login(), null, null, "by reset token");
     }
@@ -636,6 +801,20 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
             groups.put(Keys.of(g), existingGroup(g));
         }
         MembershipStore writer = membershipWriter();
+        backendOf(writer).atomically(() -> {
+            replaceGroups(c, wanted, groups, writer);
+            return null;
+        });
+        forgetPermissions(c.login());
+        fire(CustomerEvent.Type.MEMBERSHIP_CHANGED, c.login(), null, null, "groups set to " + new TreeMap<>(wanted));
+    }
+
+    private CustomerBackend backendOf(MembershipStore store) {
+        return membershipOwners.get(store);
+    }
+
+    private void replaceGroups(Customer c, Map<String, Permission> wanted, Map<String, Group> groups,
+            MembershipStore writer) {
         Map<String, Permission> current = groupsOf(c.login());
         for (String g : current.keySet()) {
             if (!groups.containsKey(Keys.of(g))) {
@@ -647,8 +826,6 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
             }
         }
         wanted.forEach((g, p) -> writer.put(Membership.customer(c.login(), groups.get(Keys.of(g)).name(), p)));
-        forgetPermissions(c.login());
-        fire(CustomerEvent.Type.MEMBERSHIP_CHANGED, c.login(), null, null, "groups set to " + new TreeMap<>(wanted));
     }
 
     @Override

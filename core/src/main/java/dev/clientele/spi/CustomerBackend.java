@@ -1,6 +1,7 @@
 package dev.clientele.spi;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A named back-end instance ({@code corp}, {@code local}) offering some stores. A store it does not offer is
@@ -37,6 +38,25 @@ public interface CustomerBackend extends AutoCloseable {
 
     default Optional<StateStore> state() {
         return Optional.empty();
+    }
+
+    /**
+     * Verification of passwords by the store itself (an LDAP bind), for a back-end whose customers' passwords are
+     * not stored as hashes in a {@link CredentialStore}. When a back-end offers both, the credential store is used.
+     */
+    default Optional<PasswordVerifier> passwordVerifier() {
+        return Optional.empty();
+    }
+
+    /**
+     * Runs {@code work} so that every write it makes to this back-end's stores takes effect together or not at all
+     * (a database transaction). The directory wraps each of its operations that writes more than once — a customer
+     * with its password, an erasure, a replaced set of links, a chunk of an import — in one call. Nested calls join
+     * the outer one. A back-end without transactions runs {@code work} as it is (the default) and says so in its
+     * documentation.
+     */
+    default <T> T atomically(Supplier<T> work) {
+        return work.get();
     }
 
     /** A line for people: what this instance is connected to, without secrets. */

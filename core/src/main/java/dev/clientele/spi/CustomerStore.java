@@ -1,8 +1,14 @@
 package dev.clientele.spi;
 
 import dev.clientele.Customer;
+import dev.clientele.DuplicateCustomerException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Customer records of one back-end. Lookups by login and email are by {@link Keys} (case-insensitive).
@@ -47,10 +53,53 @@ public interface CustomerStore {
      * Replaces the stored customer with the same login key, if its stored version is {@code expectedVersion}
      * (compare-and-set); else throws {@link dev.clientele.ConcurrentUpdateException}. Throws
      * {@link dev.clientele.CustomerNotFoundException} if there is none, {@link dev.clientele.DuplicateCustomerException}
-     * if the new email is taken and {@code uniqueEmail}.
+     * if the new email is taken and {@code uniqueEmail}. Checked in that order: existence, version, email.
      */
     void update(Customer customer, long expectedVersion, boolean uniqueEmail);
 
     /** Removes the customer for good; false if there was none. */
     boolean delete(String login);
+
+    /**
+     * The {@link Keys} of those of these logins that are stored. For bulk work; a store should answer it in one
+     * round trip per few hundred logins. The default asks {@link #findByLogin(String)} for each.
+     */
+    default Set<String> existingLogins(Collection<String> logins) {
+        Set<String> out = new HashSet<>();
+        for (String l : logins) {
+            if (findByLogin(l).isPresent()) {
+                out.add(Keys.of(l));
+            }
+        }
+        return out;
+    }
+
+    /** The {@link Keys} of those of these emails that some stored customer has. Default: {@link #findByEmail(String)} each. */
+    default Set<String> existingEmails(Collection<String> emails) {
+        Set<String> out = new HashSet<>();
+        for (String e : emails) {
+            if (!findByEmail(e).isEmpty()) {
+                out.add(Keys.of(e));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Inserts many new customers (a chunk of an import, already validated and stamped by the directory, without
+     * duplicates among themselves). Each is stored or refused on its own: the result maps the index of every refused
+     * customer to why (a login or email taken meanwhile); an empty map means all were stored. A database store
+     * should batch them. The default calls {@link #insert(Customer, boolean)} for each.
+     */
+    default Map<Integer, DuplicateCustomerException> insertAll(List<Customer> customers, boolean uniqueEmail) {
+        Map<Integer, DuplicateCustomerException> refused = new LinkedHashMap<>();
+        for (int i = 0; i < customers.size(); i++) {
+            try {
+                insert(customers.get(i), uniqueEmail);
+            } catch (DuplicateCustomerException e) {
+                refused.put(i, e);
+            }
+        }
+        return refused;
+    }
 }

@@ -6,7 +6,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Customer state: login bookkeeping, reset tokens and preferences, by login key. Kept locally even for customers
- * of a read-only directory (as OTRS keeps it in its database).
+ * of a read-only directory (as OTRS keeps it in its database), so a state store is always writable, also in a
+ * back-end whose customers are read-only. Reset tokens are found by their exact hash (not case-folded).
  */
 public interface StateStore {
 
@@ -14,7 +15,8 @@ public interface StateStore {
 
     /**
      * Atomically replaces the login state with {@code change.apply(current)} and returns the new state; two
-     * concurrent updates of one login are applied one after the other, none lost.
+     * concurrent updates of one login are applied one after the other, none lost. {@code change} never returns
+     * {@code null} and may be called more than once (it must have no side effects).
      */
     LoginState updateLoginState(String login, UnaryOperator<LoginState> change);
 

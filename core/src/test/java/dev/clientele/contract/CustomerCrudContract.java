@@ -171,9 +171,21 @@ public abstract class CustomerCrudContract extends BackendContractSupport {
     void loginLookupIsCaseInsensitive() {
         createCustomer("JDoe");
 
-        assertThat(directory.findCustomer("jdoe")).get().extracting(Customer::login).isEqualTo("JDoe");
         assertThat(directory.findCustomer("JDOE")).get().extracting(Customer::login).isEqualTo("JDoe");
+        assertThat(directory.findCustomer("jdoe")).get().extracting(Customer::login).isEqualTo("JDoe");
         assertThat(directory.getCustomer("jDoE").login()).isEqualTo("JDoe");
+    }
+
+    @Test
+    @DisplayName("the customer store itself looks logins and emails up case-insensitively")
+    void storeLookupIsCaseInsensitive() {
+        directory.createCustomer(customer("JDoe").email("John.Doe@Example.com").build());
+
+        assertThat(customerStore().findByLogin("jdoe")).get().extracting(Customer::login).isEqualTo("JDoe");
+        assertThat(customerStore().findByLogin("JDOE")).get().extracting(Customer::login).isEqualTo("JDoe");
+        assertThat(customerStore().findByEmail("JOHN.DOE@example.COM")).extracting(Customer::login)
+                .containsExactly("JDoe");
+        assertThat(customerStore().findByCustomerId("ACME", 10)).extracting(Customer::login).containsExactly("JDoe");
     }
 
     @Test

@@ -136,6 +136,17 @@ public abstract class PolicyContract extends BackendContractSupport {
     }
 
     @Test
+    @DisplayName("an always-group that exists but is invalid grants nothing")
+    void invalidAlwaysGroupGrantsNothing() {
+        CustomerDirectory directory = withPolicy(CustomerGroupPolicy.builder().groupSupport(true).build());
+        directory.createGroup(Group.of("users").withValidity(Validity.INVALID));
+        directory.createCustomer(customer("jdoe").build());
+
+        assertThat(directory.permissions("jdoe").groups()).isEmpty();
+        assertThat(directory.hasPermission("jdoe", "users", Permission.RO)).isFalse();
+    }
+
+    @Test
     @DisplayName("always-groups set with setPolicy apply to existing customers at once and are never stored")
     void alwaysGroupsApplyAtOnceAndAreNotStored() {
         CustomerDirectory directory = withPolicy(LINKS_ONLY);

@@ -1,0 +1,30 @@
+package dev.clientele.spi;
+
+/**
+ * Passwords checked by the store itself — an LDAP directory binds as the user — instead of hashes kept in a
+ * {@link CredentialStore}. Core still applies lock-out, events and timing rules around it.
+ */
+public interface PasswordVerifier {
+
+    /** What the store said about a login and password. */
+    enum Verification {
+        /** The password is right. */
+        VALID,
+        /** The login exists and the password is wrong (or the account may not log in, e.g. not in the required group). */
+        INVALID,
+        /** No such login in this store. */
+        UNKNOWN_LOGIN
+    }
+
+    /**
+     * Checks the password. Never succeeds for an empty password (an LDAP "unauthenticated bind" trap). Throws
+     * {@link dev.clientele.BackendUnavailableException} when the store cannot answer.
+     */
+    Verification verify(String login, char[] password);
+
+    /** True if {@link #setPassword(String, char[])} is not possible. */
+    boolean readOnly();
+
+    /** Sets a new password in the store (after core checked the password policy). */
+    void setPassword(String login, char[] password);
+}
