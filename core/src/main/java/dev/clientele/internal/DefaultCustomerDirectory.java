@@ -467,6 +467,8 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
         }
         boolean state = stateStore.map(st -> st.deleteAll(l)).orElse(false);
         boolean removed = s.store.delete(l);
+        // A password kept by the store itself (an LDAP entry's) goes with the record.
+        credentials |= removed && s.credentials().isEmpty() && s.backend.passwordVerifier().isPresent();
         forget(l);
         fire(CustomerEvent.Type.ERASED, l, at.customer, null, "");
         return new ErasureReport(l, s.name, removed, credentials, links, state);

@@ -123,4 +123,11 @@ public abstract class CustomerBackendContract {
         @Override protected CustomerBackend newBackend(String name) { return CustomerBackendContract.this.newBackend(name); }
         @Override protected CustomerBackend newReadOnlyBackend(String name) { return CustomerBackendContract.this.newReadOnlyBackend(name); }
     }
+
+    @Nested
+    @DisplayName("Bulk import")
+    class Import extends ImportContract {
+        @Override protected CustomerBackend newBackend(String name) { return CustomerBackendContract.this.newBackend(name); }
+        @Override protected CustomerBackend newReadOnlyBackend(String name) { return CustomerBackendContract.this.newReadOnlyBackend(name); }
+    }
 }
