@@ -40,7 +40,7 @@ public final class QuickTour {
             for (String g : new String[] {"users", "support", "billing", "vip"}) {
                 directory.createGroup(Group.of(g));
             }
-            out.println("  " + directory.groups());
+            out.println("  " + directory.groups().stream().map(Group::name).toList());
 
             out.println("== A company, linked to the billing group");
             directory.createCompany(Company.builder("acme").name("Acme Inc.").city("Berlin").build());
