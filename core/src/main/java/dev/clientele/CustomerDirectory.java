@@ -190,6 +190,12 @@ public interface CustomerDirectory extends AutoCloseable {
     /** The customers linked to a group (the "Change Customer relations for a Group" screen): login to permission. */
     Map<String, Permission> customersOf(String group);
 
+    /**
+     * Replaces the customers linked to a group at once (the save button of that screen): customers not in the map
+     * are unlinked from the group. Every login must exist, or nothing changes.
+     */
+    void setCustomersOf(String group, Map<String, Permission> customers);
+
     /** The companies linked to a group: customer ID to permission. */
     Map<String, Permission> companiesOf(String group);
 

@@ -126,9 +126,14 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
         this.policy = new AtomicReference<>(s.policy());
         this.listeners = new CopyOnWriteArrayList<>(s.listeners());
         boolean cache = !s.cacheTtl().isZero() && s.cacheMaxSize() > 0;
-        this.customerCache = cache ? Caffeine.newBuilder().expireAfterWrite(s.cacheTtl())
+        // The TTL runs on the directory's clock when one was given (tests move it), else on the system ticker.
+        com.github.benmanes.caffeine.cache.Ticker ticker = s.clock().equals(Clock.systemUTC())
+                || s.clock().equals(Clock.systemDefaultZone())
+                ? com.github.benmanes.caffeine.cache.Ticker.systemTicker()
+                : () -> s.clock().millis() * 1_000_000L;
+        this.customerCache = cache ? Caffeine.newBuilder().ticker(ticker).expireAfterWrite(s.cacheTtl())
                 .maximumSize(s.cacheMaxSize()).build() : null;
-        this.permissionCache = cache ? Caffeine.newBuilder().expireAfterWrite(s.cacheTtl())
+        this.permissionCache = cache ? Caffeine.newBuilder().ticker(ticker).expireAfterWrite(s.cacheTtl())
                 .maximumSize(s.cacheMaxSize()).build() : null;
     }
 
@@ -833,6 +838,38 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
     @Override
     public Map<String, Permission> customersOf(String group) {
         return subjectsOf(group, Membership.Kind.CUSTOMER);
+    }
+
+    @Override
+    public void setCustomersOf(String group, Map<String, Permission> wanted) {
+        Group g = existingGroup(group);
+        Map<String, String> logins = new LinkedHashMap<>();
+        for (String l : wanted.keySet()) {
+            logins.put(Keys.of(l), locateOrThrow(l).customer.login());
+        }
+        MembershipStore writer = membershipWriter();
+        Map<String, Permission> current = customersOf(g.name());
+        backendOf(writer).atomically(() -> {
+            for (String l : current.keySet()) {
+                if (!logins.containsKey(Keys.of(l))) {
+                    for (MembershipStore s : membershipStores) {
+                        if (!s.readOnly()) {
+                            s.remove(Membership.customer(l, g.name(), Permission.RO));
+                        }
+                    }
+                }
+            }
+            wanted.forEach((l, p) -> writer.put(Membership.customer(logins.get(Keys.of(l)), g.name(), p)));
+            return null;
+        });
+        policyChanged();
+        for (String l : current.keySet()) {
+            if (!logins.containsKey(Keys.of(l))) {
+                fire(CustomerEvent.Type.MEMBERSHIP_CHANGED, l, null, null, g.name() + ": removed");
+            }
+        }
+        wanted.forEach((l, p) -> fire(CustomerEvent.Type.MEMBERSHIP_CHANGED, logins.get(Keys.of(l)), null, null,
+                g.name() + ": " + p.key()));
     }
 
     @Override

@@ -130,4 +130,11 @@ public abstract class CustomerBackendContract {
         @Override protected CustomerBackend newBackend(String name) { return CustomerBackendContract.this.newBackend(name); }
         @Override protected CustomerBackend newReadOnlyBackend(String name) { return CustomerBackendContract.this.newReadOnlyBackend(name); }
     }
+
+    @Nested
+    @DisplayName("Read cache")
+    class Cache extends CacheContract {
+        @Override protected CustomerBackend newBackend(String name) { return CustomerBackendContract.this.newBackend(name); }
+        @Override protected CustomerBackend newReadOnlyBackend(String name) { return CustomerBackendContract.this.newReadOnlyBackend(name); }
+    }
 }

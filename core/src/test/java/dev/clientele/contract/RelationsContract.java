@@ -145,4 +145,30 @@ public abstract class RelationsContract extends BackendContractSupport {
                 .satisfies(e -> assertThat(e.kind()).isEqualTo("group"));
         assertThat(directory.companiesOf("support")).isEmpty();
     }
+
+    @Test
+    @DisplayName("setCustomersOf replaces a group's customers: those left out are unlinked, the others set")
+    void setCustomersOfReplaces() {
+        createCustomer("max");
+        directory.link("jdoe", "support", Permission.RW);
+        directory.link("jroe", "support", Permission.RW);
+        directory.link("jroe", "billing", Permission.RO);
+
+        directory.setCustomersOf("support", Map.of("JROE", Permission.RO, "max", Permission.RW));
+
+        assertThat(directory.customersOf("support")).isEqualTo(Map.of("jroe", Permission.RO, "max", Permission.RW));
+        assertThat(directory.groupsOf("jdoe")).isEmpty();
+        assertThat(directory.groupsOf("jroe")).isEqualTo(Map.of("support", Permission.RO, "billing", Permission.RO));
+    }
+
+    @Test
+    @DisplayName("setCustomersOf with one unknown login changes nothing")
+    void setCustomersOfWithUnknownLoginChangesNothing() {
+        directory.link("jdoe", "support", Permission.RW);
+
+        assertThatExceptionOfType(dev.clientele.CustomerNotFoundException.class)
+                .isThrownBy(() -> directory.setCustomersOf("support", Map.of("jroe", Permission.RW, "ghost", Permission.RW)));
+
+        assertThat(directory.customersOf("support")).isEqualTo(Map.of("jdoe", Permission.RW));
+    }
 }
