@@ -245,11 +245,11 @@ public final class ClienteleConfig {
     }
 
     public boolean customerIdFromEmail() {
-        return Boolean.parseBoolean(normalBool(values.getOrDefault("clientele.customer.customer-id-from-email", "false")));
+        return get("clientele.customer.customer-id-from-email").map(Values::bool).orElse(false);
     }
 
     public boolean uniqueEmail() {
-        return Boolean.parseBoolean(normalBool(values.getOrDefault("clientele.customer.unique-email", "true")));
+        return get("clientele.customer.unique-email").map(Values::bool).orElse(true);
     }
 
     public Optional<Set<CustomerField>> searchFields() {
@@ -361,11 +361,6 @@ public final class ClienteleConfig {
         return m;
     }
 
-    private static String normalBool(String v) {
-        String t = v.strip().toLowerCase(Locale.ROOT);
-        return t.equals("yes") || t.equals("on") || t.equals("true") ? "true" : "false";
-    }
-
     /** Typed reads that collect problems. */
     private static final class Reader2 {
         private final Map<String, String> values;
@@ -387,32 +382,20 @@ public final class ClienteleConfig {
 
         boolean bool(String key, boolean dflt) {
             Optional<String> v = opt(key);
-            if (v.isEmpty()) {
+            try {
+                return v.isEmpty() ? dflt : Values.bool(v.get());
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(key, e.getMessage()));
                 return dflt;
-            }
-            switch (v.get().toLowerCase(Locale.ROOT)) {
-                case "true": case "yes": case "on": return true;
-                case "false": case "no": case "off": return false;
-                default:
-                    problems.add(new Problem(key, "must be true or false, was '" + v.get() + "'"));
-                    return dflt;
             }
         }
 
         int integer(String key, int dflt, int min, int max) {
             Optional<String> v = opt(key);
-            if (v.isEmpty()) {
-                return dflt;
-            }
             try {
-                int i = Integer.parseInt(v.get());
-                if (i < min || i > max) {
-                    problems.add(new Problem(key, "must be between " + min + " and " + max + ", was " + i));
-                    return dflt;
-                }
-                return i;
-            } catch (NumberFormatException e) {
-                problems.add(new Problem(key, "must be a whole number, was '" + v.get() + "'"));
+                return v.isEmpty() ? dflt : Values.integer(v.get(), min, max);
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(key, e.getMessage()));
                 return dflt;
             }
         }

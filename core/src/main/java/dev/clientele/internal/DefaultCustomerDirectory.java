@@ -730,15 +730,21 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
     @Override
     public boolean removeMembership(Membership m) {
         Membership canonical = canonical(m);
-        MembershipStore writer = membershipWriter();
+        membershipWriter();
+        boolean removed = removeEverywhere(canonical);
+        if (removed) {
+            membershipChanged(canonical, canonical.group() + ": removed");
+        }
+        return removed;
+    }
+
+    /** Removes a link from every writable membership source; true if one had it. */
+    private boolean removeEverywhere(Membership m) {
         boolean removed = false;
         for (MembershipStore s : membershipStores) {
             if (!s.readOnly()) {
-                removed |= s.remove(canonical);
+                removed |= s.remove(m);
             }
-        }
-        if (writer != null && removed) {
-            membershipChanged(canonical, canonical.group() + ": removed");
         }
         return removed;
     }
@@ -825,11 +831,7 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
         Map<String, Permission> current = groupsOf(c.login());
         for (String g : current.keySet()) {
             if (!groups.containsKey(Keys.of(g))) {
-                for (MembershipStore s : membershipStores) {
-                    if (!s.readOnly()) {
-                        s.remove(Membership.customer(c.login(), g, Permission.RO));
-                    }
-                }
+                removeEverywhere(Membership.customer(c.login(), g, Permission.RO));
             }
         }
         wanted.forEach((g, p) -> writer.put(Membership.customer(c.login(), groups.get(Keys.of(g)).name(), p)));
@@ -852,11 +854,7 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
         backendOf(writer).atomically(() -> {
             for (String l : current.keySet()) {
                 if (!logins.containsKey(Keys.of(l))) {
-                    for (MembershipStore s : membershipStores) {
-                        if (!s.readOnly()) {
-                            s.remove(Membership.customer(l, g.name(), Permission.RO));
-                        }
-                    }
+                    removeEverywhere(Membership.customer(l, g.name(), Permission.RO));
                 }
             }
             wanted.forEach((l, p) -> writer.put(Membership.customer(logins.get(Keys.of(l)), g.name(), p)));

@@ -4,6 +4,7 @@ import dev.clientele.ConfigurationException;
 import dev.clientele.ConfigurationException.Problem;
 import dev.clientele.config.Durations;
 import dev.clientele.config.Secrets;
+import dev.clientele.config.Values;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -102,33 +103,22 @@ public final class BackendSettings {
 
         public int integer(String key, int defaultValue, int min, int max) {
             Optional<String> v = optional(key);
-            if (v.isEmpty()) {
-                return defaultValue;
-            }
             try {
-                int i = Integer.parseInt(v.get());
-                if (i < min || i > max) {
-                    problem(key, "must be between " + min + " and " + max + ", was " + i);
-                    return defaultValue;
-                }
-                return i;
-            } catch (NumberFormatException e) {
-                problem(key, "must be a whole number, was '" + shown(key, v.get()) + "'");
+                return v.isEmpty() ? defaultValue : Values.integer(v.get(), min, max);
+            } catch (IllegalArgumentException e) {
+                problem(key, Secrets.isSecret(key) ? "must be a whole number between " + min + " and " + max
+                        : e.getMessage());
                 return defaultValue;
             }
         }
 
         public boolean bool(String key, boolean defaultValue) {
             Optional<String> v = optional(key);
-            if (v.isEmpty()) {
+            try {
+                return v.isEmpty() ? defaultValue : Values.bool(v.get());
+            } catch (IllegalArgumentException e) {
+                problem(key, Secrets.isSecret(key) ? "must be true or false" : e.getMessage());
                 return defaultValue;
-            }
-            switch (v.get().toLowerCase(java.util.Locale.ROOT)) {
-                case "true": case "yes": case "on": return true;
-                case "false": case "no": case "off": return false;
-                default:
-                    problem(key, "must be true or false, was '" + shown(key, v.get()) + "'");
-                    return defaultValue;
             }
         }
 
@@ -174,8 +164,5 @@ public final class BackendSettings {
             }
         }
 
-        private String shown(String key, String value) {
-            return Secrets.isSecret(key) ? Secrets.MASK : value;
-        }
     }
 }

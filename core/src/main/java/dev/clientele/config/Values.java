@@ -1,0 +1,32 @@
+package dev.clientele.config;
+
+import java.util.Locale;
+
+/** Parses the values of configuration keys; messages say what was expected and never name the key (callers do). */
+public final class Values {
+    private Values() {
+    }
+
+    /** {@code true/yes/on} or {@code false/no/off}, any case. */
+    public static boolean bool(String text) {
+        switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "true": case "yes": case "on": return true;
+            case "false": case "no": case "off": return false;
+            default: throw new IllegalArgumentException("must be true or false, was '" + text + "'");
+        }
+    }
+
+    /** A whole number within {@code [min, max]}. */
+    public static int integer(String text, int min, int max) {
+        int i;
+        try {
+            i = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be a whole number, was '" + text + "'", e);
+        }
+        if (i < min || i > max) {
+            throw new IllegalArgumentException("must be between " + min + " and " + max + ", was " + i);
+        }
+        return i;
+    }
+}
