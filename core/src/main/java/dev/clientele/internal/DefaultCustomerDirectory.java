@@ -247,7 +247,7 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
             }
         }
         Runnable passwordWrite = password == null ? null : passwordWrite(target, c.login(), password);
-        Instant now = settings.clock().instant();
+        Instant now = now();
         Customer stored = c.toBuilder().version(1).created(now).changed(now).build();
         target.backend.atomically(() -> {
             target.store.insert(stored, settings.uniqueEmail());
@@ -365,7 +365,7 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
                     takenEmails.addAll(s.store.existingEmails(emails));
                 }
             }
-            Instant now = settings.clock().instant();
+            Instant now = now();
             List<Customer> write = new ArrayList<>();
             List<Integer> writeRows = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
@@ -441,7 +441,7 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
                 }
             }
         }
-        Instant now = settings.clock().instant();
+        Instant now = now();
         long expected = changed.version();
         Customer stored = changed.toBuilder().login(before.login()).created(before.created()).changed(now)
                 .version(s.store.versioned() ? expected + 1 : 0).build();
@@ -529,7 +529,7 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
         }
         Customer c = at.get().customer;
         Source source = at.get().source;
-        Instant now = settings.clock().instant();
+        Instant now = now();
         LockoutPolicy lockout = settings.lockout();
         if (stateStore.isPresent() && lockout.isLocked(stateStore.get().loginState(c.login()), now)) {
             // No verification at all: a directory behind us must not count this attempt against its own lock-out.
@@ -581,7 +581,7 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
         StateStore st = stateStore.orElseThrow(() -> DirectoryBuilder.noStore("clientele.state", "customer state"));
         String token = ResetTokens.newToken();
         st.storeResetToken(new ResetToken(ResetTokens.hash(token), at.customer.login(),
-                settings.clock().instant().plus(settings.resetTokenLifetime())));
+                now().plus(settings.resetTokenLifetime())));
         return token;
     }
 
@@ -593,7 +593,7 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
         }
         settings.passwordPolicy().check(newPassword);
         Optional<ResetToken> t = st.takeResetToken(ResetTokens.hash(token));
-        if (t.isEmpty() || !t.get().expiresAt().isAfter(settings.clock().instant())) {
+        if (t.isEmpty() || !t.get().expiresAt().isAfter(now())) {
             throw new NotFoundException("reset token", "(given token: unknown, used or expired)");
         }
         Located at = locateOrThrow(t.get().login());
@@ -1063,7 +1063,7 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
         if (listeners.isEmpty()) {
             return;
         }
-        CustomerEvent e = new CustomerEvent(type, login, settings.clock().instant(), Optional.ofNullable(before),
+        CustomerEvent e = new CustomerEvent(type, login, now(), Optional.ofNullable(before),
                 Optional.ofNullable(after), detail);
         for (CustomerEventListener l : listeners) {
             try {
@@ -1072,6 +1072,14 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
                 LOG.warn("Customer event listener {} failed on {}: {}", l, e, ex.toString());
             }
         }
+    }
+
+    /**
+     * The time, to the millisecond: what every store can keep exactly (databases hold microseconds, directories
+     * less), so a customer read back equals the one a write returned.
+     */
+    private Instant now() {
+        return settings.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     private static void requireText(String field, String value) {
