@@ -74,7 +74,8 @@ public interface CustomerDirectory extends AutoCloseable {
     /**
      * Creates a customer in the configured writable source. Checks every field and reports all problems at once
      * ({@link CustomerValidationException}); login (and, by default, email) must be unique across all sources
-     * ({@link DuplicateCustomerException}). Sets version 1 and the timestamps.
+     * ({@link DuplicateCustomerException}). Sets the timestamps, and version 1 where the store keeps versions (0 where
+     * it does not, see {@link dev.clientele.spi.CustomerStore#versioned()}).
      */
     Customer createCustomer(Customer customer);
 

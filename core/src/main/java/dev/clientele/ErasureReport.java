@@ -6,7 +6,8 @@ package dev.clientele;
  * @param login        the erased customer
  * @param source       the customer source that held it
  * @param customer     whether the customer record was removed
- * @param credentials  whether a stored password was removed
+ * @param credentials  whether a separately stored password hash was removed (a password kept in the customer's own
+ *                     record, such as an LDAP entry's, goes with the record)
  * @param memberships  how many group links were removed
  * @param state        whether login state, reset tokens and preferences were removed
  */

@@ -1,17 +1,64 @@
 package dev.clientele.jdbc;
 
-import dev.clientele.ConfigurationException;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.clientele.jdbc.internal.Mapping;
+import dev.clientele.jdbc.internal.Pools;
+import dev.clientele.jdbc.internal.Urls;
 import dev.clientele.spi.BackendSettings;
 import dev.clientele.spi.CustomerBackend;
 import dev.clientele.spi.CustomerBackendProvider;
+import java.time.Duration;
 
 /**
- * Provider of the `jdbc` back-end. A skeleton for now: it is discovered (so configuration that names the type
- * gets a clear answer) but creating an instance says the back-end is not built yet.
+ * The provider of type {@code jdbc}, found with {@link java.util.ServiceLoader}. Settings, under
+ * {@code clientele.backend.NAME.}:
+ * <ul>
+ *   <li>{@code url} — the JDBC URL; default {@value #DEFAULT_URL} (an H2 file database in the working directory);
+ *       PostgreSQL: {@code jdbc:postgresql://host:5432/database};</li>
+ *   <li>{@code user}, {@code password} — the database login (the password is a secret: never shown);</li>
+ *   <li>{@code pool-size} — the most connections of the pool, 1 to 1000, default 10;</li>
+ *   <li>{@code connection-timeout} — how long to wait for a connection before an operation fails with
+ *       {@link dev.clientele.BackendUnavailableException}, default {@code 5s} (at least 250 ms); also the connect
+ *       and login timeout on PostgreSQL;</li>
+ *   <li>{@code socket-timeout} — how long to wait for an answer from PostgreSQL, default {@code 60s}
+ *       ({@code 0} for no limit);</li>
+ *   <li>{@code schema-mode} — {@code manage} (default: migrate at start), {@code validate} (refuse to start on a
+ *       missing or outdated schema) or {@code none} (see {@link SchemaMode});</li>
+ *   <li>{@code schema} — the schema of the tables (default: the connection's);</li>
+ *   <li>{@code read-only} — {@code true} to refuse every write but customer state, default {@code false}.</li>
+ * </ul>
+ * Every problem with the settings is reported at once in a {@link dev.clientele.ConfigurationException} naming the
+ * keys; so are a URL no driver takes and credentials the database refuses (the password masked). A database that
+ * cannot be reached at start gives a {@link dev.clientele.BackendUnavailableException}.
  */
 public final class JdbcBackendProvider implements CustomerBackendProvider {
     /** The type named in configuration. */
     public static final String TYPE = "jdbc";
+    /** The default URL: an H2 file database under {@code ./clientele-data}. */
+    public static final String DEFAULT_URL = "jdbc:h2:./clientele-data/clientele";
+
+    /** Setting: JDBC URL. */
+    public static final String URL = "url";
+    /** Setting: database user. */
+    public static final String USER = "user";
+    /** Setting: database password (secret). */
+    public static final String PASSWORD = "password";
+    /** Setting: most connections in the pool. */
+    public static final String POOL_SIZE = "pool-size";
+    /** Setting: longest wait for a connection. */
+    public static final String CONNECTION_TIMEOUT = "connection-timeout";
+    /** Setting: longest wait for an answer (PostgreSQL). */
+    public static final String SOCKET_TIMEOUT = "socket-timeout";
+    /** Setting: manage, validate or none. */
+    public static final String SCHEMA_MODE = "schema-mode";
+    /** Setting: schema of the tables. */
+    public static final String SCHEMA = "schema";
+    /** Setting: read-only customer data. */
+    public static final String READ_ONLY = "read-only";
+
+    /** For {@link java.util.ServiceLoader}. */
+    public JdbcBackendProvider() {
+    }
 
     @Override
     public String type() {
@@ -20,7 +67,45 @@ public final class JdbcBackendProvider implements CustomerBackendProvider {
 
     @Override
     public CustomerBackend create(BackendSettings settings) {
-        throw new ConfigurationException(settings.fullKey("type"),
-                "the jdbc back-end is not implemented yet (only its provider skeleton exists)");
+        String name = settings.name();
+        BackendSettings.Reader r = settings.reader();
+        String url = r.string(URL, DEFAULT_URL);
+        String user = r.optional(USER).orElse(null);
+        char[] password = r.secret(PASSWORD).orElse(null);
+        int poolSize = r.integer(POOL_SIZE, 10, 1, 1000);
+        Duration connectionTimeout = r.duration(CONNECTION_TIMEOUT, Duration.ofSeconds(5));
+        Duration socketTimeout = r.duration(SOCKET_TIMEOUT, Duration.ofSeconds(60));
+        String mode = r.string(SCHEMA_MODE, SchemaMode.MANAGE.key());
+        String schema = r.optional(SCHEMA).orElse(null);
+        boolean readOnly = r.bool(READ_ONLY, false);
+
+        if (!url.startsWith("jdbc:")) {
+            r.problem(URL, "must be a JDBC URL such as jdbc:h2:./data/clientele or jdbc:postgresql://host/db, was '"
+                    + Urls.mask(url) + "'");
+        }
+        if (connectionTimeout.toMillis() < 250 || connectionTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
+            r.problem(CONNECTION_TIMEOUT, "must be between 250ms and 10m, was " + connectionTimeout);
+        }
+        if (socketTimeout.isNegative()) {
+            r.problem(SOCKET_TIMEOUT, "must not be negative, was " + socketTimeout);
+        }
+        SchemaMode schemaMode = SchemaMode.MANAGE;
+        try {
+            schemaMode = SchemaMode.parse(mode);
+        } catch (IllegalArgumentException e) {
+            r.problem(SCHEMA_MODE, e.getMessage());
+        }
+        if (schema != null && !Mapping.isIdentifier(schema)) {
+            r.problem(SCHEMA, "must be a plain SQL identifier (letters, digits and _, not starting with a digit),"
+                    + " was '" + schema + "'");
+            schema = null;
+        }
+        r.rejectUnknownKeys().done();
+
+        JdbcOptions options = JdbcOptions.defaults().withSchemaMode(schemaMode).withSchema(schema)
+                .withReadOnly(readOnly);
+        HikariDataSource pool = Pools.open(new Pools.PoolSettings(name, url, user, password, poolSize,
+                connectionTimeout, socketTimeout, Pools.keys(name)));
+        return JdbcBackend.start(name, pool, pool, options);
     }
 }

@@ -1,13 +1,13 @@
 package dev.clientele.ldap;
 
-import dev.clientele.ConfigurationException;
 import dev.clientele.spi.BackendSettings;
 import dev.clientele.spi.CustomerBackend;
 import dev.clientele.spi.CustomerBackendProvider;
 
 /**
- * Provider of the `ldap` back-end. A skeleton for now: it is discovered (so configuration that names the type
- * gets a clear answer) but creating an instance says the back-end is not built yet.
+ * Provider of the {@code ldap} back-end, found with {@link java.util.ServiceLoader}: configuration that says
+ * {@code clientele.backend.NAME.type = ldap} gets an {@link LdapBackend}. The settings are documented in the
+ * module's README.
  */
 public final class LdapBackendProvider implements CustomerBackendProvider {
     /** The type named in configuration. */
@@ -20,7 +20,6 @@ public final class LdapBackendProvider implements CustomerBackendProvider {
 
     @Override
     public CustomerBackend create(BackendSettings settings) {
-        throw new ConfigurationException(settings.fullKey("type"),
-                "the ldap back-end is not implemented yet (only its provider skeleton exists)");
+        return LdapBackend.create(settings);
     }
 }

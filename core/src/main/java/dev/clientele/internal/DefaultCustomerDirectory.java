@@ -248,7 +248,7 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
         }
         Runnable passwordWrite = password == null ? null : passwordWrite(target, c.login(), password);
         Instant now = now();
-        Customer stored = c.toBuilder().version(1).created(now).changed(now).build();
+        Customer stored = c.toBuilder().version(target.store.versioned() ? 1 : 0).created(now).changed(now).build();
         target.backend.atomically(() -> {
             target.store.insert(stored, settings.uniqueEmail());
             if (passwordWrite != null) {
@@ -380,7 +380,7 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
                     }
                     continue;
                 }
-                write.add(c.toBuilder().version(1).created(now).changed(now).build());
+                write.add(c.toBuilder().version(target.store.versioned() ? 1 : 0).created(now).changed(now).build());
                 writeRows.add(rows.get(i));
             }
             batch.clear();
@@ -472,8 +472,6 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
         }
         boolean state = stateStore.map(st -> st.deleteAll(l)).orElse(false);
         boolean removed = s.store.delete(l);
-        // A password kept by the store itself (an LDAP entry's) goes with the record.
-        credentials |= removed && s.credentials().isEmpty() && s.backend.passwordVerifier().isPresent();
         forget(l);
         fire(CustomerEvent.Type.ERASED, l, at.customer, null, "");
         return new ErasureReport(l, s.name, removed, credentials, links, state);

@@ -24,6 +24,14 @@ public interface CustomerStore {
         return true;
     }
 
+    /**
+     * True if the store keeps {@link Customer#created()} and {@link Customer#changed()} as the directory sets them;
+     * false if it has its own (an LDAP server's {@code createTimestamp}) or none.
+     */
+    default boolean keepsTimestamps() {
+        return true;
+    }
+
     /** The customer whose login has this key, if any. */
     Optional<Customer> findByLogin(String login);
 

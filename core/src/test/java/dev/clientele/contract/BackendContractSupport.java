@@ -161,8 +161,24 @@ public abstract class BackendContractSupport {
         return backend.credentials().get();
     }
 
+    /** Checks that no password hash is stored for the login, where the back-end keeps hashes at all. */
+    protected void assertNoStoredPassword(String login) {
+        backend.credentials().ifPresent(c -> org.assertj.core.api.Assertions.assertThat(c.passwordHash(login))
+                .as("stored password hash of %s", login).isEmpty());
+    }
+
     protected StateStore stateStore() {
         return backend.state().orElseThrow(() -> new AssertionError(backend.name() + " has no state store"));
+    }
+
+    /** The version a customer has after {@code writes} writes: that number, or 0 for a store without versions. */
+    protected long versionAfter(int writes) {
+        return customerStore().versioned() ? writes : 0;
+    }
+
+    /** True if the customer store keeps the directory's created/changed timestamps (not its own). */
+    protected boolean keepsTimestamps() {
+        return customerStore().keepsTimestamps();
     }
 
     /** Skips the test unless the customer store of {@link #backend} keeps versions (optimistic locking). */

@@ -47,7 +47,7 @@ public abstract class CustomerCrudContract extends BackendContractSupport {
 
         Customer created = createCustomer("jdoe");
 
-        assertThat(created.version()).isEqualTo(1);
+        assertThat(created.version()).isEqualTo(versionAfter(1));
         assertThat(created.created()).isEqualTo(now);
         assertThat(created.changed()).isEqualTo(now);
     }
@@ -86,13 +86,15 @@ public abstract class CustomerCrudContract extends BackendContractSupport {
 
         Customer stored = customerStore().findByLogin("jdoe").orElseThrow();
 
-        assertThat(stored.version()).isEqualTo(1);
-        assertThat(stored.created()).isEqualTo(now);
-        assertThat(stored.changed()).isEqualTo(now);
+        assertThat(stored.version()).isEqualTo(versionAfter(1));
+        if (keepsTimestamps()) {
+            assertThat(stored.created()).isEqualTo(now);
+            assertThat(stored.changed()).isEqualTo(now);
+        }
     }
 
     @Test
-    @DisplayName("update stores the change, bumps the version to 2, keeps created and sets changed to now")
+    @DisplayName("update stores the change, bumps the version to 2 (where kept), keeps created and sets changed to now")
     void updateStoresChangeAndBumpsVersion() {
         Customer created = createCustomer("jdoe");
         clock.advance(Duration.ofMinutes(5));
@@ -100,8 +102,10 @@ public abstract class CustomerCrudContract extends BackendContractSupport {
 
         Customer updated = directory.updateCustomer(created.toBuilder().city("Hamburg").lastName("Doe-Miller").build());
 
-        assertThat(updated.version()).isEqualTo(2);
-        assertThat(updated.created()).isEqualTo(created.created());
+        assertThat(updated.version()).isEqualTo(versionAfter(2));
+        if (keepsTimestamps()) {
+            assertThat(updated.created()).isEqualTo(created.created());
+        }
         assertThat(updated.changed()).isEqualTo(later);
         Customer reread = directory.getCustomer("jdoe");
         assertThat(reread.city()).isEqualTo("Hamburg");
@@ -119,9 +123,11 @@ public abstract class CustomerCrudContract extends BackendContractSupport {
 
         Customer stored = customerStore().findByLogin("jdoe").orElseThrow();
 
-        assertThat(stored.version()).isEqualTo(2);
-        assertThat(stored.created()).isEqualTo(created.created());
-        assertThat(stored.changed()).isEqualTo(clock.instant());
+        assertThat(stored.version()).isEqualTo(versionAfter(2));
+        if (keepsTimestamps()) {
+            assertThat(stored.created()).isEqualTo(created.created());
+            assertThat(stored.changed()).isEqualTo(clock.instant());
+        }
         assertThat(stored.city()).isEqualTo("Hamburg");
     }
 
@@ -236,7 +242,7 @@ public abstract class CustomerCrudContract extends BackendContractSupport {
         assertThat(report.login()).isEqualTo("jdoe");
         assertThat(report.source()).isEqualTo(MAIN);
         assertThat(report.customer()).isTrue();
-        assertThat(report.credentials()).isTrue();
+        assertThat(report.credentials()).isEqualTo(backend.credentials().isPresent());
         assertThat(report.memberships()).isEqualTo(1);
         assertThat(report.state()).isTrue();
         assertThat(directory.findCustomer("jdoe")).isEmpty();

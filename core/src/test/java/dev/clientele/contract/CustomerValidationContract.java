@@ -129,7 +129,7 @@ public abstract class CustomerValidationContract extends BackendContractSupport 
 
         assertThat(customerStore().count()).isZero();
         assertThat(directory.findCustomer("jdoe")).isEmpty();
-        assertThat(credentialStore().passwordHash("jdoe")).isEmpty();
+        assertNoStoredPassword("jdoe");
     }
 
     @Test

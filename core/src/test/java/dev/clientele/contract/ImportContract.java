@@ -28,7 +28,7 @@ public abstract class ImportContract extends BackendContractSupport {
     }
 
     @Test
-    @DisplayName("stores every valid row with version 1 and reports how many")
+    @DisplayName("stores every valid row with version 1 (where kept) and reports how many")
     void storesEveryValidRow() {
         ImportResult result = directory.importCustomers(rows(25, "imp"));
 
@@ -37,8 +37,10 @@ public abstract class ImportContract extends BackendContractSupport {
         assertThat(result.stopped()).isFalse();
         assertThat(customerStore().count()).isEqualTo(25);
         Customer c = directory.getCustomer("imp7");
-        assertThat(c.version()).isEqualTo(1);
-        assertThat(c.created()).isEqualTo(clock.instant());
+        assertThat(c.version()).isEqualTo(versionAfter(1));
+        if (keepsTimestamps()) {
+            assertThat(c.created()).isEqualTo(clock.instant());
+        }
         assertThat(events.ofType(CustomerEvent.Type.CREATED)).hasSize(25)
                 .allSatisfy(e -> assertThat(e.detail()).isEqualTo("import"));
     }

@@ -1,0 +1,288 @@
+package dev.clientele.jdbc.internal;
+
+import dev.clientele.BackendUnavailableException;
+import dev.clientele.ReadOnlyBackendException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The connections and transactions of one back-end instance, shared by its stores.
+ *
+ * <p>Transactions are bound to the thread: {@link #atomically(Supplier)} takes a connection, turns auto-commit off
+ * and keeps the connection on the thread until the outermost call returns (commit) or throws (rollback); nested calls
+ * join it. Every store method runs through {@link #read} or {@link #write}: inside such a transaction they use its
+ * connection, outside it a read uses a connection in auto-commit mode and a write gets a transaction of its own.
+ * Transactions run in READ COMMITTED (forced per transaction only when the data source's connections default to
+ * another level), which the locking of the stores relies on: a statement that waited for a lock sees what the other
+ * transaction committed.
+ *
+ * <p>Failures: an {@link SQLException} that a store does not turn into a domain exception (a unique key, say)
+ * becomes a {@link BackendUnavailableException} naming the back-end and the operation, with the driver's exception as
+ * the cause. A database that cannot be reached fails within the pool's connection timeout.
+ */
+public final class Database {
+    /** Work on a connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private final String backendName;
+    private final javax.sql.DataSource dataSource;
+    private final Dialect dialect;
+    private final Mapping mapping;
+    private final Map<String, NamedSql> statements;
+    private final boolean forceReadCommitted;
+    private final boolean readOnly;
+    private final ThreadLocal<Connection> current = new ThreadLocal<>();
+
+    public Database(String backendName, javax.sql.DataSource dataSource, Dialect dialect, Mapping mapping,
+            boolean forceReadCommitted, boolean readOnly) {
+        this.backendName = Objects.requireNonNull(backendName, "backendName");
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.mapping = Objects.requireNonNull(mapping, "mapping");
+        this.statements = dialect.statements(mapping);
+        this.forceReadCommitted = forceReadCommitted;
+        this.readOnly = readOnly;
+    }
+
+    public String backendName() {
+        return backendName;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public Mapping mapping() {
+        return mapping;
+    }
+
+    /** True if the customer data (everything but customer state) must not be written. */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /** Throws {@link ReadOnlyBackendException} naming the operation if this back-end is read-only. */
+    public void checkWritable(String operation) {
+        if (readOnly) {
+            throw new ReadOnlyBackendException(backendName, operation);
+        }
+    }
+
+    /** A dialect statement by name (see {@code db/clientele/<database>/statements.properties}). */
+    public NamedSql statement(String name) {
+        return Objects.requireNonNull(statements.get(name), () -> "no statement " + name + " for " + dialect);
+    }
+
+    /** Runs a read: in the thread's transaction if there is one, else on a connection of its own. */
+    public <T> T read(String what, Work<T> work) {
+        Connection bound = current.get();
+        if (bound != null) {
+            return runOn(bound, what, work);
+        }
+        try (Connection c = connection(what)) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /** Runs a write: in the thread's transaction if there is one, else in a transaction of its own. */
+    public <T> T write(String what, Work<T> work) {
+        Connection bound = current.get();
+        if (bound != null) {
+            return runOn(bound, what, work);
+        }
+        return inNewTransaction(what, c -> runOn(c, what, work));
+    }
+
+    /** Runs {@code work} in one transaction; nested calls join the outer one. */
+    public <T> T atomically(Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        if (current.get() != null) {
+            return work.get();
+        }
+        return inNewTransaction("a transaction", c -> work.get());
+    }
+
+    /** True while the calling thread is inside a transaction of this back-end. */
+    public boolean inTransaction() {
+        return current.get() != null;
+    }
+
+    private <T> T runOn(Connection c, String what, Work<T> work) {
+        try {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    private interface TxWork<T> {
+        T run(Connection c);
+    }
+
+    private <T> T inNewTransaction(String what, TxWork<T> work) {
+        Connection c = connection(what);
+        boolean restoreAutoCommit = false;
+        int restoreIsolation = -1;
+        try {
+            try {
+                if (c.getAutoCommit()) {
+                    c.setAutoCommit(false);
+                    restoreAutoCommit = true;
+                }
+                if (forceReadCommitted && c.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
+                    restoreIsolation = c.getTransactionIsolation();
+                    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                }
+            } catch (SQLException e) {
+                throw failure(what + " (starting a transaction)", e);
+            }
+            current.set(c);
+            T result;
+            try {
+                result = work.run(c);
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(c, e);
+                throw e;
+            } finally {
+                current.remove();
+            }
+            try {
+                c.commit();
+            } catch (SQLException e) {
+                rollbackQuietly(c, e);
+                throw failure(what + " (commit)", e);
+            }
+            return result;
+        } finally {
+            try {
+                if (restoreIsolation >= 0) {
+                    c.setTransactionIsolation(restoreIsolation);
+                }
+                if (restoreAutoCommit) {
+                    c.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                // the connection is broken: the pool will find out
+            }
+            closeQuietly(c);
+        }
+    }
+
+    private Connection connection(String what) {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw failure(what + " (no database connection)", e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // nothing more to do: the pool drops a connection it cannot reset
+        }
+    }
+
+    /**
+     * Runs {@code work} inside a savepoint of the current transaction: if it throws, only what it did is undone
+     * and the transaction can go on (PostgreSQL refuses every statement after an error otherwise).
+     */
+    public static <T> T inSavepoint(Connection c, Work<T> work) throws SQLException {
+        Savepoint sp = c.setSavepoint();
+        T result;
+        try {
+            result = work.run(c);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback(sp);
+            } catch (SQLException r) {
+                e.addSuppressed(r);
+            }
+            throw e;
+        }
+        c.releaseSavepoint(sp);
+        return result;
+    }
+
+    /** The exception for a failed database operation. */
+    public BackendUnavailableException failure(String what, SQLException e) {
+        return new BackendUnavailableException(backendName, what + " failed: " + describe(e), e);
+    }
+
+    /** The SQL state and message of an exception and of the exceptions chained to it, in one line. */
+    public static String describe(SQLException e) {
+        StringBuilder sb = new StringBuilder();
+        Throwable t = e;
+        int depth = 0;
+        while (t != null && depth++ < 4) {
+            if (sb.length() > 0) {
+                sb.append("; caused by ");
+            }
+            if (t instanceof SQLException && ((SQLException) t).getSQLState() != null) {
+                sb.append('[').append(((SQLException) t).getSQLState()).append("] ");
+            }
+            sb.append(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip());
+            Throwable next = t instanceof SQLException ? ((SQLException) t).getNextException() : null;
+            t = next != null ? next : t.getCause() == t ? null : t.getCause();
+        }
+        return sb.toString();
+    }
+
+    /** True if the exception (or one chained to it) says a unique constraint was violated (SQL state 23505). */
+    public static boolean isUniqueViolation(SQLException e) {
+        return hasState(e, "23505");
+    }
+
+    /**
+     * True if the exception says the database could not be reached or the connection broke (SQL state class 08,
+     * PostgreSQL's shutdown states 57P0x, a pool's connection timeout), rather than a problem with a statement.
+     */
+    public static boolean isConnectionProblem(SQLException e) {
+        Throwable t = e;
+        for (int i = 0; t != null && i < 10; i++) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            t = t.getCause();
+        }
+        return hasState(e, "08") || hasState(e, "57P0");
+    }
+
+    /** True if the exception or one chained to it has this SQL state, or one starting with it. */
+    public static boolean hasState(Throwable e, String statePrefix) {
+        Throwable t = e;
+        int depth = 0;
+        while (t != null && depth++ < 10) {
+            if (t instanceof SQLException) {
+                SQLException s = (SQLException) t;
+                if (s.getSQLState() != null && s.getSQLState().startsWith(statePrefix)) {
+                    return true;
+                }
+                if (s.getNextException() != null && hasState(s.getNextException(), statePrefix)) {
+                    return true;
+                }
+            }
+            t = t.getCause() == t ? null : t.getCause();
+        }
+        return false;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.clientele.jdbc.internal;
+
+import dev.clientele.DuplicateKeyException;
+import dev.clientele.Group;
+import dev.clientele.NotFoundException;
+import dev.clientele.Validity;
+import dev.clientele.spi.GroupStore;
+import dev.clientele.spi.Keys;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Groups by name key (the primary key). */
+public final class JdbcGroupStore implements GroupStore {
+    private final Database db;
+    private final String table;
+
+    public JdbcGroupStore(Database db) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.table = db.mapping().table("groups");
+    }
+
+    @Override
+    public boolean readOnly() {
+        return db.readOnly();
+    }
+
+    @Override
+    public Optional<Group> find(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        return db.read("find group '" + name + "'", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, comments, validity FROM " + table
+                    + " WHERE name_key = ?")) {
+                ps.setString(1, Keys.of(name));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.<Group>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Group> list() {
+        return db.read("list groups", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, comments, validity FROM " + table
+                    + " ORDER BY name_key"); ResultSet rs = ps.executeQuery()) {
+                List<Group> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+                return Collections.unmodifiableList(out);
+            }
+        });
+    }
+
+    @Override
+    public void insert(Group group) {
+        Objects.requireNonNull(group, "group");
+        db.checkWritable("create group '" + group.name() + "'");
+        db.write("create group '" + group.name() + "'", c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
+                    + " (name_key, name, comments, validity) VALUES (?, ?, ?, ?)")) {
+                ps.setString(1, Keys.of(group.name()));
+                ps.setString(2, group.name());
+                ps.setString(3, group.comment());
+                ps.setString(4, group.validity().name());
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                if (Database.isUniqueViolation(e)) {
+                    throw new DuplicateKeyException("group", "name", group.name());
+                }
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void update(Group group) {
+        Objects.requireNonNull(group, "group");
+        db.checkWritable("update group '" + group.name() + "'");
+        db.write("update group '" + group.name() + "'", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table
+                    + " SET name = ?, comments = ?, validity = ? WHERE name_key = ?")) {
+                ps.setString(1, group.name());
+                ps.setString(2, group.comment());
+                ps.setString(3, group.validity().name());
+                ps.setString(4, Keys.of(group.name()));
+                if (ps.executeUpdate() == 0) {
+                    throw new NotFoundException("group", group.name());
+                }
+            }
+            return null;
+        });
+    }
+
+    private static Group read(ResultSet rs) throws SQLException {
+        return new Group(rs.getString(1), rs.getString(2), Validity.valueOf(rs.getString(3)));
+    }
+}

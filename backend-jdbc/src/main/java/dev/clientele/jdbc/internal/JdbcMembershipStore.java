@@ -1,0 +1,160 @@
+package dev.clientele.jdbc.internal;
+
+import dev.clientele.Membership;
+import dev.clientele.Permission;
+import dev.clientele.PermissionContext;
+import dev.clientele.spi.Keys;
+import dev.clientele.spi.MembershipStore;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Links of customers and companies to groups, one row each, keyed by (kind, subject key, group key, context). The
+ * primary key serves the lookups by subject ({@link #linksOf} in one query), an index on the group key serves
+ * {@link #linksTo}. Results are ordered by the key, so they are stable.
+ */
+public final class JdbcMembershipStore implements MembershipStore {
+    private static final String COLUMNS = "kind, subject, group_name, permission, context";
+    private static final String ORDER = " ORDER BY kind, subject_key, group_key, context";
+
+    private final Database db;
+    private final String table;
+
+    public JdbcMembershipStore(Database db) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.table = db.mapping().table("links");
+    }
+
+    @Override
+    public boolean readOnly() {
+        return db.readOnly();
+    }
+
+    @Override
+    public List<Membership> linksOf(String login, Collection<String> customerIds) {
+        Set<String> companies = new LinkedHashSet<>();
+        if (customerIds != null) {
+            for (String id : customerIds) {
+                if (id != null) {
+                    companies.add(Keys.of(id));
+                }
+            }
+        }
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (login != null) {
+            where.add("(kind = ? AND subject_key = ?)");
+            params.add(Membership.Kind.CUSTOMER.name());
+            params.add(Keys.of(login));
+        }
+        if (!companies.isEmpty()) {
+            where.add("(kind = ? AND subject_key IN (" + JdbcCustomerStore.placeholders(companies.size()) + "))");
+            params.add(Membership.Kind.COMPANY.name());
+            params.addAll(companies);
+        }
+        if (where.isEmpty()) {
+            return List.of();
+        }
+        return query("read the links of '" + login + "'", "SELECT " + COLUMNS + " FROM " + table + " WHERE "
+                + String.join(" OR ", where) + ORDER, params);
+    }
+
+    @Override
+    public List<Membership> linksTo(String group) {
+        if (group == null) {
+            return List.of();
+        }
+        return query("read the links to group '" + group + "'", "SELECT " + COLUMNS + " FROM " + table
+                + " WHERE group_key = ?" + ORDER, List.of(Keys.of(group)));
+    }
+
+    private List<Membership> query(String what, String sql, List<Object> params) {
+        return db.read(what, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.size(); i++) {
+                    Jdbc.bind(ps, i + 1, params.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Membership> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(read(rs));
+                    }
+                    return Collections.unmodifiableList(out);
+                }
+            }
+        });
+    }
+
+    private static Membership read(ResultSet rs) throws SQLException {
+        return new Membership(Membership.Kind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+                Permission.valueOf(rs.getString(4)), PermissionContext.valueOf(rs.getString(5)));
+    }
+
+    @Override
+    public void put(Membership membership) {
+        Objects.requireNonNull(membership, "membership");
+        db.checkWritable("link " + describe(membership));
+        NamedSql upsert = db.statement("upsert-link");
+        Map<String, Object> values = Map.of(
+                "kind", membership.kind().name(),
+                "subject", membership.subject(),
+                "subject_key", Keys.of(membership.subject()),
+                "group_name", membership.group(),
+                "group_key", Keys.of(membership.group()),
+                "context", membership.context().name(),
+                "permission", membership.permission().name());
+        db.write("link " + describe(membership), c -> {
+            try (PreparedStatement ps = upsert.prepare(c, values)) {
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public boolean remove(Membership membership) {
+        Objects.requireNonNull(membership, "membership");
+        db.checkWritable("unlink " + describe(membership));
+        return db.write("unlink " + describe(membership), c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table
+                    + " WHERE kind = ? AND subject_key = ? AND group_key = ? AND context = ?")) {
+                ps.setString(1, membership.kind().name());
+                ps.setString(2, Keys.of(membership.subject()));
+                ps.setString(3, Keys.of(membership.group()));
+                ps.setString(4, membership.context().name());
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
+    public int removeAll(Membership.Kind kind, String subject) {
+        Objects.requireNonNull(kind, "kind");
+        String what = "remove every link of " + kind.name().toLowerCase(Locale.ROOT) + " '" + subject + "'";
+        db.checkWritable(what);
+        if (subject == null) {
+            return 0;
+        }
+        return db.write(what, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table
+                    + " WHERE kind = ? AND subject_key = ?")) {
+                ps.setString(1, kind.name());
+                ps.setString(2, Keys.of(subject));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static String describe(Membership m) {
+        return m.kind().name().toLowerCase(Locale.ROOT) + " '" + m.subject() + "' to group '" + m.group() + "'";
+    }
+}

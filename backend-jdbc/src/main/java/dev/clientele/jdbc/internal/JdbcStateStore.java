@@ -1,0 +1,200 @@
+package dev.clientele.jdbc.internal;
+
+import dev.clientele.spi.Keys;
+import dev.clientele.spi.LoginState;
+import dev.clientele.spi.ResetToken;
+import dev.clientele.spi.StateStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * Login state, reset tokens and preferences, by login key. Always writable, also in a read-only back-end (state is
+ * kept even for customers of a read-only source).
+ *
+ * <ul>
+ *   <li>{@link #updateLoginState}: in one transaction, the row is created if missing (an insert that does nothing
+ *       when the row exists), locked with {@code SELECT ... FOR UPDATE}, changed and written back; two concurrent
+ *       updates of one login run one after the other.</li>
+ *   <li>Reset tokens are stored by their hash (core never hands the token itself to the store);
+ *       {@link #takeResetToken} deletes and returns the row in one statement, so a token is taken at most once.</li>
+ * </ul>
+ */
+public final class JdbcStateStore implements StateStore {
+    private static final int ATTEMPTS = 5;
+
+    private final Database db;
+    private final String loginState;
+    private final String tokens;
+    private final String preferences;
+
+    public JdbcStateStore(Database db) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.loginState = db.mapping().table("login_state");
+        this.tokens = db.mapping().table("reset_tokens");
+        this.preferences = db.mapping().table("preferences");
+    }
+
+    @Override
+    public LoginState loginState(String login) {
+        Objects.requireNonNull(login, "login");
+        return db.read("read the login state of '" + login + "'", c -> {
+            Optional<LoginState> s = select(c, login, false);
+            return s.orElse(LoginState.empty(login));
+        });
+    }
+
+    private Optional<LoginState> select(Connection c, String login, boolean forUpdate) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT login, last_login, failed_logins, first_failure, "
+                + "locked_until FROM " + loginState + " WHERE login_key = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
+            ps.setString(1, Keys.of(login));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new LoginState(rs.getString("login"),
+                        Optional.ofNullable(Jdbc.instant(rs, "last_login")), rs.getInt("failed_logins"),
+                        Optional.ofNullable(Jdbc.instant(rs, "first_failure")),
+                        Optional.ofNullable(Jdbc.instant(rs, "locked_until"))));
+            }
+        }
+    }
+
+    @Override
+    public LoginState updateLoginState(String login, UnaryOperator<LoginState> change) {
+        Objects.requireNonNull(login, "login");
+        Objects.requireNonNull(change, "change");
+        NamedSql init = db.statement("init-login-state");
+        return db.write("update the login state of '" + login + "'", c -> {
+            Optional<LoginState> current = Optional.empty();
+            for (int attempt = 0; attempt < ATTEMPTS && current.isEmpty(); attempt++) {
+                try (PreparedStatement ps = init.prepare(c, Map.of("login_key", Keys.of(login), "login", login))) {
+                    ps.executeUpdate();
+                } catch (SQLException e) {
+                    // H2: a concurrent insert of the same key won; its row is there (or soon committed) to lock
+                    if (!Database.isUniqueViolation(e)) {
+                        throw e;
+                    }
+                }
+                current = select(c, login, true);
+            }
+            LoginState before = current.orElseThrow(() -> new SQLException(
+                    "the login state row of '" + login + "' could not be created and locked"));
+            LoginState next = change.apply(before);
+            if (next == null) {
+                next = LoginState.empty(login);
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + loginState + " SET login = ?, last_login = ?, "
+                    + "failed_logins = ?, first_failure = ?, locked_until = ? WHERE login_key = ?")) {
+                ps.setString(1, next.login() == null ? login : next.login());
+                Jdbc.bindInstant(ps, 2, next.lastLogin().orElse(null));
+                ps.setInt(3, next.failedLogins());
+                Jdbc.bindInstant(ps, 4, next.firstFailure().orElse(null));
+                Jdbc.bindInstant(ps, 5, next.lockedUntil().orElse(null));
+                ps.setString(6, Keys.of(login));
+                ps.executeUpdate();
+            }
+            return next;
+        });
+    }
+
+    @Override
+    public void storeResetToken(ResetToken token) {
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(token.tokenHash(), "tokenHash");
+        db.write("store a reset token of '" + token.login() + "'", c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + tokens
+                    + " (token_hash, login, login_key, expires_at) VALUES (?, ?, ?, ?)")) {
+                ps.setString(1, token.tokenHash());
+                ps.setString(2, token.login());
+                ps.setString(3, Keys.of(token.login()));
+                Jdbc.bindInstant(ps, 4, token.expiresAt());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<ResetToken> takeResetToken(String tokenHash) {
+        if (tokenHash == null) {
+            return Optional.empty();
+        }
+        NamedSql take = db.statement("take-reset-token");
+        return db.write("take a reset token", c -> {
+            try (PreparedStatement ps = take.prepare(c, Map.of("token_hash", tokenHash));
+                    ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.<ResetToken>empty();
+                }
+                Instant expires = Jdbc.instant(rs, "expires_at");
+                return Optional.of(new ResetToken(rs.getString("token_hash"), rs.getString("login"), expires));
+            }
+        });
+    }
+
+    @Override
+    public Map<String, String> preferences(String login) {
+        Objects.requireNonNull(login, "login");
+        return db.read("read the preferences of '" + login + "'", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pref_key, pref_value FROM " + preferences
+                    + " WHERE login_key = ?")) {
+                ps.setString(1, Keys.of(login));
+                try (ResultSet rs = ps.executeQuery()) {
+                    Map<String, String> out = new TreeMap<>();
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getString(2));
+                    }
+                    return Collections.unmodifiableMap(out);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void setPreference(String login, String key, String value) {
+        Objects.requireNonNull(login, "login");
+        Objects.requireNonNull(key, "key");
+        String what = "set preference '" + key + "' of '" + login + "'";
+        if (value == null) {
+            db.write(what, c -> {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + preferences
+                        + " WHERE login_key = ? AND pref_key = ?")) {
+                    ps.setString(1, Keys.of(login));
+                    ps.setString(2, key);
+                    return ps.executeUpdate();
+                }
+            });
+            return;
+        }
+        NamedSql upsert = db.statement("upsert-preference");
+        db.write(what, c -> {
+            try (PreparedStatement ps = upsert.prepare(c, Map.of("login_key", Keys.of(login), "pref_key", key,
+                    "pref_value", value))) {
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public boolean deleteAll(String login) {
+        Objects.requireNonNull(login, "login");
+        return db.write("delete the state of '" + login + "'", c -> {
+            int n = 0;
+            for (String table : new String[] {loginState, preferences, tokens}) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE login_key = ?")) {
+                    ps.setString(1, Keys.of(login));
+                    n += ps.executeUpdate();
+                }
+            }
+            return n > 0;
+        });
+    }
+}

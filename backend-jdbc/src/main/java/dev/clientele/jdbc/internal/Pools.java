@@ -1,0 +1,140 @@
+package dev.clientele.jdbc.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.clientele.BackendUnavailableException;
+import dev.clientele.ConfigurationException;
+import dev.clientele.ConfigurationException.Problem;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The HikariCP pool a back-end makes from its settings. Before the pool is made, one connection is opened straight
+ * through the driver, so that a wrong URL, wrong credentials or a database that is down are reported at once and
+ * precisely — a pool would only time out.
+ */
+public final class Pools {
+    private Pools() {
+    }
+
+    /**
+     * What the pool is made from.
+     *
+     * @param name              the back-end's name
+     * @param url               JDBC URL
+     * @param user              user name, or null
+     * @param password          password, or null (never shown)
+     * @param poolSize          the most connections
+     * @param connectionTimeout longest wait for a connection (and for connecting, on PostgreSQL)
+     * @param socketTimeout     longest wait for a database answer on PostgreSQL (zero: no limit)
+     * @param keys              full configuration keys of url, user, password, for messages
+     */
+    public record PoolSettings(String name, String url, String user, char[] password, int poolSize,
+            Duration connectionTimeout, Duration socketTimeout, Map<String, String> keys) {
+        @Override
+        public String toString() {
+            return "PoolSettings[" + name + ", " + Urls.mask(url) + ", user=" + user + ", password="
+                    + (password == null ? "(none)" : Urls.MASK) + ", poolSize=" + poolSize + "]";
+        }
+    }
+
+    /** Checks the database can be reached with these settings, then makes the pool. */
+    public static HikariDataSource open(PoolSettings s) {
+        Properties driverProperties = driverProperties(s);
+        probe(s, driverProperties);
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("clientele-" + s.name());
+        config.setJdbcUrl(s.url());
+        if (s.user() != null) {
+            config.setUsername(s.user());
+        }
+        if (s.password() != null) {
+            config.setPassword(new String(s.password()));
+        }
+        config.setDataSourceProperties(driverProperties);
+        config.setMaximumPoolSize(s.poolSize());
+        config.setMinimumIdle(Math.min(s.poolSize(), 2));
+        long timeout = s.connectionTimeout().toMillis();
+        config.setConnectionTimeout(timeout);
+        config.setValidationTimeout(Math.max(250, Math.min(timeout, 5_000)));
+        config.setInitializationFailTimeout(-1);
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        config.setAutoCommit(true);
+        return new HikariDataSource(config);
+    }
+
+    private static Properties driverProperties(PoolSettings s) {
+        Properties p = new Properties();
+        if (s.url().startsWith("jdbc:postgresql:")) {
+            int connectSeconds = (int) Math.max(1, (s.connectionTimeout().toMillis() + 999) / 1000);
+            p.setProperty("connectTimeout", Integer.toString(connectSeconds));
+            p.setProperty("loginTimeout", Integer.toString(connectSeconds));
+            p.setProperty("socketTimeout", Long.toString(s.socketTimeout().toSeconds()));
+            p.setProperty("tcpKeepAlive", "true");
+            p.setProperty("reWriteBatchedInserts", "true");
+            p.setProperty("ApplicationName", "clientele-" + s.name());
+        }
+        return p;
+    }
+
+    private static void probe(PoolSettings s, Properties driverProperties) {
+        Driver driver;
+        try {
+            driver = DriverManager.getDriver(s.url());
+        } catch (SQLException e) {
+            throw new ConfigurationException(s.keys().get("url"), "no JDBC driver on the class path accepts '"
+                    + Urls.mask(s.url()) + "' (the back-end brings the drivers of H2 and PostgreSQL)");
+        }
+        Properties p = new Properties();
+        p.putAll(driverProperties);
+        if (s.user() != null) {
+            p.setProperty("user", s.user());
+        }
+        if (s.password() != null) {
+            p.setProperty("password", new String(s.password()));
+        }
+        try (Connection c = driver.connect(s.url(), p)) {
+            if (c == null) {
+                throw new ConfigurationException(s.keys().get("url"), "the JDBC driver does not accept '"
+                        + Urls.mask(s.url()) + "'");
+            }
+        } catch (SQLException e) {
+            throw connectFailure(s, e);
+        }
+    }
+
+    private static RuntimeException connectFailure(PoolSettings s, SQLException e) {
+        String why = Database.describe(e);
+        if (Database.hasState(e, "28")) {
+            Map<String, String> k = s.keys();
+            String user = s.user() == null ? "(none)" : "'" + s.user() + "'";
+            return new ConfigurationException(List.of(
+                    new Problem(k.get("user"), "the database refused the login of user " + user + " with the "
+                            + (s.password() == null ? "missing password" : "password given") + ": " + why),
+                    new Problem(k.get("password"), s.password() == null ? "is not set" : "may be wrong (" + Urls.MASK
+                            + ")")));
+        }
+        if (Database.hasState(e, "3D000") || Database.hasState(e, "90146") || Database.hasState(e, "90013")) {
+            return new ConfigurationException(s.keys().get("url"), "names a database that does not exist: "
+                    + Urls.mask(s.url()) + ": " + why);
+        }
+        return new BackendUnavailableException(s.name(), "cannot connect to " + Urls.mask(s.url()) + " (" + s.keys()
+                .get("url") + "): " + why, e);
+    }
+
+    /** The full keys of the connection settings of a back-end, for messages. */
+    public static Map<String, String> keys(String name) {
+        Map<String, String> k = new TreeMap<>();
+        for (String s : new String[] {"url", "user", "password"}) {
+            k.put(s, "clientele.backend." + name + "." + s);
+        }
+        return k;
+    }
+}

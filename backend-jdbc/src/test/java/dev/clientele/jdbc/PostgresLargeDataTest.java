@@ -1,0 +1,119 @@
+package dev.clientele.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clientele.Customer;
+import dev.clientele.CustomerField;
+import dev.clientele.jdbc.internal.JdbcCustomerStore;
+import dev.clientele.spi.BackendSettings;
+import dev.clientele.spi.CustomerBackend;
+import dev.clientele.spi.CustomerSearch;
+import dev.clientele.spi.SearchTerm;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** 100,000 customers on PostgreSQL: the bulk import, then the plans of lookups and prefix searches. */
+@DisplayName("PostgreSQL with 100,000 customers")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresLargeDataTest {
+    private static final Set<CustomerField> DEFAULT_FIELDS = Set.of(CustomerField.LOGIN, CustomerField.EMAIL,
+            CustomerField.CUSTOMER_ID, CustomerField.FIRST_NAME, CustomerField.LAST_NAME);
+
+    private PostgresServer server;
+    private String schema;
+    private CustomerBackend backend;
+
+    @BeforeAll
+    void importCustomers() throws SQLException {
+        server = PostgresServer.shared();
+        schema = PostgresServer.freshSchema();
+        backend = new JdbcBackendProvider().create(BackendSettings.of("large", "jdbc", server.settings(schema)));
+        BulkImportCheck.importAndCheck(backend);
+        try (Connection c = server.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("ANALYZE " + schema + ".clientele_customers");
+        }
+    }
+
+    @AfterAll
+    void close() {
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    private JdbcCustomerStore store() {
+        return (JdbcCustomerStore) backend.customers().orElseThrow();
+    }
+
+    private String plan(String sql, List<Object> params) throws SQLException {
+        try (Connection c = server.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            List<String> lines = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(rs.getString(1));
+                }
+            }
+            return String.join("\n", lines);
+        }
+    }
+
+    @Test
+    @DisplayName("the import stored 100,000 customers and reported the 4 colliding rows (checked while importing)")
+    void imported() {
+        assertThat(store().count()).isEqualTo(BulkData.CUSTOMERS);
+    }
+
+    @Test
+    @DisplayName("a lookup by login uses the primary key index, not a sequential scan")
+    void loginLookupUsesIndex() throws SQLException {
+        String plan = plan("SELECT * FROM " + schema + ".clientele_customers WHERE login_key = ?",
+                List.of("user012345"));
+
+        assertThat(plan).contains("clientele_customers_pk").doesNotContain("Seq Scan");
+        assertThat(store().findByLogin("USER012345")).get().extracting(Customer::login).isEqualTo("user012345");
+    }
+
+    @Test
+    @DisplayName("a prefix search over the default fields uses indexes, not a sequential scan, and finds exactly the matches")
+    void prefixSearchUsesIndexes() throws SQLException {
+        CustomerSearch search = new CustomerSearch(List.of(SearchTerm.parse("User0123")), DEFAULT_FIELDS, true, 251);
+        Map.Entry<String, List<Object>> q = store().searchQuery(search);
+
+        String plan = plan(q.getKey(), q.getValue());
+
+        assertThat(plan).contains("Index").doesNotContain("Seq Scan");
+        assertThat(store().search(search)).extracting(Customer::login).containsExactlyElementsOf(
+                IntStream.range(12_300, 12_400).mapToObj(BulkData::login).collect(Collectors.toList()));
+    }
+
+    @Test
+    @DisplayName("a prefix search on the last name uses its index, not a sequential scan")
+    void lastNamePrefixUsesIndex() throws SQLException {
+        CustomerSearch search = new CustomerSearch(List.of(SearchTerm.parse("ødeg")), Set.of(CustomerField.LAST_NAME),
+                true, 10);
+        Map.Entry<String, List<Object>> q = store().searchQuery(search);
+
+        String plan = plan(q.getKey(), q.getValue());
+
+        assertThat(plan).contains("Index").doesNotContain("Seq Scan");
+        assertThat(store().search(search)).hasSize(10).allSatisfy(c -> assertThat(c.lastName()).isEqualTo("Ødegaard"));
+    }
+}

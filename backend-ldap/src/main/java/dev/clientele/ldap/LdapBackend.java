@@ -1,0 +1,109 @@
+package dev.clientele.ldap;
+
+import dev.clientele.ldap.internal.CustomerMapper;
+import dev.clientele.ldap.internal.GroupResolver;
+import dev.clientele.ldap.internal.LdapConnections;
+import dev.clientele.ldap.internal.LdapCustomerStore;
+import dev.clientele.ldap.internal.LdapMembershipStore;
+import dev.clientele.ldap.internal.LdapPasswordVerifier;
+import dev.clientele.ldap.internal.LdapSettings;
+import dev.clientele.spi.BackendSettings;
+import dev.clientele.spi.CustomerBackend;
+import dev.clientele.spi.CustomerStore;
+import dev.clientele.spi.MembershipStore;
+import dev.clientele.spi.PasswordVerifier;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A customer back-end over an LDAP directory (OpenLDAP, Active Directory, any LDAPv3 server), on the UnboundID LDAP
+ * SDK. It offers:
+ * <ul>
+ *   <li>{@link #customers()} — customers as directory entries, read-only unless {@code writable = true};</li>
+ *   <li>{@link #passwordVerifier()} — login by bind as the user's entry (there is no credential store: the
+ *       directory checks passwords);</li>
+ *   <li>{@link #memberships()} — when {@code group-map} is set: read-only customer links from directory groups.</li>
+ * </ul>
+ * It keeps no companies, groups or customer state: a directory takes those roles from a local back-end (memory or
+ * JDBC), as OTRS keeps the state of LDAP customers in its database.
+ *
+ * <p>Made by configuration ({@code clientele.backend.NAME.type = ldap}, see {@link LdapBackendProvider}) or in code:
+ * <pre>{@code
+ * LdapBackend corp = LdapBackend.create("corp", Map.of(
+ *         "url", "ldaps://ldap1.example.com ldaps://ldap2.example.com",
+ *         "base-dn", "ou=people,dc=example,dc=com",
+ *         "bind-dn", "cn=clientele,ou=services,dc=example,dc=com",
+ *         "bind-password", secret));
+ * }</pre>
+ * Creating one connects: an unreachable directory throws {@link dev.clientele.BackendUnavailableException}, wrong
+ * settings (bind refused, missing base DN, attributes unknown to the schema) a
+ * {@link dev.clientele.ConfigurationException} naming them. Thread-safe. Closing it closes its connections.
+ */
+public final class LdapBackend implements CustomerBackend {
+    private final LdapSettings settings;
+    private final LdapConnections connections;
+    private final LdapCustomerStore customers;
+    private final LdapPasswordVerifier verifier;
+    private final LdapMembershipStore memberships;
+
+    private LdapBackend(LdapSettings settings) {
+        this.settings = settings;
+        this.connections = LdapConnections.open(settings);
+        CustomerMapper mapper = new CustomerMapper(settings);
+        GroupResolver groups = new GroupResolver(settings, connections, mapper);
+        this.customers = new LdapCustomerStore(settings, connections, mapper);
+        this.verifier = new LdapPasswordVerifier(settings, connections, customers, groups);
+        this.memberships = settings.groupMap().isEmpty() ? null
+                : new LdapMembershipStore(settings, customers, groups);
+    }
+
+    /** A back-end from its settings (the keys under {@code clientele.backend.NAME.}); connects at once. */
+    public static LdapBackend create(BackendSettings settings) {
+        return new LdapBackend(LdapSettings.read(settings));
+    }
+
+    /** A back-end named {@code name} from these settings; connects at once. */
+    public static LdapBackend create(String name, Map<String, String> settings) {
+        return create(BackendSettings.of(name, LdapBackendProvider.TYPE, settings));
+    }
+
+    @Override
+    public String name() {
+        return settings.name();
+    }
+
+    @Override
+    public String type() {
+        return LdapBackendProvider.TYPE;
+    }
+
+    @Override
+    public Optional<CustomerStore> customers() {
+        return Optional.of(customers);
+    }
+
+    @Override
+    public Optional<PasswordVerifier> passwordVerifier() {
+        return Optional.of(verifier);
+    }
+
+    @Override
+    public Optional<MembershipStore> memberships() {
+        return Optional.ofNullable(memberships);
+    }
+
+    @Override
+    public String describe() {
+        return LdapBackendProvider.TYPE + " back-end '" + name() + "': " + settings.describe();
+    }
+
+    @Override
+    public void close() {
+        connections.close();
+    }
+
+    @Override
+    public String toString() {
+        return "LdapBackend[" + name() + "]";
+    }
+}

@@ -1,0 +1,377 @@
+package dev.clientele.ldap.internal;
+
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.RDN;
+import dev.clientele.Customer;
+import dev.clientele.CustomerField;
+import dev.clientele.CustomerValidationException;
+import dev.clientele.Validity;
+import dev.clientele.spi.SearchTerm;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Entries to customers and back, by the attribute mapping of the settings; and the filters that find customers.
+ * Every filter is built from components ({@link Filter#createEqualityFilter(String, String)},
+ * {@link Filter#createSubstringFilter(String, String, String[], String)}, ...): a value is never parsed as filter
+ * text, so no login or search term can change a filter.
+ */
+public final class CustomerMapper {
+    private static final Logger LOG = LoggerFactory.getLogger(CustomerMapper.class);
+    /** Active Directory's userAccountControl flag ACCOUNTDISABLE. */
+    static final int UAC_DISABLED = 0x2;
+    /** Active Directory's userAccountControl of a normal account. */
+    static final int UAC_NORMAL = 0x200;
+    static final String UAC = "userAccountControl";
+
+    private final LdapSettings settings;
+    private final String login;
+    private final Map<CustomerField, String> fields;
+    private final String[] requested;
+    private final Filter customerFilter;
+
+    public CustomerMapper(LdapSettings settings) {
+        this.settings = settings;
+        this.login = settings.loginAttribute();
+        this.fields = settings.fieldAttributes();
+        Set<String> attrs = new LinkedHashSet<>();
+        attrs.add(login);
+        attrs.addAll(fields.values());
+        settings.additionalIdsAttribute().ifPresent(attrs::add);
+        attrs.addAll(settings.extraAttributes().values());
+        settings.validityAttribute().ifPresent(attrs::add);
+        settings.validFilter().ifPresent(f -> collectAttributes(f, attrs));
+        if (settings.preset().activeDirectory()) {
+            attrs.add(UAC);
+        }
+        attrs.add("createTimestamp");
+        attrs.add("modifyTimestamp");
+        this.requested = attrs.toArray(new String[0]);
+        List<Filter> base = new ArrayList<>();
+        base.add(Filter.createPresenceFilter(login));
+        settings.alwaysFilter().ifPresent(base::add);
+        if (settings.alwaysFilter().isEmpty() && settings.preset().activeDirectory()) {
+            base.add(Filter.createEqualityFilter("objectCategory", "person"));
+            base.add(Filter.createEqualityFilter("objectClass", "user"));
+        }
+        this.customerFilter = base.size() == 1 ? base.get(0) : Filter.createANDFilter(base);
+    }
+
+    private static void collectAttributes(Filter f, Set<String> out) {
+        if (f.getAttributeName() != null) {
+            out.add(f.getAttributeName());
+        }
+        for (Filter c : f.getComponents()) {
+            collectAttributes(c, out);
+        }
+        if (f.getNOTComponent() != null) {
+            collectAttributes(f.getNOTComponent(), out);
+        }
+    }
+
+    /** The attributes to ask for when reading customers. */
+    public String[] requestedAttributes() {
+        return requested.clone();
+    }
+
+    public String loginAttribute() {
+        return login;
+    }
+
+    // ----- filters ------------------------------------------------------------------------------------------
+
+    /** Every customer entry: has the login attribute and matches the always-filter (or the preset's). */
+    public Filter customers() {
+        return customerFilter;
+    }
+
+    /** Customers and this condition. */
+    public Filter customersAnd(Filter condition) {
+        List<Filter> all = new ArrayList<>();
+        if (customerFilter.getFilterType() == Filter.FILTER_TYPE_AND) {
+            all.addAll(List.of(customerFilter.getComponents()));
+        } else {
+            all.add(customerFilter);
+        }
+        if (condition.getFilterType() == Filter.FILTER_TYPE_AND) {
+            all.addAll(List.of(condition.getComponents()));
+        } else {
+            all.add(condition);
+        }
+        return Filter.createANDFilter(all);
+    }
+
+    public Filter byLogin(String value) {
+        return customersAnd(Filter.createEqualityFilter(login, value.strip()));
+    }
+
+    /** Null when emails are not mapped. */
+    public Filter byEmail(String value) {
+        String mail = fields.get(CustomerField.EMAIL);
+        return mail == null ? null : customersAnd(Filter.createEqualityFilter(mail, value.strip()));
+    }
+
+    /** Null when the customer ID is a fixed value or not mapped. */
+    public Filter byCustomerId(String value) {
+        String attr = fields.get(CustomerField.CUSTOMER_ID);
+        return attr == null ? null : customersAnd(Filter.createEqualityFilter(attr, value.strip()));
+    }
+
+    /**
+     * A filter for one search term over these fields: an OR of a filter per mapped attribute. Null when no field
+     * can match the term (nothing mapped), so the search finds nothing; a term that matches the fixed customer ID
+     * matches every customer.
+     */
+    public Filter term(SearchTerm term, Set<CustomerField> searched) {
+        List<Filter> any = new ArrayList<>();
+        for (CustomerField f : searched) {
+            if (f == CustomerField.CUSTOMER_ID && settings.fixedCustomerId().isPresent()) {
+                if (term.matches(settings.fixedCustomerId().get())) {
+                    return Filter.createPresenceFilter(login);
+                }
+                continue;
+            }
+            String attr = f == CustomerField.LOGIN ? login : fields.get(f);
+            if (attr != null) {
+                any.add(matching(attr, term));
+            }
+        }
+        if (any.isEmpty()) {
+            return null;
+        }
+        return any.size() == 1 ? any.get(0) : Filter.createORFilter(any);
+    }
+
+    /** The term as a filter on one attribute: presence, equality or substring, from its parsed parts. */
+    static Filter matching(String attr, SearchTerm term) {
+        List<String> parts = term.parts();
+        if (parts.isEmpty()) {
+            return Filter.createPresenceFilter(attr);
+        }
+        if (!term.leadingWildcard() && !term.trailingWildcard() && parts.size() == 1) {
+            return Filter.createEqualityFilter(attr, parts.get(0));
+        }
+        String initial = term.leadingWildcard() ? null : parts.get(0);
+        String fin = term.trailingWildcard() ? null : parts.get(parts.size() - 1);
+        int from = initial == null ? 0 : 1;
+        int to = fin == null ? parts.size() : parts.size() - 1;
+        List<String> middle = to > from ? parts.subList(from, to) : List.of();
+        return Filter.createSubstringFilter(attr, initial, middle.isEmpty() ? null : middle.toArray(new String[0]),
+                fin);
+    }
+
+    // ----- entries to customers -----------------------------------------------------------------------------
+
+    /** The login value of an entry, or null if it has none. */
+    public String loginOf(Entry e) {
+        return e.getAttributeValue(login);
+    }
+
+    /** The customer an entry holds; null if the entry has no login value. */
+    public Customer toCustomer(Entry e) {
+        String l = loginOf(e);
+        if (l == null || l.isBlank()) {
+            return null;
+        }
+        Customer.Builder b = Customer.builder(l);
+        fields.forEach((field, attr) -> b.set(field, e.getAttributeValue(attr)));
+        settings.fixedCustomerId().ifPresent(b::customerId);
+        settings.additionalIdsAttribute().ifPresent(a -> {
+            String[] values = e.getAttributeValues(a);
+            if (values != null) {
+                b.additionalCustomerIds(values);
+            }
+        });
+        settings.extraAttributes().forEach((name, attr) -> {
+            String v = e.getAttributeValue(attr);
+            if (v != null) {
+                b.attribute(name, v);
+            }
+        });
+        b.validity(validity(e));
+        b.created(time(e, "createTimestamp"));
+        b.changed(time(e, "modifyTimestamp"));
+        return b.build();
+    }
+
+    private static Instant time(Entry e, String attr) {
+        try {
+            java.util.Date d = e.getAttributeValueAsDate(attr);
+            return d == null ? null : d.toInstant();
+        } catch (RuntimeException ex) {
+            return null;
+        }
+    }
+
+    /** Validity: the validity attribute, Active Directory's disabled flag, then the valid-filter. */
+    Validity validity(Entry e) {
+        Validity v = Validity.VALID;
+        if (settings.validityAttribute().isPresent()) {
+            v = parseValidity(e.getAttributeValue(settings.validityAttribute().get()));
+        }
+        if (settings.preset().activeDirectory()) {
+            Integer uac = e.getAttributeValueAsInteger(UAC);
+            if (uac != null && (uac & UAC_DISABLED) != 0 && v == Validity.VALID) {
+                v = Validity.INVALID;
+            }
+        }
+        if (settings.validFilter().isPresent() && v == Validity.VALID) {
+            try {
+                if (!settings.validFilter().get().matchesEntry(e)) {
+                    v = Validity.INVALID;
+                }
+            } catch (LDAPException ex) {
+                LOG.warn("LDAP back-end '{}': valid-filter cannot be evaluated on {}: {}", settings.name(),
+                        e.getDN(), ex.getMessage());
+                v = Validity.INVALID;
+            }
+        }
+        return v;
+    }
+
+    /** Values of the validity attribute: valid, invalid, invalid-temporarily (or OTRS's 1, 2, 3). */
+    static Validity parseValidity(String value) {
+        if (value == null) {
+            return Validity.VALID;
+        }
+        switch (value.strip().toLowerCase(Locale.ROOT).replace('_', '-')) {
+            case "valid": case "1": case "": return Validity.VALID;
+            case "invalid-temporarily": case "3": return Validity.INVALID_TEMPORARILY;
+            default: return Validity.INVALID;
+        }
+    }
+
+    static String validityValue(Validity v) {
+        return v.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    // ----- customers to entries -----------------------------------------------------------------------------
+
+    /** The DN a new customer gets: the preset's naming attribute (the login's by default) under the base DN. */
+    public DN dnFor(String loginValue) {
+        String rdn = settings.preset().activeDirectory() ? "cn" : login;
+        return new DN(new RDN(rdn, loginValue), settings.baseDn());
+    }
+
+    /** Attribute values a customer is stored with, by attribute; a null list removes the attribute. */
+    private Map<String, List<String>> values(Customer c, Entry current) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (CustomerField f : CustomerField.values()) {
+            if (f == CustomerField.LOGIN) {
+                continue;
+            }
+            String value = f.get(c);
+            if (f == CustomerField.CUSTOMER_ID && settings.fixedCustomerId().isPresent()) {
+                if (value != null && !value.equalsIgnoreCase(settings.fixedCustomerId().get())) {
+                    errors.put(f.key(), "must be '" + settings.fixedCustomerId().get() + "': LDAP back-end '"
+                            + settings.name() + "' gives every customer that customer ID");
+                }
+                continue;
+            }
+            String attr = fields.get(f);
+            if (attr == null) {
+                if (value != null) {
+                    errors.put(f.key(), notMapped("map." + f.key()));
+                }
+                continue;
+            }
+            out.put(attr, value == null ? null : List.of(value));
+        }
+        if (settings.additionalIdsAttribute().isPresent()) {
+            out.put(settings.additionalIdsAttribute().get(), c.additionalCustomerIds().isEmpty() ? null
+                    : List.copyOf(c.additionalCustomerIds()));
+        } else if (!c.additionalCustomerIds().isEmpty()) {
+            errors.put("additionalCustomerIds", notMapped("map.additional-customer-ids"));
+        }
+        for (Map.Entry<String, String> a : c.attributes().entrySet()) {
+            if (!settings.extraAttributes().containsKey(a.getKey())) {
+                errors.put(a.getKey(), notMapped("attribute." + a.getKey()));
+            }
+        }
+        settings.extraAttributes().forEach((name, attr) -> {
+            String v = c.attributes().get(name);
+            out.put(attr, v == null ? null : List.of(v));
+        });
+        if (settings.validityAttribute().isPresent()) {
+            out.put(settings.validityAttribute().get(), c.validity() == Validity.VALID ? null
+                    : List.of(validityValue(c.validity())));
+        } else if (settings.preset().activeDirectory()) {
+            int uac = current == null ? UAC_NORMAL : valueOr(current.getAttributeValueAsInteger(UAC), UAC_NORMAL);
+            uac = c.validity() == Validity.VALID ? uac & ~UAC_DISABLED : uac | UAC_DISABLED;
+            out.put(UAC, List.of(Integer.toString(uac)));
+        } else if (c.validity() != Validity.VALID) {
+            errors.put("validity", "cannot be stored by LDAP back-end '" + settings.name() + "': set "
+                    + settings.key("validity-attribute") + " to keep invalid customers");
+        }
+        if (!out.containsKey("cn") && !settings.preset().activeDirectory()) {
+            out.put("cn", List.of(c.displayName()));
+        }
+        if (!errors.isEmpty()) {
+            throw new CustomerValidationException(errors);
+        }
+        return out;
+    }
+
+    private static int valueOr(Integer v, int otherwise) {
+        return v == null ? otherwise : v;
+    }
+
+    private String notMapped(String key) {
+        return "is not stored by LDAP back-end '" + settings.name() + "': no attribute is mapped to it ("
+                + settings.key(key) + ")";
+    }
+
+    /** A new entry for a customer. Throws CustomerValidationException for values that have no attribute. */
+    public Entry newEntry(Customer c) {
+        Entry e = new Entry(dnFor(c.login()));
+        e.addAttribute("objectClass", settings.preset().objectClasses().toArray(new String[0]));
+        e.addAttribute(login, c.login());
+        if (settings.preset().activeDirectory()) {
+            e.addAttribute("cn", c.login());
+        }
+        values(c, null).forEach((attr, vs) -> {
+            if (vs != null && !attr.equalsIgnoreCase(login)) {
+                e.addAttribute(attr, vs.toArray(new String[0]));
+            }
+        });
+        return e;
+    }
+
+    /** What turns the stored entry into the customer: replacements of every mapped attribute but the login. */
+    public List<Modification> changes(Entry current, Customer c) {
+        List<Modification> mods = new ArrayList<>();
+        values(c, current).forEach((attr, vs) -> {
+            if (attr.equalsIgnoreCase(login)) {
+                return;
+            }
+            Attribute now = current.getAttribute(attr);
+            if (vs == null) {
+                if (now != null) {
+                    mods.add(new Modification(ModificationType.DELETE, attr));
+                }
+            } else if (now == null || !sameValues(now.getValues(), vs)) {
+                mods.add(new Modification(ModificationType.REPLACE, attr, vs.toArray(new String[0])));
+            }
+        });
+        return mods;
+    }
+
+    private static boolean sameValues(String[] a, List<String> b) {
+        return List.of(a).equals(b);
+    }
+}

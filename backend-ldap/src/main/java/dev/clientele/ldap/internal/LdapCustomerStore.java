@@ -1,0 +1,276 @@
+package dev.clientele.ldap.internal;
+
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchResultEntry;
+import com.unboundid.ldap.sdk.SearchScope;
+import dev.clientele.ClienteleException;
+import dev.clientele.Customer;
+import dev.clientele.CustomerField;
+import dev.clientele.CustomerNotFoundException;
+import dev.clientele.DuplicateCustomerException;
+import dev.clientele.ReadOnlyBackendException;
+import dev.clientele.spi.CustomerSearch;
+import dev.clientele.spi.CustomerStore;
+import dev.clientele.spi.Keys;
+import dev.clientele.spi.SearchTerm;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Customers as directory entries. Reads always; writes (create, update, invalidate, erase) only when the back-end
+ * is {@code writable}. Keeps no versions: a directory has no compare-and-set for a whole entry, so the last update
+ * wins ({@link #versioned()} is false).
+ *
+ * <p>Search: each term becomes an OR over the searched fields' attributes of substring or equality filters; the
+ * server's answer is then filtered with {@link CustomerSearch#matches(Customer)} (directories' matching rules differ
+ * from Clientele's), ordered by login key and cut at the fetch limit, keeping only that many in memory however many
+ * entries are read page by page.
+ */
+public final class LdapCustomerStore implements CustomerStore {
+    private static final Comparator<Customer> BY_LOGIN = Comparator.comparing((Customer c) -> Keys.of(c.login()))
+            .thenComparing(Customer::login);
+    /** Logins or emails per OR filter in bulk lookups. */
+    private static final int CHUNK = 100;
+
+    private final LdapSettings settings;
+    private final LdapConnections ldap;
+    private final CustomerMapper mapper;
+
+    public LdapCustomerStore(LdapSettings settings, LdapConnections ldap, CustomerMapper mapper) {
+        this.settings = settings;
+        this.ldap = ldap;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public boolean readOnly() {
+        return !settings.writable();
+    }
+
+    @Override
+    public boolean versioned() {
+        return false;
+    }
+
+    /** Created and changed come from the server's createTimestamp and modifyTimestamp. */
+    @Override
+    public boolean keepsTimestamps() {
+        return false;
+    }
+
+    // ----- reads --------------------------------------------------------------------------------------------
+
+    /** The one entry of this login; empty if none; an error naming the login if the directory has several. */
+    public Optional<SearchResultEntry> entryOf(String login) {
+        if (login == null || login.isBlank()) {
+            return Optional.empty();
+        }
+        List<SearchResultEntry> found = new ArrayList<>();
+        ldap.search(settings.baseDn(), SearchScope.SUB, mapper.byLogin(login), mapper.requestedAttributes(), e -> {
+            if (Keys.same(mapper.loginOf(e), login)) {
+                found.add(e);
+            }
+            return true;
+        });
+        if (found.size() > 1) {
+            throw new ClienteleException("LDAP back-end '" + settings.name() + "': login '" + login.strip()
+                    + "' matches " + found.size() + " directory entries ("
+                    + found.stream().limit(5).map(SearchResultEntry::getDN).collect(Collectors.joining("; "))
+                    + "); a login must name one entry: make the login attribute unique, or narrow "
+                    + settings.key("base-dn") + " or " + settings.key("always-filter"));
+        }
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public Optional<Customer> findByLogin(String login) {
+        return entryOf(login).map(mapper::toCustomer);
+    }
+
+    @Override
+    public List<Customer> findByEmail(String email) {
+        Filter f = email == null || email.isBlank() ? null : mapper.byEmail(email);
+        if (f == null) {
+            return List.of();
+        }
+        return collect(f, c -> Keys.same(c.email(), email), Integer.MAX_VALUE);
+    }
+
+    @Override
+    public List<Customer> findByCustomerId(String customerId, int limit) {
+        if (customerId == null || customerId.isBlank()) {
+            return List.of();
+        }
+        if (settings.fixedCustomerId().isPresent()) {
+            return Keys.same(settings.fixedCustomerId().get(), customerId)
+                    ? collect(mapper.customers(), c -> true, limit) : List.of();
+        }
+        Filter f = mapper.byCustomerId(customerId);
+        return f == null ? List.of() : collect(f, c -> Keys.same(c.customerId(), customerId), limit);
+    }
+
+    @Override
+    public List<Customer> search(CustomerSearch search) {
+        List<Filter> and = new ArrayList<>();
+        for (SearchTerm term : search.terms()) {
+            Filter f = mapper.term(term, search.fields());
+            if (f == null) {
+                return List.of();
+            }
+            and.add(f);
+        }
+        if (search.validOnly()) {
+            settings.validFilter().ifPresent(and::add);
+        }
+        Filter filter = and.isEmpty() ? mapper.customers() : mapper.customersAnd(Filter.createANDFilter(and));
+        return collect(filter, search::matches, search.fetchLimit());
+    }
+
+    @Override
+    public long count() {
+        long[] n = {0};
+        ldap.search(settings.baseDn(), SearchScope.SUB, mapper.customers(), new String[] {mapper.loginAttribute()},
+                e -> {
+                    if (mapper.loginOf(e) != null) {
+                        n[0]++;
+                    }
+                    return true;
+                });
+        return n[0];
+    }
+
+    @Override
+    public Set<String> existingLogins(Collection<String> logins) {
+        return existing(logins, mapper.loginAttribute(), Customer::login);
+    }
+
+    @Override
+    public Set<String> existingEmails(Collection<String> emails) {
+        String mail = settings.fieldAttributes().get(CustomerField.EMAIL);
+        return mail == null ? Set.of() : existing(emails, mail, Customer::email);
+    }
+
+    /** The keys of those values some customer has in this attribute: one OR filter per chunk of values. */
+    private Set<String> existing(Collection<String> values, String attribute, Function<Customer, String> field) {
+        Set<String> wanted = values.stream().filter(v -> v != null && !v.isBlank()).map(Keys::of)
+                .collect(Collectors.toSet());
+        Set<String> out = new HashSet<>();
+        List<String> all = new ArrayList<>(wanted);
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            List<Filter> any = all.subList(i, Math.min(all.size(), i + CHUNK)).stream()
+                    .map(v -> Filter.createEqualityFilter(attribute, v)).collect(Collectors.toList());
+            ldap.search(settings.baseDn(), SearchScope.SUB, mapper.customersAnd(Filter.createORFilter(any)),
+                    mapper.requestedAttributes(), e -> {
+                        Customer c = mapper.toCustomer(e);
+                        String key = c == null ? null : Keys.of(field.apply(c));
+                        if (key != null && wanted.contains(key)) {
+                            out.add(key);
+                        }
+                        return true;
+                    });
+        }
+        return out;
+    }
+
+    /**
+     * Reads every entry of the filter page by page and keeps the first {@code limit} customers by login key that
+     * pass {@code accept}, in that order.
+     */
+    private List<Customer> collect(Filter filter, Predicate<Customer> accept, int limit) {
+        PriorityQueue<Customer> best = new PriorityQueue<>(BY_LOGIN.reversed());
+        ldap.search(settings.baseDn(), SearchScope.SUB, filter, mapper.requestedAttributes(), e -> {
+            Customer c = mapper.toCustomer(e);
+            if (c != null && accept.test(c)) {
+                best.add(c);
+                if (best.size() > limit) {
+                    best.poll();
+                }
+            }
+            return true;
+        });
+        List<Customer> out = new ArrayList<>(best);
+        out.sort(BY_LOGIN);
+        return out;
+    }
+
+    // ----- writes -------------------------------------------------------------------------------------------
+
+    private void requireWritable(String operation) {
+        if (!settings.writable()) {
+            throw new ReadOnlyBackendException(settings.name(), operation);
+        }
+    }
+
+    @Override
+    public void insert(Customer customer, boolean uniqueEmail) {
+        requireWritable("create customer " + customer.login());
+        if (uniqueEmail && customer.email() != null && !findByEmail(customer.email()).isEmpty()) {
+            throw new DuplicateCustomerException("email", customer.email());
+        }
+        if (entryOf(customer.login()).isPresent()) {
+            throw new DuplicateCustomerException("login", customer.login());
+        }
+        com.unboundid.ldap.sdk.Entry entry = mapper.newEntry(customer);
+        try {
+            ldap.call(pool -> pool.add(entry));
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.ENTRY_ALREADY_EXISTS) {
+                throw new DuplicateCustomerException("login", customer.login());
+            }
+            throw ldap.refused("create " + entry.getDN(), e);
+        }
+    }
+
+    @Override
+    public void update(Customer customer, long expectedVersion, boolean uniqueEmail) {
+        requireWritable("update customer " + customer.login());
+        SearchResultEntry current = entryOf(customer.login())
+                .orElseThrow(() -> new CustomerNotFoundException(customer.login()));
+        if (uniqueEmail && customer.email() != null && findByEmail(customer.email()).stream()
+                .anyMatch(other -> !Keys.same(other.login(), customer.login()))) {
+            throw new DuplicateCustomerException("email", customer.email());
+        }
+        List<Modification> changes = mapper.changes(current, customer);
+        if (changes.isEmpty()) {
+            return;
+        }
+        try {
+            ldap.call(pool -> pool.modify(current.getDN(), changes));
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+                throw new CustomerNotFoundException(customer.login());
+            }
+            throw ldap.refused("update " + current.getDN(), e);
+        }
+    }
+
+    @Override
+    public boolean delete(String login) {
+        requireWritable("erase customer " + login);
+        Optional<SearchResultEntry> entry = entryOf(login);
+        if (entry.isEmpty()) {
+            return false;
+        }
+        try {
+            ldap.call(pool -> pool.delete(entry.get().getDN()));
+            return true;
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+                return false;
+            }
+            throw ldap.refused("delete " + entry.get().getDN(), e);
+        }
+    }
+}

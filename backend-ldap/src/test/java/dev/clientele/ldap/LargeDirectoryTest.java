@@ -1,0 +1,119 @@
+package dev.clientele.ldap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPSearchException;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchScope;
+import dev.clientele.Customer;
+import dev.clientele.CustomerField;
+import dev.clientele.spi.CustomerSearch;
+import dev.clientele.spi.CustomerStore;
+import dev.clientele.spi.SearchTerm;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A directory of {@value #CUSTOMERS} customers whose server returns at most {@value #SERVER_LIMIT} entries per search:
+ * the back-end reads past that limit with the simple paged results control. The service account is an ordinary
+ * account (a root DN is exempt from OpenLDAP's limits).
+ */
+abstract class LargeDirectoryTest {
+    static final int CUSTOMERS = 20_000;
+    static final int SERVER_LIMIT = 1_000;
+    static final String BASE = "ou=people,dc=example,dc=com";
+    static final String READER_DN = "cn=reader,dc=example,dc=com";
+    static final String READER_PASSWORD = "Reader-Secret-7";
+
+    private static LdapBackend backend;
+    private static CustomerStore store;
+
+    /** The customers' entries as LDIF lines, one list per entry, the people OU and the reader first. */
+    static List<List<String>> entries() {
+        List<List<String>> out = new ArrayList<>();
+        out.add(List.of("dn: " + BASE, "objectClass: top", "objectClass: organizationalUnit", "ou: people"));
+        out.add(List.of("dn: " + READER_DN, "objectClass: top", "objectClass: organizationalRole",
+                "objectClass: simpleSecurityObject", "cn: reader", "userPassword: " + READER_PASSWORD));
+        for (int i = 0; i < CUSTOMERS; i++) {
+            String login = String.format("user%05d", i);
+            out.add(List.of("dn: uid=" + login + "," + BASE, "objectClass: top", "objectClass: person",
+                    "objectClass: organizationalPerson", "objectClass: inetOrgPerson", "uid: " + login,
+                    "cn: Customer " + i, "sn: Number" + (i % 100), "givenName: Customer",
+                    "mail: " + login + "@big.example", "o: company" + (i % 50)));
+        }
+        return out;
+    }
+
+    static void open(String url) {
+        backend = LdapBackend.create("big", Map.of("url", url, "base-dn", BASE, "bind-dn", READER_DN,
+                "bind-password", READER_PASSWORD, "page-size", "500"));
+        store = backend.customers().orElseThrow();
+    }
+
+    @AfterAll
+    static void closeBackend() {
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    /** The server's port, to show its limit with a plain search. */
+    abstract int port();
+
+    @Test
+    @DisplayName("the server really limits a plain search to 1,000 entries")
+    void serverLimitIsReal() throws Exception {
+        try (LDAPConnection c = new LDAPConnection("127.0.0.1", port(), READER_DN, READER_PASSWORD)) {
+            assertThatExceptionOfType(LDAPSearchException.class)
+                    .isThrownBy(() -> c.search(BASE, SearchScope.SUB, "(uid=*)", "1.1"))
+                    .satisfies(e -> {
+                        assertThat(e.getResultCode()).isEqualTo(ResultCode.SIZE_LIMIT_EXCEEDED);
+                        assertThat(e.getEntryCount()).isLessThanOrEqualTo(SERVER_LIMIT);
+                    });
+        }
+    }
+
+    @Test
+    @DisplayName("count reads all 20,000 customers, page by page")
+    void countsEveryCustomer() {
+        assertThat(store.count()).isEqualTo(CUSTOMERS);
+    }
+
+    @Test
+    @DisplayName("a search matching 20,000 returns the first ones by login, cut at the fetch limit")
+    void searchPastTheLimit() {
+        List<Customer> found = store.search(new CustomerSearch(List.of(SearchTerm.parse("*")),
+                Set.of(CustomerField.LOGIN), true, 251));
+
+        assertThat(found).hasSize(251);
+        assertThat(found.get(0).login()).isEqualTo("user00000");
+        assertThat(found.get(250).login()).isEqualTo("user00250");
+    }
+
+    @Test
+    @DisplayName("a search matching 2,000 (past the server limit) returns all of them in login order")
+    void searchReturnsEverythingPastTheLimit() {
+        List<Customer> found = store.search(new CustomerSearch(List.of(SearchTerm.parse("*7")),
+                Set.of(CustomerField.LOGIN), true, CUSTOMERS + 1));
+
+        assertThat(found).hasSize(CUSTOMERS / 10);
+        List<String> logins = found.stream().map(Customer::login).collect(Collectors.toList());
+        assertThat(logins).isSorted().startsWith("user00007", "user00017").endsWith("user19997");
+    }
+
+    @Test
+    @DisplayName("findByCustomerId reads the 400 customers of one company")
+    void findByCustomerId() {
+        assertThat(store.findByCustomerId("COMPANY7", 1_000)).hasSize(CUSTOMERS / 50)
+                .allSatisfy(c -> assertThat(c.customerId()).isEqualTo("company7"));
+    }
+}
