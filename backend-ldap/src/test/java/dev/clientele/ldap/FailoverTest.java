@@ -173,4 +173,54 @@ class FailoverTest {
                 .orElseThrow().verify("jdoe", "Corr3ct-Horse-Battery".toCharArray()));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
+
+    @Test
+    @DisplayName("with the round-robin server set, new connections go to both servers in turn, and to the other when one is down")
+    void roundRobin() throws Exception {
+        Map<String, String> s = first.settings(BASE);
+        s.put("url", first.url() + " " + second.url());
+        s.put("server-set", "round-robin");
+        s.put("pool-size", "4");
+        s.put("connect-timeout", "1s");
+        s.put("response-timeout", "2s");
+        try (LdapBackend rr = LdapBackend.create("rr", s)) {
+            CustomerStore rrStore = rr.customers().orElseThrow();
+            // Four callers at once make the pool open more connections than the first; round-robin places them on
+            // both servers, and every caller sees one server's answer each time.
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> calls = new ArrayList<>();
+            try {
+                for (int t = 0; t < 4; t++) {
+                    calls.add(pool.submit(() -> {
+                        start.await();
+                        for (int i = 0; i < 200 && seen.size() < 2; i++) {
+                            seen.add(rrStore.findByLogin("jdoe").map(Customer::city).orElseThrow());
+                        }
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (Future<?> f : calls) {
+                    f.get(30, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(seen).containsExactlyInAnyOrder("Alpha", "Bravo");
+
+            second.stop();
+            for (int i = 0; i < 20; i++) {
+                try {
+                    rrStore.findByLogin("jdoe");
+                } catch (BackendUnavailableException inFlight) {
+                    // a pooled connection to the stopped server fails once, then is replaced
+                }
+            }
+            for (int i = 0; i < 20; i++) {
+                assertThat(rrStore.findByLogin("jdoe").map(Customer::city)).contains("Alpha");
+            }
+        }
+    }
 }
