@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * A short tour of Clientele on the in-memory back-end: companies, customers and groups, links between them,
  * effective permissions with their explanation, and logins. Run it with
- * {@code java -jar examples/target/clientele-examples.jar}.
+ * {@code java -cp examples/target/clientele-examples.jar dev.clientele.examples.QuickTour} (the jar's main class is
+ * the {@code clientele} tool).
  */
 public final class QuickTour {
     private QuickTour() {

@@ -1,0 +1,232 @@
+package dev.clientele.examples.cli;
+
+import dev.clientele.ConfigurationException;
+import dev.clientele.CustomerDirectory;
+import dev.clientele.Permission;
+import dev.clientele.PermissionContext;
+import dev.clientele.Validity;
+import dev.clientele.config.ClienteleConfig;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code clientele} command-line tool: manage customers, companies, groups and their links from a terminal,
+ * import and export them, copy a directory into another, check a configuration, and run a demo.
+ *
+ * <p>It uses only Clientele's public API. The directory comes from {@code --config FILE}, else from the file named
+ * by {@code CLIENTELE_CONFIG}, else from the default: the embedded H2 store in {@code ./clientele-data/}.
+ */
+@Command(name = "clientele", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+        versionProvider = ClienteleCli.Version.class, sortOptions = false,
+        header = "Manage a helpdesk's customers, companies and groups (Clientele).",
+        description = {
+            "Configuration: --config FILE, else the file named by CLIENTELE_CONFIG, else the embedded H2 store in"
+                + " ./clientele-data/ (created on first use). Keys as in the library (clientele.backend.NAME.type"
+                + " = memory|jdbc|ldap, ...); CLIENTELE_* environment variables override them.",
+            ""},
+        subcommands = {
+            CustomerCommands.class, CompanyCommands.class, GroupCommands.class,
+            LinkCommands.Link.class, LinkCommands.Unlink.class, PermissionsCommand.class, LoginCommand.class,
+            ImportCommand.class, ExportCommand.class, CopyCommand.class, ConfigCommands.class, DemoCommand.class,
+            CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {
+            "  0 ok   1 user error (bad arguments or input, not found, exists already)",
+            "  2 back-end unavailable   3 configuration error",
+            "  4 refused (login refused, rows left out of an import, a required permission not held)",
+            "  70 unexpected error (run with --verbose)",
+            "",
+            "Examples:",
+            "  clientele demo",
+            "  clientele --config corp.properties config check",
+            "  clientele customer add jdoe --email jdoe@acme.example --customer-id acme --first-name John"
+                + " --last-name Doe",
+            "  clientele link customer jdoe support rw",
+            "  clientele permissions jdoe support --explain",
+            "  clientele import customers.csv"})
+public final class ClienteleCli {
+    /** The default configuration: the embedded H2 store in ./clientele-data/. */
+    static final Map<String, String> DEFAULT_CONFIG = defaults();
+    /** The folder of the default store. */
+    static final Path DEFAULT_DATA = Path.of("clientele-data");
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = ScopeType.INHERIT, order = 1,
+            description = "Configuration file (properties). Default: $CLIENTELE_CONFIG, else the embedded H2 store"
+                    + " in ./clientele-data/.")
+    Path config;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, order = 2,
+            description = "Print results (and errors, on stderr) as JSON, for scripts.")
+    boolean json;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, order = 3,
+            description = "Show stack traces and the library's log.")
+    boolean verbose;
+
+    final InputStream in;
+    final PrintStream out;
+    final PrintStream err;
+    final Map<String, String> env;
+    private final Supplier<CustomerDirectory> directoryOverride;
+    private final Supplier<Console> console;
+
+    /**
+     * A tool on these streams and this environment.
+     *
+     * @param directory if not null, every command uses the directories it makes instead of reading a configuration
+     *                  (tests hand in directories over one shared in-memory back-end)
+     */
+    ClienteleCli(InputStream in, PrintStream out, PrintStream err, Map<String, String> env,
+            Supplier<CustomerDirectory> directory, Supplier<Console> console) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.env = Map.copyOf(env);
+        this.directoryOverride = directory;
+        this.console = console;
+    }
+
+    public static void main(String[] args) {
+        boolean verbose = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
+        // The library logs through slf4j-simple (on stderr); keep it quiet unless asked.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        int code = new ClienteleCli(System.in, System.out, System.err, System.getenv(), null, System::console)
+                .run(args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line; returns the exit code. */
+    int run(String... args) {
+        CommandLine cmd = commandLine();
+        return cmd.execute(args);
+    }
+
+    CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(this);
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        cmd.setUsageHelpWidth(Math.max(60, Math.min(columns(), 160)));
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.registerConverter(Permission.class, Permission::parse);
+        cmd.registerConverter(Validity.class, Views::parseValidity);
+        cmd.registerConverter(PermissionContext.class, Views::parseContext);
+        cmd.setExecutionExceptionHandler(new Errors(this));
+        cmd.setParameterExceptionHandler(new Errors(this));
+        return cmd;
+    }
+
+    // ----- what commands use ---------------------------------------------------------------------------------------
+
+    boolean json() {
+        return json;
+    }
+
+    boolean verbose() {
+        return verbose;
+    }
+
+    /** The terminal width: {@code COLUMNS}, else 80. */
+    int columns() {
+        try {
+            int c = Integer.parseInt(env.getOrDefault("COLUMNS", "").strip());
+            return c >= 20 ? c : 80;
+        } catch (NumberFormatException e) {
+            return 80;
+        }
+    }
+
+    /** The console to ask passwords on, or null when there is no terminal. */
+    Console console() {
+        return console == null ? null : console.get();
+    }
+
+    /** False when the caller handed in the directories (tests). */
+    boolean readsConfiguration() {
+        return directoryOverride == null;
+    }
+
+    /** Where the configuration comes from, for people. */
+    String configSource() {
+        if (directoryOverride != null) {
+            return "(given by the caller)";
+        }
+        Path file = configFile();
+        return file != null ? file.toString()
+                : "default: embedded H2 store in " + DEFAULT_DATA.toAbsolutePath().normalize() + "/";
+    }
+
+    /** The configuration file named by --config or CLIENTELE_CONFIG, or null for the default. */
+    Path configFile() {
+        if (config != null) {
+            return config;
+        }
+        String fromEnv = env.get("CLIENTELE_CONFIG");
+        return fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv.strip());
+    }
+
+    /** Reads and checks the configuration (throws {@link ConfigurationException} with every problem). */
+    ClienteleConfig loadConfig() {
+        Path file = configFile();
+        if (file != null) {
+            if (!Files.isRegularFile(file)) {
+                throw new ConfigurationException(file.toString(), "the configuration file does not exist"
+                        + (config != null ? " (given with --config)" : " (named by CLIENTELE_CONFIG)"));
+            }
+            return ClienteleConfig.load(file, env);
+        }
+        try {
+            Files.createDirectories(DEFAULT_DATA);
+        } catch (IOException e) {
+            throw new ConfigurationException("clientele.backend.local.url", "cannot create the folder of the default"
+                    + " store " + DEFAULT_DATA.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+        return ClienteleConfig.from(DEFAULT_CONFIG, env);
+    }
+
+    /** A directory from the configuration; close it when done. */
+    CustomerDirectory openDirectory() {
+        if (directoryOverride != null) {
+            return directoryOverride.get();
+        }
+        return CustomerDirectory.builder().config(loadConfig()).build();
+    }
+
+    /** Prints a value as JSON on stdout. */
+    void printJson(Object value) {
+        out.println(Json.write(value));
+    }
+
+    private static Map<String, String> defaults() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("clientele.backend.local.type", "jdbc");
+        m.put("clientele.backend.local.url", "jdbc:h2:./clientele-data/clientele");
+        return Map.copyOf(m);
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = ClienteleCli.class.getPackage().getImplementationVersion();
+            return new String[] {"clientele " + (v == null ? "(development build)" : v),
+                "Java " + System.getProperty("java.version") + " on " + System.getProperty("os.name")
+                    .toLowerCase(Locale.ROOT)};
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package dev.clientele.examples.cli;
+
+import dev.clientele.ClienteleException;
+import dev.clientele.Company;
+import dev.clientele.Customer;
+import dev.clientele.CustomerDirectory;
+import dev.clientele.DuplicateKeyException;
+import dev.clientele.Group;
+import dev.clientele.ImportResult;
+import dev.clientele.Permission;
+import dev.clientele.config.ClienteleConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code clientele copy --to OTHER.properties}: everything the public API can read, into another directory. */
+@Command(name = "copy", header = "Copy groups, companies, customers and their links into another directory.",
+        description = {"Reads the configured directory and writes into the one configured by --to (for example from"
+                + " the embedded H2 store to PostgreSQL, or from one schema to another), then verifies that"
+                + " everything copied reads back the same. What exists already in the target is kept and checked.",
+            "Not copied: passwords (the API never hands out password hashes: set them again with 'customer"
+                + " set-password' or let customers use a reset token), login state, and links in the"
+                + " other-customer-ids context (the API lists only own-context links).",
+            "CLIENTELE_* environment variables apply to the source only; the target is read from its file alone.",
+            "Exit code 0 when everything was copied and verified, 4 otherwise."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  clientele copy --to postgres.properties",
+            "  clientele --config old.properties copy --to new.properties --json"})
+final class CopyCommand extends Base {
+    @Option(names = "--to", paramLabel = "FILE", required = true, description = "Configuration of the target.")
+    Path to;
+
+    /** Counts of one kind. */
+    static final class Count {
+        int source;
+        int copied;
+        int existing;
+        int refused;
+        int verified;
+
+        Map<String, Object> view() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("source", source);
+            m.put("copied", copied);
+            m.put("alreadyThere", existing);
+            m.put("refused", refused);
+            m.put("verified", verified);
+            return m;
+        }
+    }
+
+    @Override
+    public Integer call() {
+        if (!Files.isRegularFile(to)) {
+            throw new CliException(Exit.CONFIG_ERROR, "the target configuration " + to + " does not exist", List.of());
+        }
+        ClienteleConfig targetConfig = ClienteleConfig.load(to, Map.of());
+        Count groups = new Count();
+        Count companies = new Count();
+        Count customers = new Count();
+        Count links = new Count();
+        List<String> problems = new ArrayList<>();
+        long started = System.nanoTime();
+        try (CustomerDirectory src = open();
+                CustomerDirectory dst = CustomerDirectory.builder().config(targetConfig).build()) {
+            // 1. groups and companies: create what is missing
+            List<Group> srcGroups = src.groups();
+            for (Group g : srcGroups) {
+                groups.source++;
+                if (dst.findGroup(g.name()).isPresent()) {
+                    groups.existing++;
+                } else {
+                    tryCopy(groups, problems, "group " + g.name(), () -> dst.createGroup(g));
+                }
+            }
+            List<Company> srcCompanies = src.companies();
+            for (Company c : srcCompanies) {
+                companies.source++;
+                if (dst.findCompany(c.customerId()).isPresent()) {
+                    companies.existing++;
+                } else {
+                    tryCopy(companies, problems, "company " + c.customerId(), () -> dst.createCompany(c));
+                }
+            }
+            // 2. customers: through the bulk import, streamed from the source's list
+            Map<String, Customer> all = AllCustomers.of(src);
+            customers.source = all.size();
+            List<Customer> rows = new ArrayList<>(all.values());
+            ImportResult r = dst.importCustomers(() -> rows.stream()
+                    .map(c -> c.toBuilder().version(0).created(null).changed(null).build()).iterator());
+            customers.copied = r.added();
+            for (ImportResult.Refused x : r.refused()) {
+                boolean exists = x.errors().values().stream().anyMatch(v -> v.contains("exists already"))
+                        && x.errors().containsKey("login");
+                if (exists) {
+                    customers.existing++;
+                } else {
+                    customers.refused++;
+                    problems.add("customer " + x.login() + " refused: " + x.errors());
+                }
+            }
+            // 3. links of customers and companies to groups (own context)
+            for (Group g : srcGroups) {
+                copyLinks(g.name(), src.customersOf(g.name()), dst.customersOf(g.name()), true, dst, links, problems);
+                copyLinks(g.name(), src.companiesOf(g.name()), dst.companiesOf(g.name()), false, dst, links,
+                        problems);
+            }
+            // 4. verification: everything of the source reads back the same from the target
+            for (Group g : srcGroups) {
+                verify(groups, problems, "group " + g.name(), dst.findGroup(g.name()).orElse(null), g);
+            }
+            for (Company c : srcCompanies) {
+                verify(companies, problems, "company " + c.customerId(), dst.findCompany(c.customerId()).orElse(null),
+                        c);
+            }
+            for (Customer c : all.values()) {
+                Customer t = dst.findCustomer(c.login()).orElse(null);
+                verify(customers, problems, "customer " + c.login(), t == null ? null : comparable(t), comparable(c));
+            }
+            for (Group g : srcGroups) {
+                Map<String, Permission> dc = dst.customersOf(g.name());
+                src.customersOf(g.name()).forEach((l, p) -> verify(links, problems, "link of customer " + l + " to "
+                        + g.name(), dc.get(l), p));
+                Map<String, Permission> dco = dst.companiesOf(g.name());
+                src.companiesOf(g.name()).forEach((c, p) -> verify(links, problems, "link of company " + c + " to "
+                        + g.name(), dco.get(c), p));
+            }
+        }
+        double secs = (System.nanoTime() - started) / 1e9;
+        boolean ok = problems.isEmpty();
+        String passwords = "passwords were not copied: the public API never hands out password hashes; set them"
+                + " again with 'clientele customer set-password' (or send reset tokens).";
+        if (json()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("to", to.toString());
+            m.put("groups", groups.view());
+            m.put("companies", companies.view());
+            m.put("customers", customers.view());
+            m.put("links", links.view());
+            m.put("problems", problems);
+            m.put("verified", ok);
+            m.put("passwordsCopied", false);
+            m.put("note", passwords);
+            cli().printJson(m);
+        } else {
+            out().printf(java.util.Locale.ROOT, "copy to %s (%.1f s):%n", to, secs);
+            Table t = new Table("KIND", "IN SOURCE", "COPIED", "ALREADY THERE", "REFUSED", "VERIFIED");
+            row(t, "groups", groups);
+            row(t, "companies", companies);
+            row(t, "customers", customers);
+            row(t, "links", links);
+            t.print(out(), cli().columns());
+            if (!ok) {
+                out().println("problems:");
+                problems.stream().limit(100).forEach(p -> out().println("  " + p));
+                if (problems.size() > 100) {
+                    out().println("  ... and " + (problems.size() - 100) + " more (--json lists them all)");
+                }
+            }
+            out().println("verification: " + (ok ? "everything copied reads back the same." : "FAILED (see above)."));
+            out().println("note: " + passwords);
+        }
+        return ok ? Exit.OK : Exit.REFUSED;
+    }
+
+    private static void row(Table t, String kind, Count c) {
+        t.row(kind, c.source, c.copied, c.existing, c.refused, c.verified);
+    }
+
+    private static void tryCopy(Count count, List<String> problems, String what, Runnable write) {
+        try {
+            write.run();
+            count.copied++;
+        } catch (DuplicateKeyException e) {
+            count.existing++;
+        } catch (ClienteleException e) {
+            count.refused++;
+            problems.add(what + " refused: " + e.getMessage());
+        }
+    }
+
+    private static void copyLinks(String group, Map<String, Permission> from, Map<String, Permission> already,
+            boolean customers, CustomerDirectory dst, Count count, List<String> problems) {
+        from.forEach((subject, p) -> {
+            count.source++;
+            if (p == already.get(subject)) {
+                count.existing++;
+                return;
+            }
+            tryCopy(count, problems, (customers ? "link of customer " : "link of company ") + subject + " to " + group,
+                    () -> {
+                        if (customers) {
+                            dst.link(subject, group, p);
+                        } else {
+                            dst.linkCompany(subject, group, p);
+                        }
+                    });
+        });
+    }
+
+    private static void verify(Count count, List<String> problems, String what, Object target, Object expected) {
+        if (target == null) {
+            problems.add(what + ": missing in the target");
+        } else if (!Objects.equals(target, expected)) {
+            problems.add(what + ": differs in the target");
+        } else {
+            count.verified++;
+        }
+    }
+
+    /** A customer without what the target sets itself (version, timestamps). */
+    private static Map<String, Object> comparable(Customer c) {
+        Map<String, Object> m = Views.customer(c);
+        m.remove("version");
+        m.remove("created");
+        m.remove("changed");
+        return m;
+    }
+}

@@ -1,0 +1,155 @@
+package dev.clientele.examples.cli;
+
+import dev.clientele.Customer;
+import dev.clientele.CustomerField;
+import dev.clientele.Permission;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+
+/**
+ * The CSV layout of customers: a header row naming the columns, then one customer per row (RFC 4180: fields with
+ * commas, quotes or line breaks are quoted, quotes doubled), UTF-8.
+ *
+ * <p>Columns, in any order: every customer field ({@code login}, {@code email}, {@code customerId}, {@code title},
+ * {@code firstName}, {@code lastName}, {@code phone}, {@code fax}, {@code mobile}, {@code street}, {@code zip},
+ * {@code city}, {@code country}, {@code comment}; {@code first_name} and {@code first-name} are accepted too),
+ * {@code validity} ({@code valid}, {@code invalid}, {@code invalid-temporarily}; empty means valid),
+ * {@code additionalCustomerIds} (separated by {@code ;}), {@code groups} (the customer's group links:
+ * {@code support:rw;billing:ro}) and {@code attribute.NAME} for an extra attribute. Only {@code login} is required
+ * as a column; the directory checks the mandatory fields of each row.
+ */
+final class CsvFormat {
+    static final String VALIDITY = "validity";
+    static final String ADDITIONAL = "additionalCustomerIds";
+    static final String GROUPS = "groups";
+    static final String ATTRIBUTE = "attribute.";
+    static final String LIST_SEPARATOR = ";";
+
+    /** How files are read: the header is the first record; blank lines are skipped. */
+    static final CSVFormat READ = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true).get();
+    /** How files are written: RFC 4180 with a header, {@code \n} line ends. */
+    static final CSVFormat WRITE = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+
+    private CsvFormat() {
+    }
+
+    /** What a header column means. */
+    record Column(String name, CustomerField field, String special, String attribute) {
+    }
+
+    /** Maps a header; throws a user error naming every unknown or repeated column. */
+    static List<Column> columns(List<String> header) {
+        List<Column> out = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (String raw : header) {
+            String name = raw == null ? "" : raw.strip();
+            Column c = column(name);
+            if (c == null) {
+                problems.add("unknown column '" + name + "'");
+            } else {
+                String key = c.field() != null ? c.field().key() : c.special() != null ? c.special()
+                        : ATTRIBUTE + c.attribute();
+                if (seen.put(key, name) != null) {
+                    problems.add("column '" + key + "' appears twice");
+                }
+            }
+            out.add(c);
+        }
+        if (!seen.containsKey(CustomerField.LOGIN.key())) {
+            problems.add("the header has no 'login' column");
+        }
+        if (!problems.isEmpty()) {
+            problems.add("known columns: " + String.join(", ", known()) + ", attribute.NAME");
+            throw new CliException(Exit.USER_ERROR, "the CSV header is not usable (nothing was imported):",
+                    problems);
+        }
+        return out;
+    }
+
+    private static Column column(String name) {
+        if (name.regionMatches(true, 0, ATTRIBUTE, 0, ATTRIBUTE.length()) && name.length() > ATTRIBUTE.length()) {
+            return new Column(name, null, null, name.substring(ATTRIBUTE.length()));
+        }
+        String flat = name.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
+        if (flat.equals(VALIDITY.toLowerCase(Locale.ROOT))) {
+            return new Column(name, null, VALIDITY, null);
+        }
+        if (flat.equals(ADDITIONAL.toLowerCase(Locale.ROOT))) {
+            return new Column(name, null, ADDITIONAL, null);
+        }
+        if (flat.equals(GROUPS)) {
+            return new Column(name, null, GROUPS, null);
+        }
+        try {
+            return new Column(name, CustomerField.parse(name), null, null);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static List<String> known() {
+        List<String> k = new ArrayList<>();
+        for (CustomerField f : CustomerField.values()) {
+            k.add(f.key());
+        }
+        k.add(VALIDITY);
+        k.add(ADDITIONAL);
+        k.add(GROUPS);
+        return k;
+    }
+
+    /** The header of an export. */
+    static List<String> header(List<String> attributeNames, boolean withGroups) {
+        List<String> h = known();
+        if (!withGroups) {
+            h.remove(GROUPS);
+        }
+        attributeNames.forEach(a -> h.add(ATTRIBUTE + a));
+        return h;
+    }
+
+    /** One exported row, in the order of {@link #header(List, boolean)}. */
+    static List<String> row(Customer c, List<String> attributeNames, Map<String, Permission> groups) {
+        List<String> r = new ArrayList<>();
+        for (CustomerField f : CustomerField.values()) {
+            r.add(f.get(c));
+        }
+        r.add(Views.validity(c.validity()));
+        r.add(String.join(LIST_SEPARATOR, c.additionalCustomerIds()));
+        if (groups != null) {
+            List<String> g = new ArrayList<>();
+            Views.permissions(groups).forEach((name, p) -> g.add(name + ":" + p));
+            r.add(String.join(LIST_SEPARATOR, g));
+        }
+        attributeNames.forEach(a -> r.add(c.attributes().get(a)));
+        return r;
+    }
+
+    /** Parses {@code support:rw;billing:ro} (an item without permission means rw). */
+    static Map<String, Permission> parseGroups(String text) {
+        Map<String, Permission> out = new LinkedHashMap<>();
+        for (String item : text.split("[;,]")) {
+            String t = item.strip();
+            if (t.isEmpty()) {
+                continue;
+            }
+            int colon = t.lastIndexOf(':');
+            String group = colon < 0 ? t : t.substring(0, colon).strip();
+            if (group.isEmpty()) {
+                throw new IllegalArgumentException("groups: a group name is missing in '" + t + "'");
+            }
+            try {
+                out.put(group, colon < 0 ? Permission.RW : Permission.parse(t.substring(colon + 1)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("groups: " + e.getMessage() + " (write group:ro;group:rw)", e);
+            }
+        }
+        return out;
+    }
+}

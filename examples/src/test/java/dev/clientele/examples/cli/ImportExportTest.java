@@ -1,0 +1,152 @@
+package dev.clientele.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("import, export and copy, in process")
+class ImportExportTest {
+    @TempDir
+    Path dir;
+    private InProcess cli;
+
+    @BeforeEach
+    void groups() {
+        cli = new InProcess();
+        assertThat(cli.run("group", "add", "support").code()).isZero();
+        assertThat(cli.run("group", "add", "billing").code()).isZero();
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    @Test
+    @DisplayName("a CSV import reports added, refused (with line and why) and failed rows")
+    void importSummary() throws IOException {
+        Path csv = write("in.csv", "\uFEFFlogin,email,customerId,firstName,lastName,comment,groups\n"
+                + "ann,ann@x.example,x,Ann,A,\"says \"\"hi\"\", twice\",support:rw\n"
+                + "bob,bob@x.example,x,Bob,B,,support:ro;billing:rw\n"
+                + "ANN,other@x.example,x,Ann,Again,,\n"
+                + "carl,,x,Carl,,,\n"
+                + "dora,dora@x.example,x\n"
+                + "eve,eve@x.example,x,Eve,E,,nosuchgroup:rw\n"
+                + "fay,fay@x.example,x,Fay,F,,support:admin\n");
+        InProcess.Result r = cli.run("import", csv.toString(), "--progress", "none");
+        assertThat(r.code()).as(r.err()).isEqualTo(Exit.REFUSED);
+        assertThat(r.out()).contains("3 added, 2 refused, 3 failed (7 records read");
+        assertThat(r.out()).contains("line 4 (login ANN): login is taken by an earlier row");
+        assertThat(r.out()).contains("line 5 (login carl): email is required; lastName is required");
+        assertThat(r.out()).contains("line 6: has 3 field(s), the header has 7");
+        assertThat(r.out()).contains("line 7 (login eve): link to group 'nosuchgroup' not stored");
+        assertThat(r.out()).contains("line 8 (login fay): groups: permission must be 'ro' or 'rw'");
+        assertThat(r.out()).contains("group links stored: 3");
+        assertThat(cli.run("customer", "show", "ann").out()).contains("says \"hi\", twice", "support:rw");
+        assertThat(cli.run("group", "show", "billing").out()).contains("customers: bob:rw");
+    }
+
+    @Test
+    @DisplayName("an unknown column stops the import before anything is written")
+    void badHeader() throws IOException {
+        Path csv = write("bad.csv", "login,emial\nann,ann@x.example\n");
+        InProcess.Result r = cli.run("import", csv.toString());
+        assertThat(r.code()).isEqualTo(Exit.USER_ERROR);
+        assertThat(r.err()).contains("unknown column 'emial'", "known columns: login, email");
+        assertThat(cli.run("customer", "search").out()).contains("no customer found");
+    }
+
+    @Test
+    @DisplayName("unreadable CSV (a broken quote) stops reading there and says where")
+    void brokenQuote() throws IOException {
+        Path csv = write("broken.csv", "login,email,customerId,firstName,lastName\n"
+                + "ann,ann@x.example,x,Ann,A\n"
+                + "bob,\"bob@x.example\"oops,x,Bob,B\n"
+                + "carl,carl@x.example,x,Carl,C\n");
+        InProcess.Result r = cli.run("import", csv.toString(), "--json");
+        assertThat(r.code()).isEqualTo(Exit.REFUSED);
+        assertThat(r.out()).contains("\"added\": 1", "\"where\": \"line 3\"", "unreadable CSV", "\"stopped\": true");
+    }
+
+    @Test
+    @DisplayName("export to CSV imports back the same, links included; LDIF too (fields it has)")
+    void exportRoundTrip() throws IOException {
+        Path csv = write("in.csv", "login,email,customerId,firstName,lastName,validity,additionalCustomerIds,"
+                + "groups,attribute.department\n"
+                + "ann,ann@x.example,x,Ann,\"Al, B\",valid,y;z,support:rw;billing:ro,IT\n"
+                + "bob,bob@x.example,x,Bob,B,invalid,,,\n");
+        assertThat(cli.run("import", csv.toString()).code()).isZero();
+        Path out = dir.resolve("out.csv");
+        InProcess.Result e = cli.run("export", out.toString());
+        assertThat(e.code()).as(e.err()).isZero();
+        assertThat(e.out()).contains("exported 2 customer(s)");
+        String exported = Files.readString(out);
+        assertThat(exported).startsWith("login,email,customerId,");
+        assertThat(exported).contains("ann,ann@x.example,x,", "\"Al, B\"", "y;z", "billing:ro;support:rw", "IT",
+                "bob,bob@x.example,x,", "invalid");
+
+        InProcess other = new InProcess();
+        other.run("group", "add", "support");
+        other.run("group", "add", "billing");
+        InProcess.Result back = other.run("import", out.toString());
+        assertThat(back.code()).as(back.out()).isZero();
+        assertThat(stable(other.run("customer", "show", "ann", "--json").out()))
+                .isEqualTo(stable(cli.run("customer", "show", "ann", "--json").out()));
+        assertThat(stable(other.run("customer", "show", "bob", "--json").out()))
+                .isEqualTo(stable(cli.run("customer", "show", "bob", "--json").out()));
+        assertThat(other.run("customer", "show", "ann").out()).contains("billing:ro, support:rw", "department=IT",
+                "y, z");
+
+        Path ldif = dir.resolve("out.ldif");
+        assertThat(cli.run("export", ldif.toString()).code()).isZero();
+        assertThat(Files.readString(ldif)).contains("dn: uid=ann,ou=customers,dc=example,dc=com", "mail: ann@x.example",
+                "o: x", "givenName: Ann", "cn: Ann Al, B");
+        InProcess third = new InProcess();
+        InProcess.Result fromLdif = third.run("import", ldif.toString());
+        assertThat(fromLdif.code()).as(fromLdif.out()).isZero();
+        assertThat(fromLdif.out()).contains("2 added, 0 refused, 0 failed");
+    }
+
+    @Test
+    @DisplayName("copy --to another directory copies, verifies and says passwords are not copied")
+    void copy() throws IOException {
+        cli.run("company", "add", "x", "--name", "X Ltd");
+        cli.run("customer", "add", "ann", "--email", "ann@x.example", "--customer-id", "x", "--first-name", "Ann",
+                "--last-name", "A");
+        cli.run("link", "customer", "ann", "support", "rw");
+        cli.run("link", "company", "x", "billing", "ro");
+        Path target = write("target.properties", "clientele.backend.other.type = memory\n"
+                + "clientele.password.iterations = 1000\n");
+        InProcess.Result r = cli.run("copy", "--to", target.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("customers", "verification: everything copied reads back the same.",
+                "passwords were not copied");
+        assertThat(r.out()).containsPattern("links\\s+2\\s+2\\s+0\\s+0\\s+2");
+    }
+
+    /** The JSON of a customer without what each store sets itself. */
+    private static String stable(String json) {
+        return json.replaceAll("(?m)^\\s*\"(created|changed|version)\": .*$", "");
+    }
+
+    @Test
+    @DisplayName("the demo runs twice on one directory")
+    void demoTwice() {
+        InProcess.Result first = cli.run("demo");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).contains("== 4.", "jane: {billing=ro, support=rw, users=rw, vip=rw}",
+                "may hank answer in Support (rw)? false", "jane, right password:  success", "nobody:                bad-credentials",
+                "john: {}", "Done.");
+        InProcess.Result second = cli.run("demo", "--quiet-events");
+        assertThat(second.code()).as(second.err()).isZero();
+        assertThat(second.out()).contains("jane, right password:  success", "Done.").doesNotContain("[event]");
+    }
+}
