@@ -135,6 +135,16 @@ public interface CustomerDirectory extends AutoCloseable {
      */
     void resetPassword(String token, char[] newPassword);
 
+    /**
+     * Copies a customer's stored password hash into another directory — a migration between back-ends, e.g. from the
+     * embedded H2 store to PostgreSQL — without the hash ever leaving core. The customer must exist in both; the
+     * target's source that owns it must keep hashes ({@link ReadOnlyBackendException} otherwise). Returns false when
+     * there is no stored hash here (no password set, or the source checks passwords itself, as an LDAP bind does).
+     *
+     * @throws IllegalArgumentException if {@code target} is not a directory made by {@link #builder()}
+     */
+    boolean copyPasswordTo(String login, CustomerDirectory target);
+
     /** Unlocks a locked-out customer and clears its failure count (for an agent or admin). */
     void unlock(String login);
 

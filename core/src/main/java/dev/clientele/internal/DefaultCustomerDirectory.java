@@ -601,6 +601,26 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
     }
 
     @Override
+    public boolean copyPasswordTo(String login, CustomerDirectory target) {
+        if (!(target instanceof DefaultCustomerDirectory)) {
+            throw new IllegalArgumentException("target must be a directory made by CustomerDirectory.builder()");
+        }
+        DefaultCustomerDirectory other = (DefaultCustomerDirectory) target;
+        Located here = locateOrThrow(login);
+        Optional<String> hash = here.source.credentials().flatMap(c -> c.passwordHash(here.customer.login()));
+        if (hash.isEmpty()) {
+            return false;
+        }
+        Located there = other.locateOrThrow(login);
+        CredentialStore creds = there.source.credentials().filter(c -> !c.readOnly())
+                .orElseThrow(() -> new ReadOnlyBackendException(there.source.name,
+                        "store the password hash of " + there.customer.login()));
+        creds.setPasswordHash(there.customer.login(), hash.get());
+        other.fire(CustomerEvent.Type.PASSWORD_CHANGED, there.customer.login(), null, null, "copied");
+        return true;
+    }
+
+    @Override
     public void unlock(String login) {
         Located at = locateOrThrow(login);
         stateStore.ifPresent(st -> st.updateLoginState(at.customer.login(), settings.lockout()::unlocked));

@@ -7,6 +7,7 @@ import dev.clientele.AuthenticationResult;
 import dev.clientele.AuthenticationResult.Outcome;
 import dev.clientele.Customer;
 import dev.clientele.CustomerDirectory;
+import dev.clientele.spi.CustomerBackend;
 import dev.clientele.CustomerNotFoundException;
 import dev.clientele.NotFoundException;
 import dev.clientele.PasswordPolicyException;
@@ -434,5 +435,37 @@ public abstract class AuthenticationContract extends BackendContractSupport {
 
         auth.resetPassword(token, OTHER_PASSWORD.toCharArray());
         assertThat(login("jdoe", OTHER_PASSWORD).outcome()).isEqualTo(Outcome.SUCCESS);
+    }
+
+    // ----- migration ----------------------------------------------------------------------------------------
+
+    @Test
+    @DisplayName("copyPasswordTo carries the stored hash into another directory: the customer logs in there as before")
+    void copyPasswordTo() {
+        credentialStore();
+        createWithPassword("jdoe");
+        auth.createCustomer(customer("nopw").email("nopw@acme.example").build());
+        CustomerBackend other = newBackendClosedLater("other");
+        CustomerDirectory target = build(directoryBuilder(other));
+        target.createCustomer(customer("jdoe").build());
+        target.createCustomer(customer("nopw").email("nopw@acme.example").build());
+
+        assertThat(auth.copyPasswordTo("jdoe", target)).isTrue();
+        assertThat(auth.copyPasswordTo("nopw", target)).isFalse();
+
+        assertThat(target.authenticate("jdoe", PASSWORD.toCharArray()).outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(target.authenticate("nopw", PASSWORD.toCharArray()).outcome()).isEqualTo(Outcome.BAD_CREDENTIALS);
+        assertThat(other.credentials().orElseThrow().passwordHash("jdoe")).contains(storedHash("jdoe"));
+    }
+
+    @Test
+    @DisplayName("copyPasswordTo a directory without that customer throws CustomerNotFoundException")
+    void copyPasswordToUnknownTarget() {
+        credentialStore();
+        createWithPassword("jdoe");
+        CustomerDirectory target = build(directoryBuilder(newBackendClosedLater("other")));
+
+        assertThatExceptionOfType(CustomerNotFoundException.class)
+                .isThrownBy(() -> auth.copyPasswordTo("jdoe", target));
     }
 }

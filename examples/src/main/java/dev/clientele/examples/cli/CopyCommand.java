@@ -24,9 +24,9 @@ import picocli.CommandLine.Option;
         description = {"Reads the configured directory and writes into the one configured by --to (for example from"
                 + " the embedded H2 store to PostgreSQL, or from one schema to another), then verifies that"
                 + " everything copied reads back the same. What exists already in the target is kept and checked.",
-            "Not copied: passwords (the API never hands out password hashes: set them again with 'customer"
-                + " set-password' or let customers use a reset token), login state, and links in the"
-                + " other-customer-ids context (the API lists only own-context links).",
+            "Passwords of the customers it copies go along as they are stored (their hashes; nobody sees them), so"
+                + " customers log in as before. Not copied: login state, and links in the other-customer-ids"
+                + " context (the API lists only own-context links).",
             "CLIENTELE_* environment variables apply to the source only; the target is read from its file alone.",
             "Exit code 0 when everything was copied and verified, 4 otherwise."},
         footerHeading = "%nExamples:%n",
@@ -65,6 +65,7 @@ final class CopyCommand extends Base {
         Count companies = new Count();
         Count customers = new Count();
         Count links = new Count();
+        Count passwords = new Count();
         List<String> problems = new ArrayList<>();
         long started = System.nanoTime();
         try (CustomerDirectory src = open();
@@ -105,13 +106,32 @@ final class CopyCommand extends Base {
                     problems.add("customer " + x.login() + " refused: " + x.errors());
                 }
             }
-            // 3. links of customers and companies to groups (own context)
+            // 3. passwords of the customers copied now (those already there keep theirs)
+            java.util.Set<String> notCopied = new java.util.HashSet<>();
+            r.refused().forEach(x -> notCopied.add(String.valueOf(x.login()).toLowerCase(java.util.Locale.ROOT)));
+            for (Customer c : all.values()) {
+                if (notCopied.contains(c.login().toLowerCase(java.util.Locale.ROOT))) {
+                    continue;
+                }
+                try {
+                    if (src.copyPasswordTo(c.login(), dst)) {
+                        passwords.source++;
+                        passwords.copied++;
+                        passwords.verified++;
+                    }
+                } catch (ClienteleException e) {
+                    passwords.source++;
+                    passwords.refused++;
+                    problems.add("password of " + c.login() + " not copied: " + e.getMessage());
+                }
+            }
+            // 4. links of customers and companies to groups (own context)
             for (Group g : srcGroups) {
                 copyLinks(g.name(), src.customersOf(g.name()), dst.customersOf(g.name()), true, dst, links, problems);
                 copyLinks(g.name(), src.companiesOf(g.name()), dst.companiesOf(g.name()), false, dst, links,
                         problems);
             }
-            // 4. verification: everything of the source reads back the same from the target
+            // 5. verification: everything of the source reads back the same from the target
             for (Group g : srcGroups) {
                 verify(groups, problems, "group " + g.name(), dst.findGroup(g.name()).orElse(null), g);
             }
@@ -134,8 +154,8 @@ final class CopyCommand extends Base {
         }
         double secs = (System.nanoTime() - started) / 1e9;
         boolean ok = problems.isEmpty();
-        String passwords = "passwords were not copied: the public API never hands out password hashes; set them"
-                + " again with 'clientele customer set-password' (or send reset tokens).";
+        String note = "password hashes of the copied customers were copied as stored; customers that check their"
+                + " password elsewhere (an LDAP bind) have none to copy. Login state was not copied.";
         if (json()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("to", to.toString());
@@ -145,8 +165,8 @@ final class CopyCommand extends Base {
             m.put("links", links.view());
             m.put("problems", problems);
             m.put("verified", ok);
-            m.put("passwordsCopied", false);
-            m.put("note", passwords);
+            m.put("passwords", passwords.view());
+            m.put("note", note);
             cli().printJson(m);
         } else {
             out().printf(java.util.Locale.ROOT, "copy to %s (%.1f s):%n", to, secs);
@@ -155,6 +175,7 @@ final class CopyCommand extends Base {
             row(t, "companies", companies);
             row(t, "customers", customers);
             row(t, "links", links);
+            row(t, "passwords", passwords);
             t.print(out(), cli().columns());
             if (!ok) {
                 out().println("problems:");
@@ -164,7 +185,7 @@ final class CopyCommand extends Base {
                 }
             }
             out().println("verification: " + (ok ? "everything copied reads back the same." : "FAILED (see above)."));
-            out().println("note: " + passwords);
+            out().println("note: " + note);
         }
         return ok ? Exit.OK : Exit.REFUSED;
     }

@@ -194,11 +194,16 @@ class CliIT {
         fromLdif.exits(store.persistent() ? Exit.REFUSED : Exit.OK);
         assertThat(fromLdif.out()).contains("\"added\": " + (store.persistent() ? 0 : 2));
 
-        Path target = write("target.properties", "clientele.backend.copy.type = memory\n" + Store.COMMON);
+        // into an H2 store, so that a later run can log in there with the password copied along
+        Path target = write("target.properties", "clientele.backend.copy.type = jdbc\n"
+                + "clientele.backend.copy.url = jdbc:h2:" + Store.path(dir.resolve("h2").resolve("copy")) + "\n"
+                + Store.COMMON);
         Jar.Result copy = jar.run("-c", cfg, "copy", "--to", target.toString()).ok();
-        assertThat(copy.out()).contains("verification: everything copied reads back the same.",
-                "passwords were not copied");
+        assertThat(copy.out()).contains("verification: everything copied reads back the same.");
         assertThat(copy.out()).containsPattern("customers\\s+2\\s+2\\s+0\\s+0\\s+2");
+        assertThat(copy.out()).containsPattern("passwords\\s+1\\s+1\\s+0\\s+0\\s+1");
+        assertThat(jar.runWithInput(Store.PASSWORD + "\n", "-c", target.toString(), "login", "jdoe",
+                "--password-stdin").ok().out()).contains("login succeeded: John Doe (jdoe)");
     }
 
     @ParameterizedTest(name = "{0}")
