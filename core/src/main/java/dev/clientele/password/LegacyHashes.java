@@ -22,13 +22,13 @@ import dev.clientele.ClienteleException;
  *       64 hex digits;</li>
  *   <li>{@code sha512}: hex SHA-512, 128 hex digits;</li>
  *   <li>{@code sha1}: hex SHA-1, 40 hex digits;</li>
- *   <li>plain hex MD5, 32 hex digits.</li>
+ *   <li>plain hex MD5, 32 hex digits;</li>
+ *   <li>{@code md5} (Znuny's own type): MD5-crypt, {@code $1$salt$hash}; and {@code apr1}, Apache's variant,
+ *       {@code $apr1$salt$hash} (see {@link Md5Crypt}).</li>
  * </ul>
  *
- * <p>Not supported yet: {@code plain} (clear text), {@code crypt} (Unix DES crypt), {@code apr1} (Apache MD5
- * crypt, {@code $apr1$...}), {@code bcrypt} ({@code BCRYPT:cost:salt:hash}), and Znuny's own {@code md5} type,
- * which is MD5-crypt ({@code $1$salt$...}) rather than a hex MD5 digest. Customers with such hashes need a
- * password reset.
+ * <p>Not supported yet: {@code plain} (clear text), {@code crypt} (Unix DES crypt) and {@code bcrypt}
+ * ({@code BCRYPT:cost:salt:hash}). Customers with such hashes need a password reset.
  *
  * <p>Digests are compared in constant time.
  */
@@ -72,7 +72,7 @@ final class LegacyHashes {
 
     /** Whether this stored string is in one of the supported legacy formats. */
     static boolean isLegacy(String encoded) {
-        return detect(encoded).isPresent();
+        return detect(encoded).isPresent() || Md5Crypt.isMd5Crypt(encoded);
     }
 
     /**
@@ -82,6 +82,14 @@ final class LegacyHashes {
     static boolean verify(char[] password, String encoded) {
         if (password == null) {
             return false;
+        }
+        if (Md5Crypt.isMd5Crypt(encoded)) {
+            byte[] bytes = utf8(password);
+            try {
+                return Md5Crypt.verify(bytes, encoded);
+            } finally {
+                Arrays.fill(bytes, (byte) 0);
+            }
         }
         Optional<Format> format = detect(encoded);
         if (format.isEmpty()) {
