@@ -29,7 +29,7 @@ final class AllCustomers {
     static Map<String, Customer> of(CustomerDirectory d) {
         Map<String, Customer> out = new TreeMap<>();
         SearchResult first = d.search(CustomerQuery.builder().includeInvalid().limit(PAGE).build());
-        first.customers().forEach(c -> out.put(c.login().toLowerCase(Locale.ROOT), c));
+        first.customers().forEach(c -> out.put(dev.clientele.spi.Keys.of(c.login()), c));
         if (first.moreResults()) {
             split(d, "", out);
         }
@@ -53,7 +53,7 @@ final class AllCustomers {
             String p = prefix + ch;
             SearchResult r = d.search(CustomerQuery.builder().term(p).fields(CustomerField.LOGIN).includeInvalid()
                     .limit(PAGE).build());
-            r.customers().forEach(c -> out.put(c.login().toLowerCase(Locale.ROOT), c));
+            r.customers().forEach(c -> out.put(dev.clientele.spi.Keys.of(c.login()), c));
             if (r.moreResults()) {
                 split(d, p, out);
             }

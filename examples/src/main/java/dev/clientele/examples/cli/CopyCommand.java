@@ -97,8 +97,7 @@ final class CopyCommand extends Base {
                     .map(c -> c.toBuilder().version(0).created(null).changed(null).build()).iterator());
             customers.copied = r.added();
             for (ImportResult.Refused x : r.refused()) {
-                boolean exists = x.errors().values().stream().anyMatch(v -> v.contains("exists already"))
-                        && x.errors().containsKey("login");
+                boolean exists = "exists already".equals(x.errors().get("login"));
                 if (exists) {
                     customers.existing++;
                 } else {
@@ -108,9 +107,9 @@ final class CopyCommand extends Base {
             }
             // 3. passwords of the customers copied now (those already there keep theirs)
             java.util.Set<String> notCopied = new java.util.HashSet<>();
-            r.refused().forEach(x -> notCopied.add(String.valueOf(x.login()).toLowerCase(java.util.Locale.ROOT)));
+            r.refused().forEach(x -> notCopied.add(dev.clientele.spi.Keys.of(x.login())));
             for (Customer c : all.values()) {
-                if (notCopied.contains(c.login().toLowerCase(java.util.Locale.ROOT))) {
+                if (notCopied.contains(dev.clientele.spi.Keys.of(c.login()))) {
                     continue;
                 }
                 try {

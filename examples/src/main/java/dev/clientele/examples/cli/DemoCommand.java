@@ -32,9 +32,18 @@ final class DemoCommand extends Base {
     @Option(names = "--quiet-events", description = "Do not print the events the directory sends.")
     boolean quietEvents;
 
+    @Option(names = "--yes", description = "Run on a configured (not the default) directory: the demo creates and"
+            + " changes the customers jane, john and hank there, and sets jane's password.")
+    boolean yes;
+
     @Override
     public Integer call() {
         PrintStream out = out();
+        if (cli().configFile() != null && !yes) {
+            throw CliException.user("the demo creates and changes customers (jane, john, hank) and sets a password:"
+                    + " it runs on the default store only, unless you add --yes to run it on "
+                    + cli().configFile());
+        }
         try (CustomerDirectory d = open()) {
             out.println("Clientele demo on " + cli().configSource());
             out.println("Everything below goes through the public API your helpdesk uses; the data stays in the"
@@ -69,7 +78,7 @@ final class DemoCommand extends Base {
             customer(d, Customer.builder("hank").email("hank@globex.example").customerId("globex")
                     .firstName("Hank").lastName("Scorpio").build());
             d.setPassword("jane", PASSWORD.toCharArray());
-            out.println("   jane, john (acme) and hank (globex); jane's password is '" + PASSWORD + "' (demo data).");
+            out.println("   jane, john (acme) and hank (globex); jane has a password (demo data).");
             out.println("   Every bad field of a customer is reported at once:");
             try {
                 d.createCustomer(Customer.builder("broken").email("not-an-email").build());

@@ -57,8 +57,11 @@ final class ImportCommand extends Base {
 
     @Override
     public Integer call() throws IOException {
-        if (batchSize < 1 || batchSize > 10_000) {
-            throw CliException.user("--batch-size must be between 1 and 10000, was " + batchSize);
+        ImportOptions options;
+        try {
+            options = ImportOptions.defaults().withBatchSize(batchSize).withStopOnError(stopOnError);
+        } catch (IllegalArgumentException e) {
+            throw CliException.user("--batch-size: " + e.getMessage());
         }
         boolean ldif = format == null ? file.toLowerCase(Locale.ROOT).endsWith(".ldif")
                 : switch (format.toLowerCase(Locale.ROOT)) {
@@ -77,7 +80,7 @@ final class ImportCommand extends Base {
             Progress progress = new Progress(cli().err, mode, size);
             source.progress(progress);
             ImportResult result = d.importCustomers(source,
-                    ImportOptions.defaults().withBatchSize(batchSize).withStopOnError(stopOnError));
+                    options);
             progress.done(source.recordsRead(), size);
 
             Set<Integer> refusedRows = new HashSet<>();

@@ -44,9 +44,6 @@ final class Passwords {
                 }
             }
         }
-        if (p.length == 0) {
-            throw CliException.user("the password is empty");
-        }
         return p;
     }
 

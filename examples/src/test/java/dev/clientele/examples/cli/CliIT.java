@@ -17,8 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * End-to-end: the real shaded jar, one process per command, against each kind of store in {@link #stores()} (memory
- * now; H2 as soon as the jdbc back-end works — see {@link Store#H2}).
+ * End-to-end: the real shaded jar, one process per command, against each kind of store in {@link #stores()} (memory,
+ * H2, and for the round trip LDAP customers with H2 groups).
  */
 @DisplayName("clientele, end to end (java -jar)")
 class CliIT {
@@ -208,13 +208,17 @@ class CliIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("stores")
-    @DisplayName("the demo runs (twice on a persistent store)")
+    @DisplayName("the demo runs on a configured directory only with --yes (twice on a persistent store), and never"
+            + " prints its password")
     void demo(Store store) {
         store.assumeAvailable(jar, dir);
         String cfg = store.groupsOnly(jar, dir).toString();
-        assertThat(jar.run("-c", cfg, "demo").ok().out()).contains("== 1.", "jane, right password:  success", "Done.");
+        assertThat(jar.run("-c", cfg, "demo").exits(Exit.USER_ERROR).err()).contains("--yes");
+        Jar.Result first = jar.run("-c", cfg, "demo", "--yes").ok();
+        assertThat(first.out()).contains("== 1.", "jane, right password:  success", "Done.");
+        assertThat(first.out() + first.err()).doesNotContain(DemoCommand.PASSWORD);
         if (store.persistent()) {
-            assertThat(jar.run("-c", cfg, "demo").ok().out()).contains("Done.");
+            assertThat(jar.run("-c", cfg, "demo", "--yes").ok().out()).contains("Done.");
         }
     }
 

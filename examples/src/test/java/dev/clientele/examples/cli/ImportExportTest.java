@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -113,22 +114,27 @@ class ImportExportTest {
         InProcess.Result fromLdif = third.run("import", ldif.toString());
         assertThat(fromLdif.code()).as(fromLdif.out()).isZero();
         assertThat(fromLdif.out()).contains("2 added, 0 refused, 0 failed");
+        assertThat(third.run("customer", "show", "ann").out())
+                .contains("ann@x.example", "Ann", "Al, B");
     }
 
     @Test
     @DisplayName("copy --to another directory copies and verifies")
     void copy() throws IOException {
-        cli.run("company", "add", "x", "--name", "X Ltd");
-        cli.run("customer", "add", "ann", "--email", "ann@x.example", "--customer-id", "x", "--first-name", "Ann",
-                "--last-name", "A");
-        cli.run("link", "customer", "ann", "support", "rw");
-        cli.run("link", "company", "x", "billing", "ro");
+        for (InProcess.Result setup : List.of(cli.run("company", "add", "x", "--name", "X Ltd"),
+                cli.run("customer", "add", "ann", "--email", "ann@x.example", "--customer-id", "x", "--first-name",
+                        "Ann", "--last-name", "A"),
+                cli.run("link", "customer", "ann", "support", "rw"),
+                cli.run("link", "company", "x", "billing", "ro"))) {
+            assertThat(setup.code()).as(setup.out() + setup.err()).isZero();
+        }
         Path target = write("target.properties", "clientele.backend.other.type = memory\n"
                 + "clientele.password.iterations = 1000\n");
         InProcess.Result r = cli.run("copy", "--to", target.toString());
         assertThat(r.code()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("customers", "verification: everything copied reads back the same.",
+        assertThat(r.out()).contains("verification: everything copied reads back the same.",
                 "password hashes of the copied customers were copied as stored");
+        assertThat(r.out()).containsPattern("customers\\s+1\\s+1\\s+0\\s+0\\s+1");
         assertThat(r.out()).containsPattern("links\\s+2\\s+2\\s+0\\s+0\\s+2");
     }
 

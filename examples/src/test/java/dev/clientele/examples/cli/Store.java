@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A kind of store the end-to-end tests run against, and how to get a directory of it seeded with the standard data
@@ -14,8 +13,7 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>{@link #MEMORY}: each run of the jar is a new process, so nothing persists between runs; the seed is a fixture
  * the back-end loads at start ({@code clientele.backend.local.fixture}). {@link #H2}: the embedded H2 store in the
- * test's folder, persistent, seeded by running the tool's own commands. It is skipped while the jdbc back-end says it
- * is not implemented yet, and runs on its own once it is.
+ * test's folder, persistent, seeded by running the tool's own commands.
  */
 abstract class Store {
     static final String PASSWORD = "Corr3ct-Horse-Battery";
@@ -119,13 +117,6 @@ abstract class Store {
         private Path config(Path dir, String db) {
             return write(dir.resolve(db + ".properties"), "clientele.backend.local.type = jdbc\n"
                     + "clientele.backend.local.url = jdbc:h2:" + path(dir.resolve("h2").resolve(db)) + "\n" + COMMON);
-        }
-
-        @Override
-        void assumeAvailable(Jar jar, Path dir) {
-            Jar.Result r = jar.run("--config", config(dir, "probe").toString(), "config", "check");
-            Assumptions.assumeFalse(r.code() == Exit.CONFIG_ERROR && (r.err() + r.out()).contains("not implemented"),
-                    "the jdbc back-end is not implemented yet");
         }
 
         @Override
