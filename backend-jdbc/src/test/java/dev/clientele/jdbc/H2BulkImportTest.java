@@ -7,7 +7,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Bulk import on H2")
-class H2BulkImportCheck {
+class H2BulkImportTest {
 
     @Test
     @DisplayName("100,000 customers in one call: duplicates inside the import and against stored rows are refused per row")

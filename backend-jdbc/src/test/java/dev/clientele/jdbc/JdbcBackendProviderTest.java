@@ -53,7 +53,7 @@ class JdbcBackendProviderTest {
     }
 
     @Test
-    @DisplayName("without a url it uses an H2 file database under ./clientele-data")
+    @DisplayName("the default url is an H2 file database under ./clientele-data")
     void defaultUrl() {
         assertThat(JdbcBackendProvider.DEFAULT_URL).isEqualTo("jdbc:h2:./clientele-data/clientele");
     }

@@ -290,7 +290,7 @@ public final class ClienteleConfig {
     @Override
     public String toString() {
         return values.entrySet().stream()
-                .map(e -> e.getKey() + "=" + (Secrets.isSecret(e.getKey()) ? Secrets.MASK : e.getValue()))
+                .map(e -> e.getKey() + "=" + Secrets.shown(e.getKey(), e.getValue()))
                 .collect(Collectors.joining(", ", "ClienteleConfig{", "}"));
     }
 

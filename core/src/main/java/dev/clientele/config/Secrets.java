@@ -10,6 +10,25 @@ public final class Secrets {
     private Secrets() {
     }
 
+    private static final java.util.regex.Pattern INLINE = java.util.regex.Pattern.compile(
+            "(?i)((?:password|passwd|pwd|secret)=)[^&;\\s]*");
+    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("(//[^/:@\\s]+:)[^@/\\s]*@");
+
+    /**
+     * A value as it may be shown: the whole value masked for a secret key; otherwise passwords written inside it
+     * masked — {@code password=...} parameters of a JDBC URL, {@code user:password@} in a URL.
+     */
+    public static String shown(String key, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (isSecret(key)) {
+            return MASK;
+        }
+        String v = INLINE.matcher(value).replaceAll("$1" + MASK);
+        return USER_INFO.matcher(v).replaceAll("$1" + MASK + "@");
+    }
+
     /** True for keys whose last part names a password, secret, credential or token. */
     public static boolean isSecret(String key) {
         String k = key.toLowerCase(Locale.ROOT);

@@ -68,7 +68,7 @@ public final class BackendSettings {
     @Override
     public String toString() {
         return "BackendSettings[" + name + " (" + type + ") " + values.entrySet().stream()
-                .map(e -> e.getKey() + "=" + (Secrets.isSecret(e.getKey()) ? Secrets.MASK : e.getValue()))
+                .map(e -> e.getKey() + "=" + Secrets.shown(e.getKey(), e.getValue()))
                 .collect(Collectors.joining(", ", "{", "}")) + "]";
     }
 

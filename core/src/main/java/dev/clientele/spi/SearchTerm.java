@@ -21,12 +21,20 @@ public final class SearchTerm {
         this.leadingWildcard = pattern.startsWith("*");
         this.trailingWildcard = pattern.endsWith("*");
         List<String> p = new ArrayList<>();
-        for (String s : pattern.toLowerCase(Locale.ROOT).split("\\*+")) {
+        for (String s : fold(pattern).split("\\*+")) {
             if (!s.isEmpty()) {
                 p.add(s);
             }
         }
         this.parts = List.copyOf(p);
+    }
+
+    /**
+     * The case fold every search comparison uses (lower-case, root locale). A store that keeps folded copies of
+     * fields to search them by index must fold with this.
+     */
+    public static String fold(String value) {
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
     }
 
     /** Parses a term as typed by a user. */
@@ -70,7 +78,7 @@ public final class SearchTerm {
 
     /** The rule: does the whole value match, case-insensitively? */
     public boolean matches(String value) {
-        String v = value.toLowerCase(Locale.ROOT);
+        String v = fold(value);
         if (parts.isEmpty()) {
             return true;
         }

@@ -107,6 +107,18 @@ class ClienteleConfigTest {
     }
 
     @Test
+    @DisplayName("a password written inside a URL is masked in toString too")
+    void inlinePasswordsMasked() {
+        ClienteleConfig c = ClienteleConfig.from(Map.of("clientele.backend.db.type", "jdbc",
+                "clientele.backend.db.url", "jdbc:postgresql://db/helpdesk?user=app&password=hunter2&ssl=true",
+                "clientele.backend.corp.type", "ldap",
+                "clientele.backend.corp.url", "ldap://admin:hunter3@ldap.example.com/"));
+        assertThat(c.toString()).doesNotContain("hunter2", "hunter3").contains("user=app", "ssl=true", "admin:");
+        assertThat(c.backends().get("db").toString()).doesNotContain("hunter2").contains("password=<masked>");
+        assertThat(c.backends().get("corp").toString()).doesNotContain("hunter3").contains("admin:<masked>@");
+    }
+
+    @Test
     @DisplayName("a secret value never appears in a problem message")
     void secretNotInProblems() {
         var settings = c("clientele.backend.corp.type", "ldap", "clientele.backend.corp.bind-password", "hunter2")

@@ -51,10 +51,6 @@ public final class Database {
         this.readOnly = readOnly;
     }
 
-    public String backendName() {
-        return backendName;
-    }
-
     public Dialect dialect() {
         return dialect;
     }
@@ -109,11 +105,6 @@ public final class Database {
             return work.get();
         }
         return inNewTransaction("a transaction", c -> work.get());
-    }
-
-    /** True while the calling thread is inside a transaction of this back-end. */
-    public boolean inTransaction() {
-        return current.get() != null;
     }
 
     private <T> T runOn(Connection c, String what, Work<T> work) {

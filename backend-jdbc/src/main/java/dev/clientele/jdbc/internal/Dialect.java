@@ -55,10 +55,6 @@ public enum Dialect {
         return "H2 2.x, PostgreSQL 13 and newer";
     }
 
-    public String folder() {
-        return folder;
-    }
-
     public String productName() {
         return productName;
     }

@@ -21,7 +21,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -72,7 +71,7 @@ public final class JdbcCustomerStore implements CustomerStore {
         }
         for (CustomerField f : CustomerField.values()) {
             boolean key = f == CustomerField.LOGIN || f == CustomerField.EMAIL || f == CustomerField.CUSTOMER_ID;
-            cols.add(new Column(m.searchColumn(f), c -> key ? Keys.of(f.get(c)) : lower(f.get(c))));
+            cols.add(new Column(m.searchColumn(f), c -> key ? Keys.of(f.get(c)) : SearchTerm.fold(f.get(c))));
         }
         cols.add(new Column(m.validity(), c -> c.validity().name()));
         cols.add(new Column(m.additionalCustomerIds(), c -> Json.array(c.additionalCustomerIds())));
@@ -96,10 +95,6 @@ public final class JdbcCustomerStore implements CustomerStore {
                 + columns.stream().filter(c -> !c.name().equals(m.loginKey())).map(c -> c.name() + " = ?")
                         .collect(Collectors.joining(", "))
                 + " WHERE " + m.loginKey() + " = ? AND " + m.version() + " = ?";
-    }
-
-    private static String lower(String v) {
-        return v == null ? null : v.toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -277,7 +277,7 @@ public final class CustomerMapper {
             }
             String value = f.get(c);
             if (f == CustomerField.CUSTOMER_ID && settings.fixedCustomerId().isPresent()) {
-                if (value != null && !value.equalsIgnoreCase(settings.fixedCustomerId().get())) {
+                if (value != null && !dev.clientele.spi.Keys.same(value, settings.fixedCustomerId().get())) {
                     errors.put(f.key(), "must be '" + settings.fixedCustomerId().get() + "': LDAP back-end '"
                             + settings.name() + "' gives every customer that customer ID");
                 }

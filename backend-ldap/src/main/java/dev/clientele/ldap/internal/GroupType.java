@@ -41,11 +41,6 @@ public enum GroupType {
         return memberAttribute;
     }
 
-    /** True if members are named by DN (all but {@link #POSIX_GROUP}). */
-    public boolean membersByDn() {
-        return this != POSIX_GROUP;
-    }
-
     /** Parses the {@code group-type} setting (any case); null if unknown. */
     public static GroupType parse(String text) {
         for (GroupType t : values()) {

@@ -395,10 +395,6 @@ public final class LdapConnections implements AutoCloseable {
         }
     }
 
-    public RootDSE rootDse() {
-        return rootDse;
-    }
-
     /** The failure as a {@link BackendUnavailableException} of this back-end. */
     public BackendUnavailableException unavailable(String what, LDAPException e) {
         return new BackendUnavailableException(settings.name(), "cannot " + what + ": " + describe(e), e);
