@@ -1,8 +1,16 @@
 package dev.clientele.jdbc;
 
 import dev.clientele.Customer;
+import dev.clientele.Membership;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
+import org.assertj.core.groups.Tuple;
 
 /**
  * 100,000 customers made on the fly (bounded memory), with two rows that collide with earlier rows of the same
@@ -16,6 +24,10 @@ final class BulkData implements Iterable<Customer> {
     static final int DUPLICATE_EMAIL_ROW = 60_000;
     static final int ROWS = CUSTOMERS + 2;
     private static final String[] LAST_NAMES = {"Smith", "Jones", "Müller", "O'Brien", "García", "Nguyen", "Ødegaard"};
+
+    static final int GROUPS = 50;
+    static final int LINKS_PER_CUSTOMER = 3;
+    static final int COMPANIES = 100;
 
     static String login(int n) {
         return String.format("user%06d", n);
@@ -57,5 +69,81 @@ final class BulkData implements Iterable<Customer> {
                 return customer(n++);
             }
         };
+    }
+
+    static String group(int g) {
+        return String.format("group%02d", g);
+    }
+
+    /** The groups of customer {@code n}: 3 of the 50, spread. */
+    static List<String> groupsOf(int n) {
+        List<String> groups = new ArrayList<>();
+        for (int i = 0; i < LINKS_PER_CUSTOMER; i++) {
+            groups.add(group((n + i * 17) % GROUPS));
+        }
+        groups.sort(null);
+        return groups;
+    }
+
+    /**
+     * Writes the links straight into the table (no directory, so it is quick): 3 per customer, and 2 per company
+     * ({@code company<c>} to {@code group<c % 50>} and the next group), 300,200 rows in all.
+     */
+    static void insertLinks(Connection c, String table) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
+                + " (kind, subject, subject_key, group_name, group_key, context, permission)"
+                + " VALUES (?, ?, ?, ?, ?, 'OWN', ?)")) {
+            int rows = 0;
+            for (int n = 0; n < CUSTOMERS; n++) {
+                for (String g : groupsOf(n)) {
+                    add(ps, Membership.Kind.CUSTOMER, login(n), g, n % 2 == 0 ? "RW" : "RO");
+                    if (++rows % 10_000 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+            }
+            for (int co = 0; co < COMPANIES; co++) {
+                for (String g : companyGroupsOf(co)) {
+                    add(ps, Membership.Kind.COMPANY, "company" + co, g, "RO");
+                }
+            }
+            ps.executeBatch();
+            c.commit();
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
+    static List<String> companyGroupsOf(int company) {
+        List<String> groups = new ArrayList<>(List.of(group(company % GROUPS), group((company + 1) % GROUPS)));
+        groups.sort(null);
+        return groups;
+    }
+
+    /** What {@code linksOf} returns for customer {@code n} and these companies, in the store's order. */
+    static List<Tuple> linksOf(int n, Collection<String> companies) {
+        List<Tuple> out = new ArrayList<>();
+        companies.stream().sorted().distinct().forEach(co -> {
+            for (String g : companyGroupsOf(Integer.parseInt(co.substring("company".length())))) {
+                out.add(new Tuple(Membership.Kind.COMPANY, co, g));
+            }
+        });
+        for (String g : groupsOf(n)) {
+            out.add(new Tuple(Membership.Kind.CUSTOMER, login(n), g));
+        }
+        return out;
+    }
+
+    private static void add(PreparedStatement ps, Membership.Kind kind, String subject, String group,
+            String permission) throws SQLException {
+        ps.setString(1, kind.name());
+        ps.setString(2, subject);
+        ps.setString(3, dev.clientele.spi.Keys.of(subject));
+        ps.setString(4, group);
+        ps.setString(5, dev.clientele.spi.Keys.of(group));
+        ps.setString(6, permission);
+        ps.addBatch();
     }
 }

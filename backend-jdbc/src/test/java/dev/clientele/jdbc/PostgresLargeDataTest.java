@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clientele.Customer;
 import dev.clientele.CustomerField;
+import dev.clientele.Membership;
 import dev.clientele.jdbc.internal.JdbcCustomerStore;
+import dev.clientele.jdbc.internal.JdbcMembershipStore;
 import dev.clientele.spi.BackendSettings;
 import dev.clientele.spi.CustomerBackend;
 import dev.clientele.spi.CustomerSearch;
@@ -44,7 +46,9 @@ class PostgresLargeDataTest {
         backend = new JdbcBackendProvider().create(BackendSettings.of("large", "jdbc", server.settings(schema)));
         BulkImportCheck.importAndCheck(backend);
         try (Connection c = server.dataSource().getConnection(); Statement s = c.createStatement()) {
+            BulkData.insertLinks(c, schema + ".clientele_links");
             s.execute("ANALYZE " + schema + ".clientele_customers");
+            s.execute("ANALYZE " + schema + ".clientele_links");
         }
     }
 
@@ -115,5 +119,21 @@ class PostgresLargeDataTest {
 
         assertThat(plan).contains("Index").doesNotContain("Seq Scan");
         assertThat(store().search(search)).hasSize(10).allSatisfy(c -> assertThat(c.lastName()).isEqualTo("Ødegaard"));
+    }
+
+    @Test
+    @DisplayName("the links of a customer and of its companies are read through the primary key, not a sequential scan")
+    void linksOfUsesThePrimaryKey() throws SQLException {
+        JdbcMembershipStore links = (JdbcMembershipStore) backend.memberships().orElseThrow();
+        Customer customer = BulkData.customer(12_345);
+        List<String> companies = List.of(customer.customerId(), "company7");
+        Map.Entry<String, List<Object>> q = links.linksOfQuery(customer.login(), companies);
+
+        String plan = plan(q.getKey(), q.getValue());
+
+        assertThat(plan).contains("clientele_links_pk").doesNotContain("Seq Scan");
+        assertThat(links.linksOf(customer.login(), companies))
+                .extracting(Membership::kind, Membership::subject, Membership::group)
+                .containsExactlyElementsOf(BulkData.linksOf(12_345, companies));
     }
 }

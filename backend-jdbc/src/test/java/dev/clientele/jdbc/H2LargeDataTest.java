@@ -1,0 +1,96 @@
+package dev.clientele.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clientele.Customer;
+import dev.clientele.Membership;
+import dev.clientele.jdbc.internal.JdbcMembershipStore;
+import dev.clientele.spi.BackendSettings;
+import dev.clientele.spi.CustomerBackend;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** 100,000 customers on H2: the bulk import, then the plans of the hot lookups on 300,000 links. */
+@DisplayName("H2 with 100,000 customers")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class H2LargeDataTest {
+    private final String url = "jdbc:h2:mem:" + UUID.randomUUID();
+    private CustomerBackend backend;
+
+    @BeforeAll
+    void importCustomers() throws SQLException {
+        backend = new JdbcBackendProvider().create(BackendSettings.of("bulk", "jdbc", Map.of("url", url)));
+        BulkImportCheck.importAndCheck(backend);
+        try (Connection c = DriverManager.getConnection(url)) {
+            BulkData.insertLinks(c, "clientele_links");
+        }
+    }
+
+    @AfterAll
+    void close() {
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    private String plan(String sql, List<Object> params) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url);
+                PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            List<String> lines = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(rs.getString(1));
+                }
+            }
+            return String.join("\n", lines);
+        }
+    }
+
+    @Test
+    @DisplayName("100,000 customers in one call: duplicates inside the import and against stored rows are refused per row")
+    void hundredThousand() {
+        assertThat(backend.customers().orElseThrow().count()).isEqualTo(BulkData.ROWS - 4 + 2);
+    }
+
+    @Test
+    @DisplayName("the links of a customer and of its companies are read by seeks on the primary key, not a table scan")
+    void linksOfSeeksThePrimaryKey() throws SQLException {
+        JdbcMembershipStore store = (JdbcMembershipStore) backend.memberships().orElseThrow();
+        Customer customer = BulkData.customer(12_345);
+        Map.Entry<String, List<Object>> q = store.linksOfQuery(customer.login(),
+                List.of(customer.customerId(), "company7"));
+
+        String plan = plan(q.getKey(), q.getValue());
+
+        assertThat(plan).doesNotContainIgnoringCase("tableScan").containsIgnoringCase("PRIMARY_KEY");
+        assertThat(store.linksOf(customer.login(), List.of(customer.customerId(), "company7")))
+                .extracting(Membership::kind, Membership::subject, Membership::group)
+                .containsExactlyElementsOf(BulkData.linksOf(12_345, List.of(customer.customerId(), "company7")));
+    }
+
+    @Test
+    @DisplayName("the links of a customer alone are one seek on the primary key")
+    void linksOfCustomerAloneSeeksThePrimaryKey() throws SQLException {
+        JdbcMembershipStore store = (JdbcMembershipStore) backend.memberships().orElseThrow();
+        Map.Entry<String, List<Object>> q = store.linksOfQuery(BulkData.login(777), List.of());
+
+        assertThat(plan(q.getKey(), q.getValue())).doesNotContainIgnoringCase("tableScan")
+                .containsIgnoringCase("PRIMARY_KEY");
+        assertThat(store.linksOf(BulkData.login(777), List.of())).hasSize(BulkData.LINKS_PER_CUSTOMER);
+    }
+}
