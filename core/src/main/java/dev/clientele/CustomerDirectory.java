@@ -55,7 +55,9 @@ public interface CustomerDirectory extends AutoCloseable {
     Optional<Customer> findCustomer(String login);
 
     /** Like {@link #findCustomer(String)} but throws {@link CustomerNotFoundException}. */
-    Customer getCustomer(String login);
+    default Customer getCustomer(String login) {
+        return findCustomer(login).orElseThrow(() -> new CustomerNotFoundException(login));
+    }
 
     /** The customers with this email address (exact, case-insensitive), e.g. to match incoming mail. */
     List<Customer> findByEmail(String email);
@@ -171,15 +173,24 @@ public interface CustomerDirectory extends AutoCloseable {
     // ----- customers <-> groups, companies <-> groups ----------------------------------------------------------
 
     /** Links a customer to a group with a permission (replacing a link it had to that group). */
-    void link(String login, String group, Permission permission);
+    default void link(String login, String group, Permission permission) {
+        putMembership(Membership.customer(login, group, permission));
+    }
 
     /** Removes the customer's link to the group; false if there was none. */
-    boolean unlink(String login, String group);
+    default boolean unlink(String login, String group) {
+        return removeMembership(Membership.customer(login, group, Permission.RO));
+    }
 
     /** Links a company (by customer ID) to a group with a permission. */
-    void linkCompany(String customerId, String group, Permission permission);
+    default void linkCompany(String customerId, String group, Permission permission) {
+        putMembership(Membership.company(customerId, group, permission));
+    }
 
-    boolean unlinkCompany(String customerId, String group);
+    /** Removes the company's link to the group; false if there was none. */
+    default boolean unlinkCompany(String customerId, String group) {
+        return removeMembership(Membership.company(customerId, group, Permission.RO));
+    }
 
     /** Adds or replaces any link, e.g. one in the {@link PermissionContext#OTHER_CUSTOMER_IDS} context. */
     void putMembership(Membership membership);

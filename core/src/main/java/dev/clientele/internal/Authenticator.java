@@ -1,0 +1,102 @@
+package dev.clientele.internal;
+
+import dev.clientele.AuthenticationResult;
+import dev.clientele.AuthenticationResult.Outcome;
+import dev.clientele.Customer;
+import dev.clientele.CustomerEvent;
+import dev.clientele.internal.CustomerSources.Located;
+import dev.clientele.internal.CustomerSources.Source;
+import dev.clientele.password.LockoutPolicy;
+import dev.clientele.password.PasswordHasher;
+import dev.clientele.spi.CredentialStore;
+import dev.clientele.spi.PasswordVerifier;
+import dev.clientele.spi.StateStore;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logins: the owner of the login checks the password (a stored hash, or the store itself), the lock-out is kept in
+ * the state store, an outdated hash is re-hashed on success, and an unknown login costs a dummy verification.
+ */
+final class Authenticator {
+    private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
+
+    private final CustomerSources sources;
+    private final Optional<StateStore> state;
+    private final PasswordHasher hasher;
+    private final LockoutPolicy lockout;
+    private final Events events;
+
+    Authenticator(CustomerSources sources, Optional<StateStore> state, PasswordHasher hasher, LockoutPolicy lockout,
+            Events events) {
+        this.sources = sources;
+        this.state = state;
+        this.hasher = hasher;
+        this.lockout = lockout;
+        this.events = events;
+    }
+
+    AuthenticationResult authenticate(String login, char[] password) {
+        if (login == null || login.isBlank() || password == null || password.length == 0) {
+            hasher.verify(new char[] {'x'}, hasher.dummyHash());
+            return failed(login == null ? "" : login, Outcome.BAD_CREDENTIALS, "empty login or password");
+        }
+        Optional<Located> at = sources.locate(login);
+        if (at.isEmpty()) {
+            hasher.verify(password, hasher.dummyHash());
+            return failed(login, Outcome.BAD_CREDENTIALS, "unknown login");
+        }
+        Customer c = at.get().customer();
+        Source source = at.get().source();
+        Instant now = events.now();
+        if (state.isPresent() && lockout.isLocked(state.get().loginState(c.login()), now)) {
+            // No verification at all: a directory behind us must not count this attempt against its own lock-out.
+            hasher.verify(password, hasher.dummyHash());
+            return failed(c.login(), Outcome.LOCKED_OUT, "locked out");
+        }
+        Optional<CredentialStore> creds = source.credentials();
+        Optional<String> hash = Optional.empty();
+        boolean ok;
+        if (creds.isPresent()) {
+            hash = creds.get().passwordHash(c.login());
+            ok = hasher.verify(password, hash.orElse(hasher.dummyHash())) && hash.isPresent();
+        } else if (source.backend().passwordVerifier().isPresent()) {
+            ok = source.backend().passwordVerifier().get().verify(c.login(), password)
+                    == PasswordVerifier.Verification.VALID;
+        } else {
+            hasher.verify(password, hasher.dummyHash());
+            ok = false;
+        }
+        if (!ok) {
+            boolean nowLocked = state.map(st -> lockout.isLocked(
+                    st.updateLoginState(c.login(), s -> lockout.afterFailure(s, now)), now)).orElse(false);
+            return failed(c.login(), Outcome.BAD_CREDENTIALS, "bad credentials" + (nowLocked ? ", now locked out" : ""));
+        }
+        if (!c.isValid()) {
+            return failed(c.login(), Outcome.ACCOUNT_INVALID, "account invalid");
+        }
+        state.ifPresent(st -> st.updateLoginState(c.login(), s -> lockout.afterSuccess(s, now)));
+        if (hash.isPresent() && hasher.needsRehash(hash.get()) && !creds.get().readOnly()) {
+            try {
+                creds.get().setPasswordHash(c.login(), hasher.hash(password));
+                LOG.debug("Re-hashed the password of {} with the current parameters", c.login());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not re-hash the password of {}: {}", c.login(), e.toString());
+            }
+        }
+        events.fire(CustomerEvent.Type.LOGIN_SUCCEEDED, c.login(), null, c, "");
+        return AuthenticationResult.success(c);
+    }
+
+    private AuthenticationResult failed(String login, Outcome outcome, String detail) {
+        events.fire(CustomerEvent.Type.LOGIN_FAILED, login, null, null, detail);
+        return AuthenticationResult.failure(outcome);
+    }
+
+    void unlock(String login) {
+        Located at = sources.locateOrThrow(login);
+        state.ifPresent(st -> st.updateLoginState(at.customer().login(), lockout::unlocked));
+    }
+}

@@ -1,0 +1,72 @@
+package dev.clientele.internal;
+
+import dev.clientele.ClienteleException;
+import dev.clientele.internal.CustomerSources.Source;
+import dev.clientele.spi.CustomerBackend;
+import dev.clientele.spi.StateStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The collaborators of one directory, wired once from what the builder assembled. Who uses whom (each only the ones
+ * after it): writes → passwords, memberships; authenticator, passwords → sources; permissions → memberships,
+ * catalog, sources; memberships → catalog, sources; everything → cache, events.
+ */
+record DirectoryParts(DefaultCustomerDirectory.Settings settings, Events events, DirectoryCache cache,
+        CustomerSources sources, CompaniesAndGroups catalog, Memberships memberships, Permissions permissions,
+        Passwords passwords, Authenticator authenticator, CustomerWrites writes) {
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryParts.class);
+
+    static DirectoryParts wire(DefaultCustomerDirectory.Settings s) {
+        Map<String, CustomerBackend> b = s.backends();
+        DirectoryBuilder.Roles roles = s.roles();
+        Events events = new Events(s.listeners(), s.clock());
+        DirectoryCache cache = new DirectoryCache(s.cacheTtl(), s.cacheMaxSize(), s.clock());
+        List<Source> chain = new ArrayList<>();
+        for (String n : roles.customers()) {
+            chain.add(new Source(n, b.get(n), b.get(n).customers().orElseThrow()));
+        }
+        CustomerSources sources = new CustomerSources(chain, roles.createIn(), cache, s.searchFields(),
+                s.searchLimit(), s.uniqueEmail());
+        CompaniesAndGroups catalog = new CompaniesAndGroups(roles.companies().flatMap(n -> b.get(n).companies()),
+                roles.companies().orElse("?"), roles.groups().flatMap(n -> b.get(n).groups()),
+                roles.groups().orElse("?"), cache);
+        Map<String, CustomerBackend> membershipSources = new LinkedHashMap<>();
+        roles.memberships().forEach(n -> membershipSources.put(n, b.get(n)));
+        Memberships memberships = new Memberships(membershipSources, sources, catalog, cache, events);
+        Permissions permissions = new Permissions(s.policy(), sources, catalog, memberships, cache);
+        Optional<StateStore> state = roles.state().flatMap(n -> b.get(n).state());
+        Passwords passwords = new Passwords(sources, state, s.hasher(), s.passwordPolicy(), s.lockout(),
+                s.resetTokenLifetime(), events);
+        Authenticator authenticator = new Authenticator(sources, state, s.hasher(), s.lockout(), events);
+        CustomerWrites writes = new CustomerWrites(sources, passwords, memberships, state, cache, events,
+                s.customerIdFromEmail());
+        return new DirectoryParts(s, events, cache, sources, catalog, memberships, permissions, passwords,
+                authenticator, writes);
+    }
+
+    /** Closes the back-ends the directory opened itself (not those handed in); throws the first failure. */
+    void closeOwnedBackends() {
+        ClienteleException failure = null;
+        for (Map.Entry<String, CustomerBackend> e : settings.backends().entrySet()) {
+            if (settings.owned().contains(e.getKey())) {
+                try {
+                    e.getValue().close();
+                } catch (RuntimeException ex) {
+                    LOG.warn("Closing back-end {} failed: {}", e.getKey(), ex.toString());
+                    if (failure == null) {
+                        failure = new ClienteleException("closing back-end '" + e.getKey() + "' failed", ex);
+                    }
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

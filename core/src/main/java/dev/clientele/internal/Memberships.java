@@ -1,0 +1,212 @@
+package dev.clientele.internal;
+
+import dev.clientele.Customer;
+import dev.clientele.CustomerEvent;
+import dev.clientele.Group;
+import dev.clientele.Membership;
+import dev.clientele.Permission;
+import dev.clientele.PermissionContext;
+import dev.clientele.ReadOnlyBackendException;
+import dev.clientele.spi.CustomerBackend;
+import dev.clientele.spi.Keys;
+import dev.clientele.spi.MembershipStore;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Links of customers and companies to groups over every membership source: reads are their union, writes go to the
+ * first writable one, a removal removes from every writable one. Subjects and groups are checked to exist and stored
+ * in their stored spelling.
+ */
+final class Memberships {
+    private final List<MembershipStore> stores;
+    private final Map<MembershipStore, CustomerBackend> owners = new IdentityHashMap<>();
+    private final String names;
+    private final CustomerSources sources;
+    private final CompaniesAndGroups catalog;
+    private final DirectoryCache cache;
+    private final Events events;
+
+    Memberships(Map<String, CustomerBackend> backendsByName, CustomerSources sources, CompaniesAndGroups catalog,
+            DirectoryCache cache, Events events) {
+        List<MembershipStore> ms = new ArrayList<>();
+        backendsByName.forEach((name, backend) -> {
+            MembershipStore store = backend.memberships().orElseThrow();
+            ms.add(store);
+            owners.put(store, backend);
+        });
+        this.stores = List.copyOf(ms);
+        this.names = String.join(", ", backendsByName.keySet());
+        this.sources = sources;
+        this.catalog = catalog;
+        this.cache = cache;
+        this.events = events;
+    }
+
+    private MembershipStore writer() {
+        for (MembershipStore m : stores) {
+            if (!m.readOnly()) {
+                return m;
+            }
+        }
+        throw stores.isEmpty() ? DirectoryBuilder.noStore("clientele.memberships", "memberships")
+                : new ReadOnlyBackendException(names, "change memberships");
+    }
+
+    void put(Membership m) {
+        Membership canonical = canonical(m);
+        writer().put(canonical);
+        changed(canonical, canonical.group() + ": " + canonical.permission().key()
+                + (canonical.context() == PermissionContext.OWN ? "" : " (" + canonical.context() + ")"));
+    }
+
+    boolean remove(Membership m) {
+        Membership canonical = canonical(m);
+        writer();
+        boolean removed = removeEverywhere(canonical);
+        if (removed) {
+            changed(canonical, canonical.group() + ": removed");
+        }
+        return removed;
+    }
+
+    /** Removes every link of the customer from every writable source (an erasure); how many were removed. */
+    int removeAllOf(String login) {
+        int links = 0;
+        for (MembershipStore m : stores) {
+            if (!m.readOnly()) {
+                links += m.removeAll(Membership.Kind.CUSTOMER, login);
+            }
+        }
+        return links;
+    }
+
+    /** Removes a link from every writable membership source; true if one had it. */
+    private boolean removeEverywhere(Membership m) {
+        boolean removed = false;
+        for (MembershipStore s : stores) {
+            if (!s.readOnly()) {
+                removed |= s.remove(m);
+            }
+        }
+        return removed;
+    }
+
+    /** Checks that subject and group exist; uses their stored spelling. */
+    private Membership canonical(Membership m) {
+        Group g = catalog.existingGroup(m.group());
+        String subject = m.kind() == Membership.Kind.CUSTOMER ? sources.locateOrThrow(m.subject()).customer().login()
+                : catalog.existingCompanyId(m.subject());
+        return new Membership(m.kind(), subject, g.name(), m.permission(), m.context());
+    }
+
+    private void changed(Membership m, String detail) {
+        if (m.kind() == Membership.Kind.CUSTOMER && m.context() == PermissionContext.OWN) {
+            cache.forgetPermissions(m.subject());
+        } else {
+            cache.policyChanged();
+        }
+        if (m.kind() == Membership.Kind.CUSTOMER) {
+            events.fire(CustomerEvent.Type.MEMBERSHIP_CHANGED, m.subject(), null, null, detail);
+        }
+    }
+
+    List<Membership> linksOf(String login, Collection<String> customerIds) {
+        if (stores.size() == 1) {
+            return stores.get(0).linksOf(login, customerIds);
+        }
+        List<Membership> all = new ArrayList<>();
+        for (MembershipStore m : stores) {
+            all.addAll(m.linksOf(login, customerIds));
+        }
+        return all;
+    }
+
+    List<Membership> linksTo(String group) {
+        List<Membership> all = new ArrayList<>();
+        for (MembershipStore m : stores) {
+            all.addAll(m.linksTo(group));
+        }
+        return all;
+    }
+
+    Map<String, Permission> groupsOf(String login) {
+        return groupsOf(sources.locateOrThrow(login).customer());
+    }
+
+    private Map<String, Permission> groupsOf(Customer c) {
+        Map<String, Permission> out = new TreeMap<>();
+        for (Membership m : linksOf(c.login(), List.of())) {
+            if (m.kind() == Membership.Kind.CUSTOMER && m.context() == PermissionContext.OWN
+                    && Keys.same(m.subject(), c.login())) {
+                out.merge(m.group(), m.permission(), Permission::strongest);
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    void setGroupsOf(String login, Map<String, Permission> wanted) {
+        Customer c = sources.locateOrThrow(login).customer();
+        Map<String, Group> groups = new LinkedHashMap<>();
+        for (String g : wanted.keySet()) {
+            groups.put(Keys.of(g), catalog.existingGroup(g));
+        }
+        MembershipStore writer = writer();
+        owners.get(writer).atomically(() -> {
+            for (String g : groupsOf(c).keySet()) {
+                if (!groups.containsKey(Keys.of(g))) {
+                    removeEverywhere(Membership.customer(c.login(), g, Permission.RO));
+                }
+            }
+            wanted.forEach((g, p) -> writer.put(Membership.customer(c.login(), groups.get(Keys.of(g)).name(), p)));
+            return null;
+        });
+        cache.forgetPermissions(c.login());
+        events.fire(CustomerEvent.Type.MEMBERSHIP_CHANGED, c.login(), null, null, "groups set to "
+                + new TreeMap<>(wanted));
+    }
+
+    Map<String, Permission> subjectsOf(String group, Membership.Kind kind) {
+        Group g = catalog.existingGroup(group);
+        Map<String, Permission> out = new TreeMap<>();
+        for (Membership m : linksTo(g.name())) {
+            if (m.kind() == kind && m.context() == PermissionContext.OWN) {
+                out.merge(m.subject(), m.permission(), Permission::strongest);
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    void setCustomersOf(String group, Map<String, Permission> wanted) {
+        Group g = catalog.existingGroup(group);
+        Map<String, String> logins = new LinkedHashMap<>();
+        for (String l : wanted.keySet()) {
+            logins.put(Keys.of(l), sources.locateOrThrow(l).customer().login());
+        }
+        MembershipStore writer = writer();
+        Map<String, Permission> current = subjectsOf(g.name(), Membership.Kind.CUSTOMER);
+        owners.get(writer).atomically(() -> {
+            for (String l : current.keySet()) {
+                if (!logins.containsKey(Keys.of(l))) {
+                    removeEverywhere(Membership.customer(l, g.name(), Permission.RO));
+                }
+            }
+            wanted.forEach((l, p) -> writer.put(Membership.customer(logins.get(Keys.of(l)), g.name(), p)));
+            return null;
+        });
+        cache.policyChanged();
+        for (String l : current.keySet()) {
+            if (!logins.containsKey(Keys.of(l))) {
+                events.fire(CustomerEvent.Type.MEMBERSHIP_CHANGED, l, null, null, g.name() + ": removed");
+            }
+        }
+        wanted.forEach((l, p) -> events.fire(CustomerEvent.Type.MEMBERSHIP_CHANGED, logins.get(Keys.of(l)), null, null,
+                g.name() + ": " + p.key()));
+    }
+}

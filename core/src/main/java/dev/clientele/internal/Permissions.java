@@ -1,0 +1,121 @@
+package dev.clientele.internal;
+
+import dev.clientele.Customer;
+import dev.clientele.CustomerGroupPolicy;
+import dev.clientele.CustomerNotFoundException;
+import dev.clientele.EffectivePermissions;
+import dev.clientele.Group;
+import dev.clientele.Membership;
+import dev.clientele.Permission;
+import dev.clientele.PermissionExplanation;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Effective permissions: the policy (which can be replaced at run time), evaluated by {@link PolicyEvaluator} over
+ * the directory's stores, and cached per login in the {@link DirectoryCache}.
+ */
+final class Permissions implements PolicyEvaluator.Data {
+    private static final Logger LOG = LoggerFactory.getLogger(Permissions.class);
+
+    private final AtomicReference<CustomerGroupPolicy> policy;
+    private final CustomerSources sources;
+    private final CompaniesAndGroups catalog;
+    private final Memberships memberships;
+    private final DirectoryCache cache;
+
+    Permissions(CustomerGroupPolicy policy, CustomerSources sources, CompaniesAndGroups catalog,
+            Memberships memberships, DirectoryCache cache) {
+        this.policy = new AtomicReference<>(Objects.requireNonNull(policy, "policy"));
+        this.sources = sources;
+        this.catalog = catalog;
+        this.memberships = memberships;
+        this.cache = cache;
+    }
+
+    CustomerGroupPolicy policy() {
+        return policy.get();
+    }
+
+    void setPolicy(CustomerGroupPolicy newPolicy) {
+        policy.set(Objects.requireNonNull(newPolicy, "policy"));
+        cache.policyChanged();
+        LOG.info("Customer group policy changed: {}", newPolicy);
+    }
+
+    /** The (cached) evaluation of the login; the customer is read through the customer cache too. */
+    PolicyEvaluator.Evaluation evaluation(String login) {
+        Args.requireText("login", login);
+        if (!cache.enabled()) {
+            return evaluate(sources.locateOrThrow(login).customer());
+        }
+        return cache.evaluation(login, () -> evaluate(sources.locateCached(login)
+                .orElseThrow(() -> new CustomerNotFoundException(login)).customer()));
+    }
+
+    private PolicyEvaluator.Evaluation evaluate(Customer c) {
+        return PolicyEvaluator.evaluate(policy.get(), c, this);
+    }
+
+    EffectivePermissions permissions(String login) {
+        return evaluation(login).permissions();
+    }
+
+    boolean hasPermission(String login, String group, Permission required) {
+        Args.requireText("group", group);
+        EffectivePermissions p = evaluation(login).permissions();
+        if (p.has(group, required)) {
+            return true;
+        }
+        for (Map.Entry<String, Permission> e : p.groups().entrySet()) {
+            if (dev.clientele.spi.Keys.same(e.getKey(), group)) {
+                return e.getValue().implies(required);
+            }
+        }
+        return false;
+    }
+
+    /** Always evaluated afresh: an explanation is for a person looking at it, and must show the stores as they are. */
+    PermissionExplanation explain(String login, String group) {
+        Args.requireText("group", group);
+        return evaluate(sources.locateOrThrow(login).customer()).explain(group);
+    }
+
+    Set<String> accessibleCustomerIds(String login) {
+        return evaluation(login).permissions().customerIds();
+    }
+
+    // ----- what the evaluator reads
+
+    @Override
+    public Optional<Group> group(String name) {
+        return catalog.group(name);
+    }
+
+    @Override
+    public List<Group> allGroups() {
+        return catalog.groups();
+    }
+
+    @Override
+    public boolean companyValid(String customerId) {
+        return catalog.companyValid(customerId);
+    }
+
+    @Override
+    public List<Membership> linksOf(String login, Collection<String> customerIds) {
+        return memberships.linksOf(login, customerIds);
+    }
+
+    @Override
+    public List<Membership> linksTo(String group) {
+        return memberships.linksTo(group);
+    }
+}
