@@ -7,11 +7,14 @@ import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequ
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import dev.clientele.AuthenticationResult;
 import dev.clientele.AuthenticationResult.Outcome;
+import dev.clientele.Customer;
 import dev.clientele.CustomerDirectory;
 import dev.clientele.ldap.testing.InMemoryTestDirectory;
 import dev.clientele.ldap.testing.TestDirectory;
 import dev.clientele.memory.MemoryBackend;
 import dev.clientele.password.Pbkdf2PasswordHasher;
+import dev.clientele.spi.PasswordVerifier;
+import dev.clientele.spi.PasswordVerifier.Verification;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -128,5 +131,48 @@ class LoginOperationsTest {
         assertThat(OPERATIONS.binds.subList(1, 3)).doesNotContain(refused);
         assertThat(OPERATIONS.searches).hasSizeGreaterThanOrEqualTo(3).doesNotContainAnyElementsOf(OPERATIONS.binds);
         assertThat(OPERATIONS.bindDns).containsOnly(userDn).doesNotContain(TestDirectory.ADMIN_DN);
+    }
+
+    @Test
+    @DisplayName("a customer the store did not hand out is verified by login: one search, then one bind")
+    void customerFromElsewhere() {
+        PasswordVerifier verifier = ldap.passwordVerifier().orElseThrow();
+
+        assertThat(verifier.verify(Customer.builder("jdoe").build(), PASSWORD.toCharArray()))
+                .isEqualTo(Verification.VALID);
+        assertThat(OPERATIONS.searches).as("searches").hasSize(1);
+        assertThat(OPERATIONS.binds).as("binds").hasSize(1);
+        assertThat(verifier.verify(Customer.builder("nobody").build(), PASSWORD.toCharArray()))
+                .isEqualTo(Verification.UNKNOWN_LOGIN);
+    }
+
+    @Test
+    @DisplayName("with required-group-dn, a member logs in with one group search more, and a non-member is never bound")
+    void requiredGroup() {
+        String groups = server.newSubtree("groups");
+        String group = "cn=portal," + groups;
+        server.add("dn: " + group, "objectClass: top", "objectClass: groupOfNames", "cn: portal",
+                "member: " + TestDirectory.ADMIN_DN);
+        Map<String, String> s = server.settings(userDn.substring(userDn.indexOf(',') + 1));
+        s.put("health-check-interval", "1h");
+        s.put("required-group-dn", group);
+        try (LdapBackend guarded = LdapBackend.create("guarded", s);
+                CustomerDirectory d = CustomerDirectory.builder().backend(guarded).build()) {
+            OPERATIONS.clear();
+            assertThat(d.authenticate("jdoe", PASSWORD.toCharArray()).outcome()).isEqualTo(Outcome.BAD_CREDENTIALS);
+            assertThat(OPERATIONS.searches).as("searches: the customer, the group").hasSize(2);
+            assertThat(OPERATIONS.binds).as("binds").isEmpty();
+
+            try (com.unboundid.ldap.sdk.LDAPConnection admin = server.admin()) {
+                admin.modify(group, new com.unboundid.ldap.sdk.Modification(
+                        com.unboundid.ldap.sdk.ModificationType.ADD, "member", userDn));
+            } catch (com.unboundid.ldap.sdk.LDAPException e) {
+                throw new IllegalStateException(e);
+            }
+            OPERATIONS.clear();
+            assertThat(d.authenticate("jdoe", PASSWORD.toCharArray()).outcome()).isEqualTo(Outcome.SUCCESS);
+            assertThat(OPERATIONS.searches).as("searches: the customer, the group").hasSize(2);
+            assertThat(OPERATIONS.binds).as("binds").hasSize(1);
+        }
     }
 }
