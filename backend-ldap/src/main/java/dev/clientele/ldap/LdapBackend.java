@@ -1,12 +1,14 @@
 package dev.clientele.ldap;
 
 import dev.clientele.ldap.internal.CustomerMapper;
+import dev.clientele.ldap.internal.DirectoryCheck;
 import dev.clientele.ldap.internal.GroupResolver;
 import dev.clientele.ldap.internal.LdapConnections;
 import dev.clientele.ldap.internal.LdapCustomerStore;
 import dev.clientele.ldap.internal.LdapMembershipStore;
 import dev.clientele.ldap.internal.LdapPasswordVerifier;
 import dev.clientele.ldap.internal.LdapSettings;
+import dev.clientele.ldap.internal.SettingsOrigin;
 import dev.clientele.spi.BackendSettings;
 import dev.clientele.spi.CustomerBackend;
 import dev.clientele.spi.CustomerStore;
@@ -48,13 +50,23 @@ public final class LdapBackend implements CustomerBackend {
 
     private LdapBackend(LdapSettings settings) {
         this.settings = settings;
-        this.connections = LdapConnections.open(settings);
-        CustomerMapper mapper = new CustomerMapper(settings);
-        GroupResolver groups = new GroupResolver(settings, connections, mapper);
-        this.customers = new LdapCustomerStore(settings, connections, mapper);
-        this.verifier = new LdapPasswordVerifier(settings, connections, customers, groups);
-        this.memberships = settings.groupMap().isEmpty() ? null
-                : new LdapMembershipStore(settings, customers, groups);
+        SettingsOrigin origin = settings.origin();
+        this.connections = LdapConnections.open(origin, settings.servers(), settings.tls(), settings.pool(),
+                settings.bind(), settings.search());
+        try {
+            DirectoryCheck.run(settings, connections);
+        } catch (RuntimeException e) {
+            connections.close();
+            throw e;
+        }
+        CustomerMapper mapper = new CustomerMapper(origin, settings.mapping(), settings.search());
+        GroupResolver groups = new GroupResolver(settings.groups(), settings.search().baseDn(), connections, mapper);
+        this.customers = new LdapCustomerStore(origin, settings.search(), settings.mapping(), settings.writable(),
+                connections, mapper);
+        this.verifier = new LdapPasswordVerifier(origin, settings.login(), settings.writable(),
+                settings.mapping().preset().activeDirectory(), connections, customers, mapper, groups);
+        this.memberships = settings.groups().map().isEmpty() ? null
+                : new LdapMembershipStore(origin, settings.groups().map(), customers, mapper, groups);
     }
 
     /** A back-end from its settings (the keys under {@code clientele.backend.NAME.}); connects at once. */

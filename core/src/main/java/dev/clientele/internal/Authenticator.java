@@ -63,7 +63,7 @@ final class Authenticator {
             hash = creds.get().passwordHash(c.login());
             ok = hasher.verify(password, hash.orElse(hasher.dummyHash())) && hash.isPresent();
         } else if (source.backend().passwordVerifier().isPresent()) {
-            ok = source.backend().passwordVerifier().get().verify(c.login(), password)
+            ok = source.backend().passwordVerifier().get().verify(c, password)
                     == PasswordVerifier.Verification.VALID;
         } else {
             hasher.verify(password, hasher.dummyHash());

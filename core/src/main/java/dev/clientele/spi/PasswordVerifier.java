@@ -1,5 +1,7 @@
 package dev.clientele.spi;
 
+import dev.clientele.Customer;
+
 /**
  * Passwords checked by the store itself — an LDAP directory binds as the user — instead of hashes kept in a
  * {@link CredentialStore}. Core still applies lock-out, events and timing rules around it.
@@ -21,6 +23,18 @@ public interface PasswordVerifier {
      * {@link dev.clientele.BackendUnavailableException} when the store cannot answer.
      */
     Verification verify(String login, char[] password);
+
+    /**
+     * Checks the password of a customer that core has just located in this back-end's store (the very object its
+     * {@link CustomerStore#findByLogin(String)} returned), so that a store which can tell where that customer lives
+     * (an LDAP directory: the DN of the entry it read) checks the password without looking the customer up again.
+     * Same rules and results as {@link #verify(String, char[])}, except that a customer removed from the store since
+     * it was located may get {@link Verification#INVALID} instead of {@link Verification#UNKNOWN_LOGIN}. The default
+     * checks by {@code located.login()}.
+     */
+    default Verification verify(Customer located, char[] password) {
+        return verify(located.login(), password);
+    }
 
     /** True if {@link #setPassword(String, char[])} is not possible. */
     boolean readOnly();

@@ -38,24 +38,28 @@ public final class CustomerMapper {
     static final int UAC_NORMAL = 0x200;
     static final String UAC = "userAccountControl";
 
-    private final LdapSettings settings;
+    private final SettingsOrigin origin;
+    private final MappingSettings mapping;
+    private final SearchSettings search;
     private final String login;
     private final Map<CustomerField, String> fields;
     private final String[] requested;
     private final Filter customerFilter;
 
-    public CustomerMapper(LdapSettings settings) {
-        this.settings = settings;
-        this.login = settings.loginAttribute();
-        this.fields = settings.fieldAttributes();
+    public CustomerMapper(SettingsOrigin origin, MappingSettings mapping, SearchSettings search) {
+        this.origin = origin;
+        this.mapping = mapping;
+        this.search = search;
+        this.login = mapping.loginAttribute();
+        this.fields = mapping.fieldAttributes();
         Set<String> attrs = new LinkedHashSet<>();
         attrs.add(login);
         attrs.addAll(fields.values());
-        settings.additionalIdsAttribute().ifPresent(attrs::add);
-        attrs.addAll(settings.extraAttributes().values());
-        settings.validityAttribute().ifPresent(attrs::add);
-        settings.validFilter().ifPresent(f -> collectAttributes(f, attrs));
-        if (settings.preset().activeDirectory()) {
+        mapping.additionalIdsAttribute().ifPresent(attrs::add);
+        attrs.addAll(mapping.extraAttributes().values());
+        mapping.validityAttribute().ifPresent(attrs::add);
+        search.validFilter().ifPresent(f -> collectAttributes(f, attrs));
+        if (mapping.preset().activeDirectory()) {
             attrs.add(UAC);
         }
         attrs.add("createTimestamp");
@@ -63,8 +67,8 @@ public final class CustomerMapper {
         this.requested = attrs.toArray(new String[0]);
         List<Filter> base = new ArrayList<>();
         base.add(Filter.createPresenceFilter(login));
-        settings.alwaysFilter().ifPresent(base::add);
-        if (settings.alwaysFilter().isEmpty() && settings.preset().activeDirectory()) {
+        search.alwaysFilter().ifPresent(base::add);
+        if (search.alwaysFilter().isEmpty() && mapping.preset().activeDirectory()) {
             base.add(Filter.createEqualityFilter("objectCategory", "person"));
             base.add(Filter.createEqualityFilter("objectClass", "user"));
         }
@@ -139,8 +143,8 @@ public final class CustomerMapper {
     public Filter term(SearchTerm term, Set<CustomerField> searched) {
         List<Filter> any = new ArrayList<>();
         for (CustomerField f : searched) {
-            if (f == CustomerField.CUSTOMER_ID && settings.fixedCustomerId().isPresent()) {
-                if (term.matches(settings.fixedCustomerId().get())) {
+            if (f == CustomerField.CUSTOMER_ID && mapping.fixedCustomerId().isPresent()) {
+                if (term.matches(mapping.fixedCustomerId().get())) {
                     return Filter.createPresenceFilter(login);
                 }
                 continue;
@@ -189,14 +193,14 @@ public final class CustomerMapper {
         }
         Customer.Builder b = Customer.builder(l);
         fields.forEach((field, attr) -> b.set(field, e.getAttributeValue(attr)));
-        settings.fixedCustomerId().ifPresent(b::customerId);
-        settings.additionalIdsAttribute().ifPresent(a -> {
+        mapping.fixedCustomerId().ifPresent(b::customerId);
+        mapping.additionalIdsAttribute().ifPresent(a -> {
             String[] values = e.getAttributeValues(a);
             if (values != null) {
                 b.additionalCustomerIds(values);
             }
         });
-        settings.extraAttributes().forEach((name, attr) -> {
+        mapping.extraAttributes().forEach((name, attr) -> {
             String v = e.getAttributeValue(attr);
             if (v != null) {
                 b.attribute(name, v);
@@ -220,22 +224,22 @@ public final class CustomerMapper {
     /** Validity: the validity attribute, Active Directory's disabled flag, then the valid-filter. */
     Validity validity(Entry e) {
         Validity v = Validity.VALID;
-        if (settings.validityAttribute().isPresent()) {
-            v = parseValidity(e.getAttributeValue(settings.validityAttribute().get()));
+        if (mapping.validityAttribute().isPresent()) {
+            v = parseValidity(e.getAttributeValue(mapping.validityAttribute().get()));
         }
-        if (settings.preset().activeDirectory()) {
+        if (mapping.preset().activeDirectory()) {
             Integer uac = e.getAttributeValueAsInteger(UAC);
             if (uac != null && (uac & UAC_DISABLED) != 0 && v == Validity.VALID) {
                 v = Validity.INVALID;
             }
         }
-        if (settings.validFilter().isPresent() && v == Validity.VALID) {
+        if (search.validFilter().isPresent() && v == Validity.VALID) {
             try {
-                if (!settings.validFilter().get().matchesEntry(e)) {
+                if (!search.validFilter().get().matchesEntry(e)) {
                     v = Validity.INVALID;
                 }
             } catch (LDAPException ex) {
-                LOG.warn("LDAP back-end '{}': valid-filter cannot be evaluated on {}: {}", settings.name(),
+                LOG.warn("LDAP back-end '{}': valid-filter cannot be evaluated on {}: {}", origin.name(),
                         e.getDN(), ex.getMessage());
                 v = Validity.INVALID;
             }
@@ -263,8 +267,8 @@ public final class CustomerMapper {
 
     /** The DN a new customer gets: the preset's naming attribute (the login's by default) under the base DN. */
     public DN dnFor(String loginValue) {
-        String rdn = settings.preset().activeDirectory() ? "cn" : login;
-        return new DN(new RDN(rdn, loginValue), settings.baseDn());
+        String rdn = mapping.preset().activeDirectory() ? "cn" : login;
+        return new DN(new RDN(rdn, loginValue), search.baseDn());
     }
 
     /** Attribute values a customer is stored with, by attribute; a null list removes the attribute. */
@@ -276,10 +280,10 @@ public final class CustomerMapper {
                 continue;
             }
             String value = f.get(c);
-            if (f == CustomerField.CUSTOMER_ID && settings.fixedCustomerId().isPresent()) {
-                if (value != null && !dev.clientele.spi.Keys.same(value, settings.fixedCustomerId().get())) {
-                    errors.put(f.key(), "must be '" + settings.fixedCustomerId().get() + "': LDAP back-end '"
-                            + settings.name() + "' gives every customer that customer ID");
+            if (f == CustomerField.CUSTOMER_ID && mapping.fixedCustomerId().isPresent()) {
+                if (value != null && !dev.clientele.spi.Keys.same(value, mapping.fixedCustomerId().get())) {
+                    errors.put(f.key(), "must be '" + mapping.fixedCustomerId().get() + "': LDAP back-end '"
+                            + origin.name() + "' gives every customer that customer ID");
                 }
                 continue;
             }
@@ -292,33 +296,33 @@ public final class CustomerMapper {
             }
             out.put(attr, value == null ? null : List.of(value));
         }
-        if (settings.additionalIdsAttribute().isPresent()) {
-            out.put(settings.additionalIdsAttribute().get(), c.additionalCustomerIds().isEmpty() ? null
+        if (mapping.additionalIdsAttribute().isPresent()) {
+            out.put(mapping.additionalIdsAttribute().get(), c.additionalCustomerIds().isEmpty() ? null
                     : List.copyOf(c.additionalCustomerIds()));
         } else if (!c.additionalCustomerIds().isEmpty()) {
             errors.put("additionalCustomerIds", notMapped("map.additional-customer-ids"));
         }
         for (Map.Entry<String, String> a : c.attributes().entrySet()) {
-            if (!settings.extraAttributes().containsKey(a.getKey())) {
+            if (!mapping.extraAttributes().containsKey(a.getKey())) {
                 errors.put(a.getKey(), notMapped("attribute." + a.getKey()));
             }
         }
-        settings.extraAttributes().forEach((name, attr) -> {
+        mapping.extraAttributes().forEach((name, attr) -> {
             String v = c.attributes().get(name);
             out.put(attr, v == null ? null : List.of(v));
         });
-        if (settings.validityAttribute().isPresent()) {
-            out.put(settings.validityAttribute().get(), c.validity() == Validity.VALID ? null
+        if (mapping.validityAttribute().isPresent()) {
+            out.put(mapping.validityAttribute().get(), c.validity() == Validity.VALID ? null
                     : List.of(validityValue(c.validity())));
-        } else if (settings.preset().activeDirectory()) {
+        } else if (mapping.preset().activeDirectory()) {
             int uac = current == null ? UAC_NORMAL : valueOr(current.getAttributeValueAsInteger(UAC), UAC_NORMAL);
             uac = c.validity() == Validity.VALID ? uac & ~UAC_DISABLED : uac | UAC_DISABLED;
             out.put(UAC, List.of(Integer.toString(uac)));
         } else if (c.validity() != Validity.VALID) {
-            errors.put("validity", "cannot be stored by LDAP back-end '" + settings.name() + "': set "
-                    + settings.key("validity-attribute") + " to keep invalid customers");
+            errors.put("validity", "cannot be stored by LDAP back-end '" + origin.name() + "': set "
+                    + origin.key("validity-attribute") + " to keep invalid customers");
         }
-        if (!out.containsKey("cn") && !settings.preset().activeDirectory()) {
+        if (!out.containsKey("cn") && !mapping.preset().activeDirectory()) {
             out.put("cn", List.of(c.displayName()));
         }
         if (!errors.isEmpty()) {
@@ -332,16 +336,16 @@ public final class CustomerMapper {
     }
 
     private String notMapped(String key) {
-        return "is not stored by LDAP back-end '" + settings.name() + "': no attribute is mapped to it ("
-                + settings.key(key) + ")";
+        return "is not stored by LDAP back-end '" + origin.name() + "': no attribute is mapped to it ("
+                + origin.key(key) + ")";
     }
 
     /** A new entry for a customer. Throws CustomerValidationException for values that have no attribute. */
     public Entry newEntry(Customer c) {
         Entry e = new Entry(dnFor(c.login()));
-        e.addAttribute("objectClass", settings.preset().objectClasses().toArray(new String[0]));
+        e.addAttribute("objectClass", mapping.preset().objectClasses().toArray(new String[0]));
         e.addAttribute(login, c.login());
-        if (settings.preset().activeDirectory()) {
+        if (mapping.preset().activeDirectory()) {
             e.addAttribute("cn", c.login());
         }
         values(c, null).forEach((attr, vs) -> {

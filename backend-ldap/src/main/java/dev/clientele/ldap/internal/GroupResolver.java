@@ -23,16 +23,19 @@ public final class GroupResolver {
     private static final Logger LOG = LoggerFactory.getLogger(GroupResolver.class);
     private static final String[] NO_ATTRIBUTES = {"1.1"};
 
-    private final LdapSettings settings;
+    private final GroupSettings settings;
+    private final DN customerBase;
     private final LdapConnections ldap;
     private final CustomerMapper mapper;
     private final GroupType type;
 
-    public GroupResolver(LdapSettings settings, LdapConnections ldap, CustomerMapper mapper) {
+    /** {@code customerBase}: the base DN of customers, where members must be to count. */
+    public GroupResolver(GroupSettings settings, DN customerBase, LdapConnections ldap, CustomerMapper mapper) {
         this.settings = settings;
+        this.customerBase = customerBase;
         this.ldap = ldap;
         this.mapper = mapper;
-        this.type = settings.groupType();
+        this.type = settings.type();
     }
 
     /** The filter that finds the groups a user entry is in (directly, or also through nested groups). */
@@ -43,7 +46,7 @@ public final class GroupResolver {
                 member = Filter.createEqualityFilter(type.memberAttribute(), mapper.loginOf(user));
                 break;
             case MEMBER_OF:
-                member = settings.nestedGroups()
+                member = settings.nested()
                         ? Filter.createExtensibleMatchFilter(type.memberAttribute(), GroupType.IN_CHAIN_RULE, false,
                                 user.getDN())
                         : Filter.createEqualityFilter(type.memberAttribute(), user.getDN());
@@ -57,7 +60,7 @@ public final class GroupResolver {
     /** The DNs of the groups a user entry is in. */
     public Set<DN> groupsOf(Entry user) {
         Set<DN> out = new LinkedHashSet<>();
-        if (type == GroupType.MEMBER_OF && !settings.nestedGroups()) {
+        if (type == GroupType.MEMBER_OF && !settings.nested()) {
             SearchResultEntry e = ldap.read("read the groups of " + user.getDN(),
                     pool -> pool.getEntry(user.getDN(), "memberOf"));
             String[] values = e == null ? null : e.getAttributeValues("memberOf");
@@ -68,32 +71,35 @@ public final class GroupResolver {
             }
             return out;
         }
-        ldap.search(settings.groupBaseDn(), SearchScope.SUB, groupsOfFilter(user), NO_ATTRIBUTES, g -> {
+        ldap.search(settings.baseDn(), SearchScope.SUB, groupsOfFilter(user), NO_ATTRIBUTES, g -> {
             dn(g.getDN(), out);
             return true;
         });
         return out;
     }
 
-    /** True if the user entry is a member of the group (through nested groups too, when so configured). */
-    public boolean isMember(Entry user, DN group) {
+    /**
+     * True if the user with this entry DN and login value is a member of the group (through nested groups too, when
+     * so configured): one base search, on the group or (memberOf) on the user's entry.
+     */
+    public boolean isMember(String userDn, String loginValue, DN group) {
         String base;
         Filter filter;
         switch (type) {
             case POSIX_GROUP:
                 base = group.toString();
-                filter = Filter.createEqualityFilter(type.memberAttribute(), mapper.loginOf(user));
+                filter = Filter.createEqualityFilter(type.memberAttribute(), loginValue);
                 break;
             case MEMBER_OF:
-                base = user.getDN();
-                filter = settings.nestedGroups()
+                base = userDn;
+                filter = settings.nested()
                         ? Filter.createExtensibleMatchFilter("memberOf", GroupType.IN_CHAIN_RULE, false,
                                 group.toString())
                         : Filter.createEqualityFilter("memberOf", group.toString());
                 break;
             default:
                 base = group.toString();
-                filter = Filter.createEqualityFilter(type.memberAttribute(), user.getDN());
+                filter = Filter.createEqualityFilter(type.memberAttribute(), userDn);
         }
         boolean[] found = {false};
         ldap.search(dn(base), SearchScope.BASE, filter, NO_ATTRIBUTES, e -> {
@@ -107,10 +113,10 @@ public final class GroupResolver {
     public List<String> membersOf(DN group) {
         List<String> logins = new ArrayList<>();
         if (type == GroupType.MEMBER_OF) {
-            Filter f = settings.nestedGroups()
+            Filter f = settings.nested()
                     ? Filter.createExtensibleMatchFilter("memberOf", GroupType.IN_CHAIN_RULE, false, group.toString())
                     : Filter.createEqualityFilter("memberOf", group.toString());
-            ldap.search(settings.baseDn(), SearchScope.SUB, mapper.customersAnd(f),
+            ldap.search(customerBase, SearchScope.SUB, mapper.customersAnd(f),
                     new String[] {mapper.loginAttribute()}, e -> {
                         String l = mapper.loginOf(e);
                         if (l != null) {
@@ -135,7 +141,7 @@ public final class GroupResolver {
             String memberDn = type == GroupType.GROUP_OF_UNIQUE_NAMES && member.contains("#")
                     ? member.substring(0, member.lastIndexOf('#')) : member;
             DN m = dn(memberDn);
-            if (m == null || !m.isDescendantOf(settings.baseDn(), true)) {
+            if (m == null || !m.isDescendantOf(customerBase, true)) {
                 continue;
             }
             ldap.search(m, SearchScope.BASE, mapper.customers(), new String[] {mapper.loginAttribute()}, e -> {

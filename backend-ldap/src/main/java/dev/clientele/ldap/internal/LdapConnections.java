@@ -25,7 +25,6 @@ import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
 import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
-import com.unboundid.ldap.sdk.schema.Schema;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.JVMDefaultTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
@@ -39,10 +38,9 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
@@ -52,8 +50,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The connections of one LDAP back-end: a pool for searches and writes (bound as the service account, or anonymous),
- * and a pool set apart for users' binds, so that a user's bind never changes the identity of a search connection.
- * Both use one server set (failover or round-robin), the timeouts, TLS and health checks of the settings.
+ * and a pool used only for users' binds, whose connections are opened without any bind and never search or write:
+ * a user's identity never reaches a search connection. Both use one server set (failover or round-robin), the
+ * timeouts, TLS and health checks of the settings.
  *
  * <p>Every failure to reach the directory becomes a {@link BackendUnavailableException}; the caller decides what
  * other result codes mean.
@@ -63,41 +62,44 @@ public final class LdapConnections implements AutoCloseable {
     /** The password modify extended operation (RFC 3062). */
     public static final String PASSWORD_MODIFY_OID = "1.3.6.1.4.1.4203.1.11.1";
 
-    private final LdapSettings settings;
+    /** Which back-end this is, for messages. */
+    private final SettingsOrigin settings;
+    private final SearchSettings search;
     private final LDAPConnectionPool pool;
     private final LDAPConnectionPool bindPool;
     private final RootDSE rootDse;
 
-    private LdapConnections(LdapSettings settings, LDAPConnectionPool pool, LDAPConnectionPool bindPool,
-            RootDSE rootDse) {
-        this.settings = settings;
+    private LdapConnections(SettingsOrigin origin, SearchSettings search, LDAPConnectionPool pool,
+            LDAPConnectionPool bindPool, RootDSE rootDse) {
+        this.settings = origin;
+        this.search = search;
         this.pool = pool;
         this.bindPool = bindPool;
         this.rootDse = rootDse;
     }
 
     /**
-     * Connects, binds as the service account and checks that the base DN (and the group DNs) exist and that the
-     * schema knows every mapped attribute. Throws {@link BackendUnavailableException} if no server can be reached,
-     * {@link ConfigurationException} naming the setting for a refused bind, a missing DN or an unknown attribute.
+     * Connects the search pool, bound as the service account, and the pool for users' binds, and reads the root DSE.
+     * Throws {@link BackendUnavailableException} naming {@code url} if no server can be reached,
+     * {@link ConfigurationException} naming {@code bind-dn} and {@code bind-password} if the service bind is refused.
+     * What the directory must hold is checked by {@link DirectoryCheck}.
      */
-    public static LdapConnections open(LdapSettings settings) {
-        ServerSet servers = serverSet(settings);
-        PostConnectProcessor startTls = settings.startTls() ? new StartTLSPostConnectProcessor(sslContext(settings))
+    public static LdapConnections open(SettingsOrigin origin, ServerSettings servers, TlsSettings tls,
+            PoolSettings pools, BindSettings bind, SearchSettings search) {
+        ServerSet serverSet = serverSet(origin, servers, tls, pools.failoverConnectionAge());
+        PostConnectProcessor startTls = tls.startTls() ? new StartTLSPostConnectProcessor(sslContext(origin, tls))
                 : null;
-        BindRequest bind = serviceBind(settings);
         LDAPConnectionPool pool = null;
         LDAPConnectionPool bindPool = null;
         try {
-            pool = pool(settings, servers, bind, startTls, "clientele-ldap-" + settings.name());
-            bindPool = pool(settings, servers, bind, startTls, "clientele-ldap-" + settings.name() + "-binds");
+            pool = pool(servers, pools, serverSet, serviceBind(bind), startTls, "clientele-ldap-" + origin.name());
+            // No bind when a connection is made: each is bound only by the user whose password it checks.
+            bindPool = pool(servers, pools, serverSet, null, startTls, "clientele-ldap-" + origin.name() + "-binds");
             RootDSE root = pool.getRootDSE();
-            LdapConnections connections = new LdapConnections(settings, pool, bindPool, root);
-            connections.check();
-            return connections;
+            return new LdapConnections(origin, search, pool, bindPool, root);
         } catch (LDAPException e) {
             closeQuietly(pool, bindPool);
-            throw startFailure(settings, e);
+            throw startFailure(origin, servers, tls, bind, e);
         } catch (RuntimeException e) {
             closeQuietly(pool, bindPool);
             throw e;
@@ -112,22 +114,24 @@ public final class LdapConnections implements AutoCloseable {
         }
     }
 
-    private static RuntimeException startFailure(LdapSettings s, LDAPException e) {
+    private static RuntimeException startFailure(SettingsOrigin o, ServerSettings servers, TlsSettings tls,
+            BindSettings bind, LDAPException e) {
         ResultCode rc = e.getResultCode();
         boolean refusedBind = rc == ResultCode.INVALID_CREDENTIALS || rc == ResultCode.INVALID_DN_SYNTAX
                 || rc == ResultCode.INAPPROPRIATE_AUTHENTICATION
-                || (rc == ResultCode.UNWILLING_TO_PERFORM && s.bindDn().isPresent());
+                || (rc == ResultCode.UNWILLING_TO_PERFORM && bind.bindDn().isPresent());
         if (refusedBind) {
-            String msg = "the directory refused the bind as '" + s.bindDn().orElse("(anonymous)")
+            String msg = "the directory refused the bind as '" + bind.bindDn().orElse("(anonymous)")
                     + "' with the bind-password given (<masked>): " + describe(e);
-            return new ConfigurationException(List.of(new Problem(s.key("bind-dn"), msg),
-                    new Problem(s.key("bind-password"), "see " + s.key("bind-dn"))));
+            return new ConfigurationException(List.of(new Problem(o.key("bind-dn"), msg),
+                    new Problem(o.key("bind-password"), "see " + o.key("bind-dn"))));
         }
-        return new BackendUnavailableException(s.name(), "cannot connect to " + s.key("url") + " ("
-                + s.describe() + "): " + describe(e), e);
+        return new BackendUnavailableException(o.name(), "cannot connect to " + o.key("url") + " ("
+                + servers.describe() + (tls.startTls() ? " with StartTLS" : "") + ", " + bind.describe() + "): "
+                + describe(e), e);
     }
 
-    private static BindRequest serviceBind(LdapSettings s) {
+    private static BindRequest serviceBind(BindSettings s) {
         if (s.bindDn().isEmpty()) {
             return null;
         }
@@ -148,50 +152,50 @@ public final class LdapConnections implements AutoCloseable {
         return out;
     }
 
-    private static LDAPConnectionPool pool(LdapSettings s, ServerSet servers, BindRequest bind,
-            PostConnectProcessor startTls, String name) throws LDAPException {
-        LDAPConnectionPool p = new LDAPConnectionPool(servers, bind, 1, s.poolSize(), startTls);
+    private static LDAPConnectionPool pool(ServerSettings servers, PoolSettings s, ServerSet serverSet,
+            BindRequest bind, PostConnectProcessor startTls, String name) throws LDAPException {
+        LDAPConnectionPool p = new LDAPConnectionPool(serverSet, bind, 1, s.size(), startTls);
         p.setConnectionPoolName(name);
         p.setRetryFailedOperationsDueToInvalidConnections(true);
         p.setMaxConnectionAgeMillis(s.maxConnectionAge().toMillis());
         p.setHealthCheckIntervalMillis(s.healthCheckInterval().toMillis());
         // Read the root DSE in the background and after an error, so that dead connections are replaced.
-        p.setHealthCheck(new GetEntryLDAPConnectionPoolHealthCheck("", s.responseTimeout().toMillis(), false, false,
-                false, false, true, true));
-        p.setMaxWaitTimeMillis(s.responseTimeout().toMillis());
+        p.setHealthCheck(new GetEntryLDAPConnectionPoolHealthCheck("", servers.responseTimeout().toMillis(), false,
+                false, false, false, true, true));
+        p.setMaxWaitTimeMillis(servers.responseTimeout().toMillis());
         p.setCreateIfNecessary(true);
         return p;
     }
 
-    private static ServerSet serverSet(LdapSettings s) {
+    private static ServerSet serverSet(SettingsOrigin o, ServerSettings s, TlsSettings tls, Duration failoverAge) {
         LDAPConnectionOptions options = new LDAPConnectionOptions();
         options.setConnectTimeoutMillis((int) Math.min(Integer.MAX_VALUE, s.connectTimeout().toMillis()));
         options.setResponseTimeoutMillis(s.responseTimeout().toMillis());
         options.setAbandonOnTimeout(true);
-        if ((s.ldaps() || s.startTls()) && !s.trustAll()) {
+        if ((s.ldaps() || tls.startTls()) && !tls.trustAll()) {
             options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
         }
-        SocketFactory sockets = s.ldaps() ? sslContext(s).getSocketFactory() : SocketFactory.getDefault();
+        SocketFactory sockets = s.ldaps() ? sslContext(o, tls).getSocketFactory() : SocketFactory.getDefault();
         List<LDAPURL> urls = s.urls();
         String[] hosts = urls.stream().map(LDAPURL::getHost).toArray(String[]::new);
         int[] ports = urls.stream().mapToInt(LDAPURL::getPort).toArray();
         if (urls.size() == 1) {
             return new SingleServerSet(hosts[0], ports[0], sockets, options);
         }
-        if (s.serverSet() == LdapSettings.ServerSetKind.ROUND_ROBIN) {
+        if (s.serverSet() == ServerSettings.ServerSetKind.ROUND_ROBIN) {
             return new RoundRobinServerSet(hosts, ports, sockets, options);
         }
         FailoverServerSet failover = new FailoverServerSet(hosts, ports, sockets, options);
         // Connections to a server other than the first are replaced sooner, so they come back to the first server.
-        failover.setMaxFailoverConnectionAgeMillis(s.failoverConnectionAge().toMillis());
+        failover.setMaxFailoverConnectionAgeMillis(failoverAge.toMillis());
         return failover;
     }
 
-    private static SSLContext sslContext(LdapSettings s) {
+    private static SSLContext sslContext(SettingsOrigin o, TlsSettings s) {
         TrustManager trust;
         if (s.trustAll()) {
             LOG.warn("LDAP back-end '{}': {} is on: the directory's certificate is NOT checked (for tests only)",
-                    s.name(), s.key("trust-all"));
+                    o.name(), o.key("trust-all"));
             trust = new TrustAllTrustManager();
         } else if (s.trustStore().isPresent()) {
             char[] pin = s.trustStorePassword().orElse(null);
@@ -202,64 +206,14 @@ public final class LdapConnections implements AutoCloseable {
         try {
             return new SSLUtil(trust).createSSLContext();
         } catch (GeneralSecurityException e) {
-            throw new ConfigurationException(s.key(s.trustStore().isPresent() ? "trust-store" : "url"),
+            throw new ConfigurationException(o.key(s.trustStore().isPresent() ? "trust-store" : "url"),
                     "cannot set up TLS: " + e.getMessage(), e);
         }
     }
 
-    /** Checks what only the server can tell: DNs that must exist, attributes the schema must know. */
-    private void check() throws LDAPException {
-        List<Problem> problems = new ArrayList<>();
-        requireEntry(problems, "base-dn", settings.baseDn());
-        if (!settings.groupBaseDn().equals(settings.baseDn())) {
-            requireEntry(problems, "group-base-dn", settings.groupBaseDn());
-        }
-        settings.requiredGroupDn().ifPresent(dn -> requireEntry(problems, "required-group-dn", dn));
-        Schema schema = schemaOrNull();
-        // A server that publishes no attribute types (schema checking off) cannot tell: nothing is checked then.
-        if (schema != null && !schema.getAttributeTypes().isEmpty()) {
-            for (Map.Entry<String, String> a : settings.attributeOrigins().entrySet()) {
-                if (schema.getAttributeType(a.getKey()) == null) {
-                    String key = a.getValue();
-                    int space = key.indexOf(' ');
-                    String relative = space < 0 ? key : key.substring(0, space);
-                    problems.add(new Problem(settings.key(relative), "the directory's schema has no attribute '"
-                            + a.getKey() + "'" + (space < 0 ? "" : key.substring(space))));
-                }
-            }
-        }
-        if (settings.writable() && !settings.preset().activeDirectory()
-                && !rootDse.supportsExtendedOperation(PASSWORD_MODIFY_OID)) {
-            LOG.warn("LDAP back-end '{}' is writable but the directory does not announce the password modify "
-                    + "extended operation: setting passwords will fail", settings.name());
-        }
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(problems);
-        }
-    }
-
-    private Schema schemaOrNull() {
-        try {
-            return pool.getSchema();
-        } catch (LDAPException e) {
-            LOG.debug("LDAP back-end '{}': cannot read the schema, mapped attributes are not checked: {}",
-                    settings.name(), describe(e));
-            return null;
-        }
-    }
-
-    private void requireEntry(List<Problem> problems, String key, DN dn) {
-        try {
-            if (pool.getEntry(dn.toString(), "1.1") == null) {
-                problems.add(new Problem(settings.key(key), "the directory has no entry '" + dn + "'"));
-            }
-        } catch (LDAPException e) {
-            if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
-                problems.add(new Problem(settings.key(key), "the directory has no entry '" + dn + "'"));
-            } else {
-                throw unavailable("read '" + dn + "' (" + settings.key(key) + ")", e);
-            }
-        }
+    /** The root DSE read when the connections were opened. */
+    public RootDSE rootDse() {
+        return rootDse;
     }
 
     // ----- operations ------------------------------------------------------------------------------------------
@@ -306,8 +260,8 @@ public final class LdapConnections implements AutoCloseable {
             try {
                 do {
                     SearchRequest request = new SearchRequest(base.toString(), scope, filter, attributes);
-                    request.setTimeLimitSeconds((int) Math.min(Integer.MAX_VALUE, settings.timeLimit().toSeconds()));
-                    request.setControls(new SimplePagedResultsControl(settings.pageSize(), cookie, false));
+                    request.setTimeLimitSeconds((int) Math.min(Integer.MAX_VALUE, search.timeLimit().toSeconds()));
+                    request.setControls(new SimplePagedResultsControl(search.pageSize(), cookie, false));
                     SearchResult result;
                     List<SearchResultEntry> entries;
                     boolean truncated = false;
@@ -330,9 +284,9 @@ public final class LdapConnections implements AutoCloseable {
                             abandonPaging(conn, request, cookie);
                             return;
                         }
-                        if (settings.sizeLimit() > 0 && read >= settings.sizeLimit()) {
+                        if (search.sizeLimit() > 0 && read >= search.sizeLimit()) {
                             LOG.warn("LDAP back-end '{}': a search of {} stopped at {} = {} entries",
-                                    settings.name(), base, settings.key("size-limit"), settings.sizeLimit());
+                                    settings.name(), base, settings.key("size-limit"), search.sizeLimit());
                             abandonPaging(conn, request, SimplePagedResultsControl.get(result) == null ? null
                                     : SimplePagedResultsControl.get(result).getCookie());
                             return;
@@ -375,21 +329,46 @@ public final class LdapConnections implements AutoCloseable {
     }
 
     /**
-     * Binds as {@code dn} with the password on the pool set apart for binds, then reverts that connection to the
-     * service identity. Returns the result code: SUCCESS, or why the server refused. Unreachable server:
+     * One simple bind as {@code dn} with the password, on a connection of the pool used only for users' binds.
+     * Returns the result code: SUCCESS, or why the server refused. A connection whose bind was refused is closed
+     * (never handed back in an unknown state); one bound as a user goes back to that pool, where it will only ever
+     * be bound again. A dead connection is replaced and the bind tried once more on another. Unreachable server:
      * {@link BackendUnavailableException}.
      */
-    public ResultCode bind(String dn, char[] password) {
+    public ResultCode bindAsUser(String dn, char[] password) {
         byte[] bytes = utf8(password);
         try {
-            bindPool.bindAndRevertAuthentication(new SimpleBindRequest(dn, bytes));
-            return ResultCode.SUCCESS;
-        } catch (LDAPException e) {
-            if (!e.getResultCode().isConnectionUsable() || e.getResultCode() == ResultCode.BUSY
-                    || e.getResultCode() == ResultCode.UNAVAILABLE) {
-                throw unavailable("bind", e);
+            for (int attempt = 1; ; attempt++) {
+                LDAPConnection conn;
+                try {
+                    conn = bindPool.getConnection();
+                } catch (LDAPException e) {
+                    throw unavailable("bind", e);
+                }
+                boolean bound = false;
+                try {
+                    conn.bind(new SimpleBindRequest(dn, bytes));
+                    bound = true;
+                    return ResultCode.SUCCESS;
+                } catch (LDAPException e) {
+                    ResultCode rc = e.getResultCode();
+                    if (!rc.isConnectionUsable() && attempt == 1) {
+                        LOG.debug("LDAP back-end '{}': bind failed on a dead connection, retrying once: {}",
+                                settings.name(), describe(e));
+                        continue;
+                    }
+                    if (!rc.isConnectionUsable() || rc == ResultCode.BUSY || rc == ResultCode.UNAVAILABLE) {
+                        throw unavailable("bind", e);
+                    }
+                    return rc;
+                } finally {
+                    if (bound) {
+                        bindPool.releaseConnection(conn);
+                    } else {
+                        bindPool.releaseDefunctConnection(conn);
+                    }
+                }
             }
-            return e.getResultCode();
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }

@@ -6,6 +6,8 @@ import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.clientele.ClienteleException;
 import dev.clientele.Customer;
 import dev.clientele.CustomerField;
@@ -44,19 +46,33 @@ public final class LdapCustomerStore implements CustomerStore {
     /** Logins or emails per OR filter in bulk lookups. */
     private static final int CHUNK = 100;
 
-    private final LdapSettings settings;
+    /** Which back-end this is, for messages. */
+    private final SettingsOrigin settings;
+    private final SearchSettings search;
+    private final MappingSettings mapping;
+    private final boolean writable;
     private final LdapConnections ldap;
     private final CustomerMapper mapper;
+    /**
+     * The entry DN of each customer {@link #findByLogin(String)} handed out, for as long as someone holds that very
+     * object (weak keys, compared by identity): what lets a login bind as the located customer without searching
+     * for its entry again. The public {@link Customer} stays free of LDAP details.
+     */
+    private final Cache<Customer, String> located = Caffeine.newBuilder().weakKeys().build();
 
-    public LdapCustomerStore(LdapSettings settings, LdapConnections ldap, CustomerMapper mapper) {
-        this.settings = settings;
+    public LdapCustomerStore(SettingsOrigin origin, SearchSettings search, MappingSettings mapping, boolean writable,
+            LdapConnections ldap, CustomerMapper mapper) {
+        this.settings = origin;
+        this.search = search;
+        this.mapping = mapping;
+        this.writable = writable;
         this.ldap = ldap;
         this.mapper = mapper;
     }
 
     @Override
     public boolean readOnly() {
-        return !settings.writable();
+        return !writable;
     }
 
     @Override
@@ -78,7 +94,7 @@ public final class LdapCustomerStore implements CustomerStore {
             return Optional.empty();
         }
         List<SearchResultEntry> found = new ArrayList<>();
-        ldap.search(settings.baseDn(), SearchScope.SUB, mapper.byLogin(login), mapper.requestedAttributes(), e -> {
+        ldap.search(search.baseDn(), SearchScope.SUB, mapper.byLogin(login), mapper.requestedAttributes(), e -> {
             if (Keys.same(mapper.loginOf(e), login)) {
                 found.add(e);
             }
@@ -94,9 +110,24 @@ public final class LdapCustomerStore implements CustomerStore {
         return found.stream().findFirst();
     }
 
+    /** The customer of this login, remembered with its entry's DN (see {@link #locatedDn(Customer)}). */
     @Override
     public Optional<Customer> findByLogin(String login) {
-        return entryOf(login).map(mapper::toCustomer);
+        Optional<SearchResultEntry> entry = entryOf(login);
+        Customer c = entry.map(mapper::toCustomer).orElse(null);
+        if (c == null) {
+            return Optional.empty();
+        }
+        located.put(c, entry.get().getDN());
+        return Optional.of(c);
+    }
+
+    /**
+     * The DN of the entry this very customer object was read from by {@link #findByLogin(String)}; empty for any
+     * other object (an equal customer built elsewhere, one from a search, one no longer remembered).
+     */
+    public Optional<String> locatedDn(Customer customer) {
+        return Optional.ofNullable(located.getIfPresent(customer));
     }
 
     @Override
@@ -113,8 +144,8 @@ public final class LdapCustomerStore implements CustomerStore {
         if (customerId == null || customerId.isBlank()) {
             return List.of();
         }
-        if (settings.fixedCustomerId().isPresent()) {
-            return Keys.same(settings.fixedCustomerId().get(), customerId)
+        if (mapping.fixedCustomerId().isPresent()) {
+            return Keys.same(mapping.fixedCustomerId().get(), customerId)
                     ? collect(mapper.customers(), c -> true, limit) : List.of();
         }
         Filter f = mapper.byCustomerId(customerId);
@@ -122,26 +153,26 @@ public final class LdapCustomerStore implements CustomerStore {
     }
 
     @Override
-    public List<Customer> search(CustomerSearch search) {
+    public List<Customer> search(CustomerSearch query) {
         List<Filter> and = new ArrayList<>();
-        for (SearchTerm term : search.terms()) {
-            Filter f = mapper.term(term, search.fields());
+        for (SearchTerm term : query.terms()) {
+            Filter f = mapper.term(term, query.fields());
             if (f == null) {
                 return List.of();
             }
             and.add(f);
         }
-        if (search.validOnly()) {
-            settings.validFilter().ifPresent(and::add);
+        if (query.validOnly()) {
+            search.validFilter().ifPresent(and::add);
         }
         Filter filter = and.isEmpty() ? mapper.customers() : mapper.customersAnd(Filter.createANDFilter(and));
-        return collect(filter, search::matches, search.fetchLimit());
+        return collect(filter, query::matches, query.fetchLimit());
     }
 
     @Override
     public long count() {
         long[] n = {0};
-        ldap.search(settings.baseDn(), SearchScope.SUB, mapper.customers(), new String[] {mapper.loginAttribute()},
+        ldap.search(search.baseDn(), SearchScope.SUB, mapper.customers(), new String[] {mapper.loginAttribute()},
                 e -> {
                     if (mapper.loginOf(e) != null) {
                         n[0]++;
@@ -158,7 +189,7 @@ public final class LdapCustomerStore implements CustomerStore {
 
     @Override
     public Set<String> existingEmails(Collection<String> emails) {
-        String mail = settings.fieldAttributes().get(CustomerField.EMAIL);
+        String mail = mapping.fieldAttributes().get(CustomerField.EMAIL);
         return mail == null ? Set.of() : existing(emails, mail, Customer::email);
     }
 
@@ -171,7 +202,7 @@ public final class LdapCustomerStore implements CustomerStore {
         for (int i = 0; i < all.size(); i += CHUNK) {
             List<Filter> any = all.subList(i, Math.min(all.size(), i + CHUNK)).stream()
                     .map(v -> Filter.createEqualityFilter(attribute, v)).collect(Collectors.toList());
-            ldap.search(settings.baseDn(), SearchScope.SUB, mapper.customersAnd(Filter.createORFilter(any)),
+            ldap.search(search.baseDn(), SearchScope.SUB, mapper.customersAnd(Filter.createORFilter(any)),
                     mapper.requestedAttributes(), e -> {
                         Customer c = mapper.toCustomer(e);
                         String key = c == null ? null : Keys.of(field.apply(c));
@@ -190,7 +221,7 @@ public final class LdapCustomerStore implements CustomerStore {
      */
     private List<Customer> collect(Filter filter, Predicate<Customer> accept, int limit) {
         PriorityQueue<Customer> best = new PriorityQueue<>(BY_LOGIN.reversed());
-        ldap.search(settings.baseDn(), SearchScope.SUB, filter, mapper.requestedAttributes(), e -> {
+        ldap.search(search.baseDn(), SearchScope.SUB, filter, mapper.requestedAttributes(), e -> {
             Customer c = mapper.toCustomer(e);
             if (c != null && accept.test(c)) {
                 best.add(c);
@@ -208,7 +239,7 @@ public final class LdapCustomerStore implements CustomerStore {
     // ----- writes -------------------------------------------------------------------------------------------
 
     private void requireWritable(String operation) {
-        if (!settings.writable()) {
+        if (!writable) {
             throw new ReadOnlyBackendException(settings.name(), operation);
         }
     }

@@ -20,12 +20,18 @@ import java.util.Optional;
  * ignored. Local links of another back-end add to these (the directory's memberships role is a union).
  */
 public final class LdapMembershipStore implements MembershipStore {
-    private final LdapSettings settings;
+    private final SettingsOrigin origin;
+    private final Map<DN, List<GroupSettings.Grant>> groupMap;
     private final LdapCustomerStore customers;
+    private final CustomerMapper mapper;
     private final GroupResolver groups;
 
-    public LdapMembershipStore(LdapSettings settings, LdapCustomerStore customers, GroupResolver groups) {
-        this.settings = settings;
+    /** {@code groupMap}: directory group DN to the Clientele groups its members get (not empty). */
+    public LdapMembershipStore(SettingsOrigin origin, Map<DN, List<GroupSettings.Grant>> groupMap,
+            LdapCustomerStore customers, CustomerMapper mapper, GroupResolver groups) {
+        this.origin = origin;
+        this.groupMap = groupMap;
+        this.mapper = mapper;
         this.customers = customers;
         this.groups = groups;
     }
@@ -41,10 +47,10 @@ public final class LdapMembershipStore implements MembershipStore {
         if (user.isEmpty()) {
             return List.of();
         }
-        String stored = user.get().getAttributeValue(settings.loginAttribute());
+        String stored = mapper.loginOf(user.get());
         Map<String, Membership> byGroup = new LinkedHashMap<>();
         for (DN dn : groups.groupsOf(user.get())) {
-            for (LdapSettings.Grant grant : settings.groupMap().getOrDefault(dn, List.of())) {
+            for (GroupSettings.Grant grant : groupMap.getOrDefault(dn, List.of())) {
                 add(byGroup, Membership.customer(stored, grant.group(), grant.permission()));
             }
         }
@@ -60,8 +66,8 @@ public final class LdapMembershipStore implements MembershipStore {
     @Override
     public List<Membership> linksTo(String group) {
         Map<String, Membership> byLogin = new LinkedHashMap<>();
-        settings.groupMap().forEach((dn, grants) -> {
-            for (LdapSettings.Grant grant : grants) {
+        groupMap.forEach((dn, grants) -> {
+            for (GroupSettings.Grant grant : grants) {
                 if (!Keys.same(grant.group(), group)) {
                     continue;
                 }
@@ -76,7 +82,7 @@ public final class LdapMembershipStore implements MembershipStore {
     }
 
     private ReadOnlyBackendException readOnlyFailure() {
-        return new ReadOnlyBackendException(settings.name(), "change group links (directory groups are read-only; "
+        return new ReadOnlyBackendException(origin.name(), "change group links (directory groups are read-only; "
                 + "store links in a local back-end)");
     }
 

@@ -7,6 +7,7 @@ import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.extensions.PasswordModifyExtendedRequest;
+import dev.clientele.Customer;
 import dev.clientele.CustomerNotFoundException;
 import dev.clientele.ReadOnlyBackendException;
 import dev.clientele.spi.PasswordVerifier;
@@ -19,61 +20,86 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Login by bind: the user's entry is found with the service account (or anonymously), then a bind as that DN with
- * the password is tried on the connections set apart for binds. An empty password never reaches the server (it
- * would be an unauthenticated bind, which servers accept). With {@code required-group-dn}, only members may log in.
- * Passwords are set with the password modify extended operation, or in {@code unicodePwd} for Active Directory.
+ * Login by bind: one simple bind as the user's entry with the password, on the connections used only for users'
+ * binds. The entry is the one core located (its DN remembered by {@link LdapCustomerStore#findByLogin(String)}), so a
+ * login is one search and one bind; given only a login, the entry is searched first with the service account (or
+ * anonymously). An empty password never reaches the server (it would be an unauthenticated bind, which servers
+ * accept). With {@code required-group-dn}, only members may log in. Passwords are set with the password modify
+ * extended operation, or in {@code unicodePwd} for Active Directory.
  */
 public final class LdapPasswordVerifier implements PasswordVerifier {
     private static final Logger LOG = LoggerFactory.getLogger(LdapPasswordVerifier.class);
 
-    private final LdapSettings settings;
+    private final SettingsOrigin origin;
+    private final LoginSettings login;
+    private final boolean writable;
+    private final boolean activeDirectory;
     private final LdapConnections ldap;
     private final LdapCustomerStore customers;
+    private final CustomerMapper mapper;
     private final GroupResolver groups;
 
-    public LdapPasswordVerifier(LdapSettings settings, LdapConnections ldap, LdapCustomerStore customers,
-            GroupResolver groups) {
-        this.settings = settings;
+    /** {@code activeDirectory}: passwords go to {@code unicodePwd} instead of the password modify operation. */
+    public LdapPasswordVerifier(SettingsOrigin origin, LoginSettings login, boolean writable, boolean activeDirectory,
+            LdapConnections ldap, LdapCustomerStore customers, CustomerMapper mapper, GroupResolver groups) {
+        this.origin = origin;
+        this.login = login;
+        this.writable = writable;
+        this.activeDirectory = activeDirectory;
         this.ldap = ldap;
         this.customers = customers;
+        this.mapper = mapper;
         this.groups = groups;
     }
 
     @Override
-    public Verification verify(String login, char[] password) {
-        Optional<SearchResultEntry> entry = customers.entryOf(login);
+    public Verification verify(String loginValue, char[] password) {
+        Optional<SearchResultEntry> entry = customers.entryOf(loginValue);
         if (entry.isEmpty()) {
             return Verification.UNKNOWN_LOGIN;
         }
+        return bind(entry.get().getDN(), mapper.loginOf(entry.get()), password);
+    }
+
+    /** Binds as the entry the customer was read from, without searching; by login for a customer not read here. */
+    @Override
+    public Verification verify(Customer located, char[] password) {
+        Optional<String> dn = customers.locatedDn(located);
+        if (dn.isEmpty()) {
+            return verify(located.login(), password);
+        }
+        return bind(dn.get(), located.login(), password);
+    }
+
+    private Verification bind(String dn, String loginValue, char[] password) {
         if (password == null || password.length == 0) {
             return Verification.INVALID;
         }
-        SearchResultEntry user = entry.get();
-        if (settings.requiredGroupDn().isPresent() && !groups.isMember(user, settings.requiredGroupDn().get())) {
-            LOG.debug("LDAP back-end '{}': {} is not in the required group", settings.name(), user.getDN());
+        if (login.requiredGroupDn().isPresent() && !groups.isMember(dn, loginValue, login.requiredGroupDn().get())) {
+            LOG.debug("LDAP back-end '{}': {} is not in the required group", origin.name(), dn);
             return Verification.INVALID;
         }
-        ResultCode rc = ldap.bind(user.getDN(), password);
+        ResultCode rc = ldap.bindAsUser(dn, password);
         if (rc == ResultCode.SUCCESS) {
             return Verification.VALID;
         }
-        LOG.debug("LDAP back-end '{}': bind as {} refused: {}", settings.name(), user.getDN(), rc);
+        LOG.debug("LDAP back-end '{}': bind as {} refused: {}", origin.name(), dn, rc);
         return Verification.INVALID;
     }
 
     @Override
     public boolean readOnly() {
-        return !settings.writable();
+        return !writable;
     }
 
     @Override
-    public void setPassword(String login, char[] password) {
-        if (!settings.writable()) {
-            throw new ReadOnlyBackendException(settings.name(), "change the password of " + login);
+    public void setPassword(String loginValue, char[] password) {
+        if (!writable) {
+            throw new ReadOnlyBackendException(origin.name(), "change the password of " + loginValue);
         }
-        SearchResultEntry user = customers.entryOf(login).orElseThrow(() -> new CustomerNotFoundException(login));
-        if (settings.preset().activeDirectory()) {
+        SearchResultEntry user = customers.entryOf(loginValue)
+                .orElseThrow(() -> new CustomerNotFoundException(loginValue));
+        if (activeDirectory) {
             byte[] quoted = unicodePwd(password);
             try {
                 ldap.call(pool -> pool.modify(user.getDN(),

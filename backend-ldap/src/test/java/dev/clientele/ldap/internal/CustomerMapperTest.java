@@ -44,8 +44,9 @@ class CustomerMapperTest {
     @Test
     @DisplayName("a term is an OR over the searched fields' attributes; a field without attribute is left out")
     void termOverFields() {
-        CustomerMapper mapper = new CustomerMapper(LdapSettings.read(BackendSettings.of("corp", "ldap", Map.of(
-                "url", "ldap://127.0.0.1", "base-dn", "dc=example,dc=com"))));
+        LdapSettings settings = LdapSettings.read(BackendSettings.of("corp", "ldap", Map.of(
+                "url", "ldap://127.0.0.1", "base-dn", "dc=example,dc=com")));
+        CustomerMapper mapper = new CustomerMapper(settings.origin(), settings.mapping(), settings.search());
 
         Filter f = mapper.term(SearchTerm.parse("jo"), EnumSet.of(CustomerField.LOGIN, CustomerField.LAST_NAME,
                 CustomerField.COUNTRY));

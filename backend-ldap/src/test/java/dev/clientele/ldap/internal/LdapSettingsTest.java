@@ -8,12 +8,15 @@ import dev.clientele.ConfigurationException;
 import dev.clientele.CustomerField;
 import dev.clientele.Permission;
 import dev.clientele.spi.BackendSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("LDAP settings")
 class LdapSettingsTest {
@@ -34,19 +37,19 @@ class LdapSettingsTest {
     void defaults() {
         LdapSettings s = read(minimal());
 
-        assertThat(s.serverSet()).isEqualTo(LdapSettings.ServerSetKind.FAILOVER);
-        assertThat(s.preset()).isEqualTo(Preset.INETORGPERSON);
-        assertThat(s.loginAttribute()).isEqualTo("uid");
+        assertThat(s.servers().serverSet()).isEqualTo(ServerSettings.ServerSetKind.FAILOVER);
+        assertThat(s.mapping().preset()).isEqualTo(Preset.INETORGPERSON);
+        assertThat(s.mapping().loginAttribute()).isEqualTo("uid");
         assertThat(s.writable()).isFalse();
-        assertThat(s.pageSize()).isEqualTo(500);
-        assertThat(s.poolSize()).isEqualTo(10);
-        assertThat(s.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(s.responseTimeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(s.maxConnectionAge()).isEqualTo(Duration.ofMinutes(30));
-        assertThat(s.fieldAttributes()).containsEntry(CustomerField.EMAIL, "mail")
+        assertThat(s.search().pageSize()).isEqualTo(500);
+        assertThat(s.pool().size()).isEqualTo(10);
+        assertThat(s.servers().connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(s.servers().responseTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(s.pool().maxConnectionAge()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(s.mapping().fieldAttributes()).containsEntry(CustomerField.EMAIL, "mail")
                 .containsEntry(CustomerField.FIRST_NAME, "givenName").containsEntry(CustomerField.CUSTOMER_ID, "o")
                 .doesNotContainKey(CustomerField.COUNTRY);
-        assertThat(s.groupMap()).isEmpty();
+        assertThat(s.groups().map()).isEmpty();
     }
 
     @Test
@@ -57,9 +60,9 @@ class LdapSettingsTest {
 
         LdapSettings s = read(m);
 
-        assertThat(s.loginAttribute()).isEqualTo("sAMAccountName");
-        assertThat(s.groupType()).isEqualTo(GroupType.MEMBER_OF);
-        assertThat(s.fieldAttributes()).containsEntry(CustomerField.CUSTOMER_ID, "company")
+        assertThat(s.mapping().loginAttribute()).isEqualTo("sAMAccountName");
+        assertThat(s.groups().type()).isEqualTo(GroupType.MEMBER_OF);
+        assertThat(s.mapping().fieldAttributes()).containsEntry(CustomerField.CUSTOMER_ID, "company")
                 .containsEntry(CustomerField.COUNTRY, "co");
     }
 
@@ -76,12 +79,12 @@ class LdapSettingsTest {
 
         LdapSettings s = read(m);
 
-        assertThat(s.loginAttribute()).isEqualTo("userPrincipalName");
-        assertThat(s.fieldAttributes()).containsEntry(CustomerField.FIRST_NAME, "cn")
+        assertThat(s.mapping().loginAttribute()).isEqualTo("userPrincipalName");
+        assertThat(s.mapping().fieldAttributes()).containsEntry(CustomerField.FIRST_NAME, "cn")
                 .doesNotContainKey(CustomerField.PHONE).doesNotContainKey(CustomerField.CUSTOMER_ID);
-        assertThat(s.fixedCustomerId()).contains("ACME");
-        assertThat(s.extraAttributes()).containsEntry("department", "departmentNumber");
-        assertThat(s.additionalIdsAttribute()).contains("ou");
+        assertThat(s.mapping().fixedCustomerId()).contains("ACME");
+        assertThat(s.mapping().extraAttributes()).containsEntry("department", "departmentNumber");
+        assertThat(s.mapping().additionalIdsAttribute()).contains("ou");
     }
 
     @Test
@@ -93,10 +96,10 @@ class LdapSettingsTest {
 
         LdapSettings s = read(m);
 
-        assertThat(s.groupMap()).containsEntry(new DN("cn=acme-support,ou=groups,dc=example,dc=com"),
-                List.of(new LdapSettings.Grant("acme", Permission.RW)));
-        assertThat(s.groupMap().get(new DN("cn=acme-readers,ou=groups,dc=example,dc=com")))
-                .containsExactly(new LdapSettings.Grant("acme-archive", Permission.RO));
+        assertThat(s.groups().map()).containsEntry(new DN("cn=acme-support,ou=groups,dc=example,dc=com"),
+                List.of(new GroupSettings.Grant("acme", Permission.RW)));
+        assertThat(s.groups().map().get(new DN("cn=acme-readers,ou=groups,dc=example,dc=com")))
+                .containsExactly(new GroupSettings.Grant("acme-archive", Permission.RO));
     }
 
     @Test
@@ -179,8 +182,55 @@ class LdapSettingsTest {
 
         LdapSettings s = read(m);
 
-        assertThat(s.urls()).extracting(u -> u.getHost() + ":" + u.getPort())
+        assertThat(s.servers().urls()).extracting(u -> u.getHost() + ":" + u.getPort())
                 .containsExactly("ldap1.example.com:389", "ldap2.example.com:1389");
-        assertThat(s.serverSet()).isEqualTo(LdapSettings.ServerSetKind.ROUND_ROBIN);
+        assertThat(s.servers().serverSet()).isEqualTo(ServerSettings.ServerSetKind.ROUND_ROBIN);
+    }
+
+    @Test
+    @DisplayName("no section shows a secret, and each hands out copies of its secrets")
+    void sectionsHideSecrets(@TempDir Path dir) throws Exception {
+        Path store = Files.createFile(dir.resolve("trust.p12"));
+        Map<String, String> m = minimal();
+        m.put("bind-dn", "cn=admin,dc=example,dc=com");
+        m.put("bind-password", "Sup3r-Secret-Value");
+        m.put("trust-store", store.toString());
+        m.put("trust-store-password", "An0ther-Secret");
+
+        LdapSettings s = read(m);
+
+        assertThat(List.of(s.toString(), s.bind().toString(), s.tls().toString(), s.origin().toString(),
+                s.describe())).allSatisfy(text -> assertThat(text)
+                        .doesNotContain("Sup3r-Secret-Value", "An0ther-Secret"));
+        assertThat(s.bind().toString()).contains("cn=admin,dc=example,dc=com", "<masked>");
+        char[] first = s.bind().bindPassword().orElseThrow();
+        java.util.Arrays.fill(first, 'x');
+        assertThat(s.bind().bindPassword()).get().isEqualTo("Sup3r-Secret-Value".toCharArray());
+        char[] pin = s.tls().trustStorePassword().orElseThrow();
+        java.util.Arrays.fill(pin, 'x');
+        assertThat(s.tls().trustStorePassword()).get().isEqualTo("An0ther-Secret".toCharArray());
+    }
+
+    @Test
+    @DisplayName("the failover connection age is 5 minutes, or the maximum age when that is shorter")
+    void failoverConnectionAgeDefault() {
+        assertThat(read(minimal()).pool().failoverConnectionAge()).isEqualTo(Duration.ofMinutes(5));
+        Map<String, String> m = minimal();
+        m.put("max-connection-age", "2m");
+        assertThat(read(m).pool().failoverConnectionAge()).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    @DisplayName("groups default to the base DN and the preset's group type")
+    void groupDefaults() throws Exception {
+        Map<String, String> m = minimal();
+        m.put("preset", "active-directory");
+
+        LdapSettings s = read(m);
+
+        assertThat(s.groups().baseDn()).isEqualTo(new DN("ou=people,dc=example,dc=com"));
+        assertThat(s.groups().type()).isEqualTo(GroupType.MEMBER_OF);
+        assertThat(s.groups().nested()).isFalse();
+        assertThat(s.login().requiredGroupDn()).isEmpty();
     }
 }
