@@ -284,13 +284,15 @@ public final class Customer {
         /**
          * Builds the customer.
          *
-         * @throws CustomerValidationException if the login is missing (the only field a customer cannot be without)
+         * @throws CustomerValidationException if the login is missing (the only field a customer value cannot be
+         *         without); it lists every other bad field too, as a create would, so a form shows them all at once
          */
         public Customer build() {
+            Customer c = new Customer(this);
             if (login == null) {
-                throw new CustomerValidationException(Map.of(CustomerField.LOGIN.key(), "is required"));
+                throw new CustomerValidationException(dev.clientele.internal.Validation.errors(c));
             }
-            return new Customer(this);
+            return c;
         }
 
         private static String clean(String s) {

@@ -150,6 +150,26 @@ public interface CustomerDirectory extends AutoCloseable {
     /** Unlocks a locked-out customer and clears its failure count (for an agent or admin). */
     void unlock(String login);
 
+    /**
+     * The customer's login bookkeeping, for an admin screen: last login, failed logins counted now, and the lock-out
+     * (until when). Throws {@link CustomerNotFoundException} for an unknown login, and {@link ConfigurationException}
+     * when no back-end keeps customer state.
+     */
+    LoginStatus loginStatus(String login);
+
+    /** The customer's preferences (OTRS customer preferences: language, theme, ...), key to value. */
+    Map<String, String> preferences(String login);
+
+    /**
+     * Sets one preference of the customer. Key (at most 200 characters) and value (at most 4,000) are required and
+     * hold no control characters ({@link ValidationException} naming the bad one); a preference is removed with
+     * {@link #removePreference(String, String)}.
+     */
+    void setPreference(String login, String key, String value);
+
+    /** Removes one preference of the customer; false if it had none of that key. */
+    boolean removePreference(String login, String key);
+
     // ----- companies -------------------------------------------------------------------------------------------
 
     Company createCompany(Company company);
@@ -159,6 +179,22 @@ public interface CustomerDirectory extends AutoCloseable {
     Optional<Company> findCompany(String customerId);
 
     List<Company> companies();
+
+    /**
+     * Searches companies by customer ID and name with the customer search's term rules (terms AND-ed, {@code *} the
+     * only wildcard, a term without one a prefix, case-insensitive), every validity, ordered by customer ID, at most
+     * {@code limit} of them with a "more results" flag. An empty text lists every company.
+     */
+    CompanySearchResult searchCompanies(String text, int limit);
+
+    /** {@link #searchCompanies(String, int)} with the directory's search limit ({@code clientele.search.limit}). */
+    CompanySearchResult searchCompanies(String text);
+
+    /**
+     * The company's stored links (own context): group to permission. The customers of a company are
+     * {@link #findByCustomerId(String)}.
+     */
+    Map<String, Permission> groupsOfCompany(String customerId);
 
     // ----- groups ----------------------------------------------------------------------------------------------
 
@@ -196,6 +232,13 @@ public interface CustomerDirectory extends AutoCloseable {
     void putMembership(Membership membership);
 
     boolean removeMembership(Membership membership);
+
+    /**
+     * Every stored link of a customer (kind {@code CUSTOMER}, by login) or a company (kind {@code COMPANY}, by
+     * customer ID), in every context — the {@link PermissionContext#OTHER_CUSTOMER_IDS} ones included — from every
+     * membership source: what a copy or an audit must see. Throws {@link NotFoundException} for an unknown subject.
+     */
+    List<Membership> memberships(Membership.Kind kind, String subject);
 
     /**
      * The customer's stored links (the "Change Group relations for a Customer" screen): group to permission, own
@@ -241,6 +284,12 @@ public interface CustomerDirectory extends AutoCloseable {
     void setPolicy(CustomerGroupPolicy policy);
 
     // ----- the rest --------------------------------------------------------------------------------------------
+
+    /**
+     * Opens a scope in which every event this directory fires on the calling thread names {@code actor} (an agent,
+     * an admin, a job) — the audit trail's "who". Close it with try-with-resources.
+     */
+    ActorScope actingAs(String actor);
 
     void addListener(CustomerEventListener listener);
 

@@ -98,5 +98,6 @@ final class Authenticator {
     void unlock(String login) {
         Located at = sources.locateOrThrow(login);
         state.ifPresent(st -> st.updateLoginState(at.customer().login(), lockout::unlocked));
+        events.fire(CustomerEvent.Type.UNLOCKED, at.customer().login(), "");
     }
 }

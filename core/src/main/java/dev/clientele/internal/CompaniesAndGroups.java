@@ -1,6 +1,16 @@
 package dev.clientele.internal;
 
 import dev.clientele.Company;
+import dev.clientele.CompanySearchResult;
+import dev.clientele.CustomerEvent;
+import dev.clientele.CustomerQuery;
+import dev.clientele.ValidationException;
+import dev.clientele.spi.Keys;
+import dev.clientele.spi.SearchTerm;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import dev.clientele.Group;
 import dev.clientele.NotFoundException;
 import dev.clientele.ReadOnlyBackendException;
@@ -16,14 +26,16 @@ final class CompaniesAndGroups {
     private final Optional<GroupStore> groups;
     private final String groupsName;
     private final DirectoryCache cache;
+    private final Events events;
 
     CompaniesAndGroups(Optional<CompanyStore> companies, String companiesName, Optional<GroupStore> groups,
-            String groupsName, DirectoryCache cache) {
+            String groupsName, DirectoryCache cache, Events events) {
         this.companies = companies;
         this.companiesName = companiesName;
         this.groups = groups;
         this.groupsName = groupsName;
         this.cache = cache;
+        this.events = events;
     }
 
     // ----- companies
@@ -40,6 +52,7 @@ final class CompaniesAndGroups {
         Validation.check(company);
         companyStore(true).insert(company);
         cache.policyChanged();
+        events.fire(CustomerEvent.Type.COMPANY_CREATED, company.customerId(), "");
         return company;
     }
 
@@ -47,6 +60,7 @@ final class CompaniesAndGroups {
         Validation.check(company);
         companyStore(true).update(company);
         cache.policyChanged();
+        events.fire(CustomerEvent.Type.COMPANY_UPDATED, company.customerId(), "");
         return company;
     }
 
@@ -57,6 +71,31 @@ final class CompaniesAndGroups {
 
     List<Company> companies() {
         return companies.map(CompanyStore::list).orElse(List.of());
+    }
+
+    /**
+     * Companies whose customer ID or name matches every term (the customer search's term rules: AND-ed, {@code *}
+     * the only wildcard, a term without one a prefix, case-insensitive), every validity, ordered by customer ID.
+     * Filtered here over the store's list: company stores hold hundreds to thousands of rows, not millions.
+     */
+    CompanySearchResult search(String text, int limit) {
+        if (limit < 1) {
+            throw new ValidationException("argument", Map.of("limit", "must be at least 1, was " + limit));
+        }
+        List<SearchTerm> terms = CustomerQuery.of(text == null ? "" : text).terms().stream().map(SearchTerm::parse)
+                .toList();
+        List<Company> found = new ArrayList<>();
+        for (Company c : new TreeMap<>(companies().stream().collect(Collectors.toMap(
+                x -> Keys.of(x.customerId()), x -> x, (a, b) -> a))).values()) {
+            if (terms.stream().allMatch(t -> t.matches(c.customerId()) || c.name() != null && t.matches(c.name()))) {
+                found.add(c);
+                if (found.size() > limit) {
+                    break;
+                }
+            }
+        }
+        boolean more = found.size() > limit;
+        return new CompanySearchResult(more ? found.subList(0, limit) : found, more);
     }
 
     /** False for an invalid or unknown company; true when there is no company store at all. */
@@ -90,6 +129,7 @@ final class CompaniesAndGroups {
         Validation.check(group);
         groupStore(true).insert(group);
         cache.policyChanged();
+        events.fire(CustomerEvent.Type.GROUP_CREATED, group.name(), "");
         return group;
     }
 
@@ -97,6 +137,7 @@ final class CompaniesAndGroups {
         Validation.check(group);
         groupStore(true).update(group);
         cache.policyChanged();
+        events.fire(CustomerEvent.Type.GROUP_UPDATED, group.name(), "");
         return group;
     }
 

@@ -1,7 +1,9 @@
 package dev.clientele.internal;
 
+import dev.clientele.ActorScope;
 import dev.clientele.AuthenticationResult;
 import dev.clientele.Company;
+import dev.clientele.CompanySearchResult;
 import dev.clientele.Customer;
 import dev.clientele.CustomerDirectory;
 import dev.clientele.CustomerEventListener;
@@ -13,6 +15,7 @@ import dev.clientele.ErasureReport;
 import dev.clientele.Group;
 import dev.clientele.ImportOptions;
 import dev.clientele.ImportResult;
+import dev.clientele.LoginStatus;
 import dev.clientele.Membership;
 import dev.clientele.Permission;
 import dev.clientele.PermissionExplanation;
@@ -138,6 +141,26 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
         p.authenticator().unlock(login);
     }
 
+    @Override
+    public LoginStatus loginStatus(String login) {
+        return p.accounts().loginStatus(login);
+    }
+
+    @Override
+    public Map<String, String> preferences(String login) {
+        return p.accounts().preferences(login);
+    }
+
+    @Override
+    public void setPreference(String login, String key, String value) {
+        p.accounts().setPreference(login, key, value);
+    }
+
+    @Override
+    public boolean removePreference(String login, String key) {
+        return p.accounts().removePreference(login, key);
+    }
+
     // ----- companies and groups
 
     @Override
@@ -158,6 +181,21 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
     @Override
     public List<Company> companies() {
         return p.catalog().companies();
+    }
+
+    @Override
+    public CompanySearchResult searchCompanies(String text) {
+        return p.catalog().search(text, p.settings().searchLimit());
+    }
+
+    @Override
+    public CompanySearchResult searchCompanies(String text, int limit) {
+        return p.catalog().search(text, limit);
+    }
+
+    @Override
+    public Map<String, Permission> groupsOfCompany(String customerId) {
+        return p.memberships().groupsOfCompany(customerId);
     }
 
     @Override
@@ -190,6 +228,11 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
     @Override
     public boolean removeMembership(Membership membership) {
         return p.memberships().remove(membership);
+    }
+
+    @Override
+    public List<Membership> memberships(Membership.Kind kind, String subject) {
+        return p.memberships().linksOfSubject(kind, subject);
     }
 
     @Override
@@ -250,6 +293,11 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
     }
 
     // ----- the rest
+
+    @Override
+    public ActorScope actingAs(String actor) {
+        return p.events().actingAs(actor);
+    }
 
     @Override
     public void addListener(CustomerEventListener listener) {

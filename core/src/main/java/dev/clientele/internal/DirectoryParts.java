@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 record DirectoryParts(DefaultCustomerDirectory.Settings settings, Events events, DirectoryCache cache,
         CustomerSources sources, CompaniesAndGroups catalog, Memberships memberships, Permissions permissions,
-        Passwords passwords, Authenticator authenticator, CustomerWrites writes) {
+        Passwords passwords, Authenticator authenticator, CustomerWrites writes, AccountState accounts) {
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryParts.class);
 
     static DirectoryParts wire(DefaultCustomerDirectory.Settings s) {
@@ -35,7 +35,7 @@ record DirectoryParts(DefaultCustomerDirectory.Settings settings, Events events,
                 s.searchLimit(), s.uniqueEmail());
         CompaniesAndGroups catalog = new CompaniesAndGroups(roles.companies().flatMap(n -> b.get(n).companies()),
                 roles.companies().orElse("?"), roles.groups().flatMap(n -> b.get(n).groups()),
-                roles.groups().orElse("?"), cache);
+                roles.groups().orElse("?"), cache, events);
         Map<String, CustomerBackend> membershipSources = new LinkedHashMap<>();
         roles.memberships().forEach(n -> membershipSources.put(n, b.get(n)));
         Memberships memberships = new Memberships(membershipSources, sources, catalog, cache, events);
@@ -46,8 +46,9 @@ record DirectoryParts(DefaultCustomerDirectory.Settings settings, Events events,
         Authenticator authenticator = new Authenticator(sources, state, s.hasher(), s.lockout(), events);
         CustomerWrites writes = new CustomerWrites(sources, passwords, memberships, state, cache, events,
                 s.customerIdFromEmail());
+        AccountState accounts = new AccountState(sources, state, s.lockout(), events);
         return new DirectoryParts(s, events, cache, sources, catalog, memberships, permissions, passwords,
-                authenticator, writes);
+                authenticator, writes, accounts);
     }
 
     /** Closes the back-ends the directory opened itself (not those handed in); throws the first failure. */

@@ -1,5 +1,6 @@
 package dev.clientele.internal;
 
+import dev.clientele.ActorScope;
 import dev.clientele.Customer;
 import dev.clientele.CustomerEvent;
 import dev.clientele.CustomerEventListener;
@@ -22,6 +23,8 @@ final class Events {
 
     private final List<CustomerEventListener> listeners;
     private final Clock clock;
+    /** The actor of the innermost open scope of this thread, per directory. */
+    private final ThreadLocal<String> actor = new ThreadLocal<>();
 
     Events(List<CustomerEventListener> listeners, Clock clock) {
         this.listeners = new CopyOnWriteArrayList<>(listeners);
@@ -44,12 +47,45 @@ final class Events {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    void fire(CustomerEvent.Type type, String login, Customer before, Customer after, String detail) {
+    /** Opens a scope in which events fired on this thread name {@code who} as their actor. */
+    ActorScope actingAs(String who) {
+        Args.requireText("actor", who);
+        String outer = actor.get();
+        actor.set(who.strip());
+        return new ActorScope() {
+            private boolean closed;
+
+            @Override
+            public String actor() {
+                return who.strip();
+            }
+
+            @Override
+            public void close() {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                if (outer == null) {
+                    actor.remove();
+                } else {
+                    actor.set(outer);
+                }
+            }
+        };
+    }
+
+    /** Fires an event without customer values: a company or group event, or a customer event that carries none. */
+    void fire(CustomerEvent.Type type, String subject, String detail) {
+        fire(type, subject, null, null, detail);
+    }
+
+    void fire(CustomerEvent.Type type, String subject, Customer before, Customer after, String detail) {
         if (listeners.isEmpty()) {
             return;
         }
-        CustomerEvent e = new CustomerEvent(type, login, now(), Optional.ofNullable(before),
-                Optional.ofNullable(after), detail);
+        CustomerEvent e = new CustomerEvent(type, subject, now(), Optional.ofNullable(before),
+                Optional.ofNullable(after), detail, Optional.ofNullable(actor.get()));
         for (CustomerEventListener l : listeners) {
             try {
                 l.onEvent(e);

@@ -112,9 +112,37 @@ final class Memberships {
         } else {
             cache.policyChanged();
         }
-        if (m.kind() == Membership.Kind.CUSTOMER) {
-            events.fire(CustomerEvent.Type.MEMBERSHIP_CHANGED, m.subject(), null, null, detail);
+        events.fire(m.kind() == Membership.Kind.CUSTOMER ? CustomerEvent.Type.MEMBERSHIP_CHANGED
+                : CustomerEvent.Type.COMPANY_MEMBERSHIP_CHANGED, m.subject(), detail);
+    }
+
+    /**
+     * Every stored link of a customer (by login) or company (by customer ID), in every context, from every
+     * membership source: what a copy or an export must carry along.
+     */
+    List<Membership> linksOfSubject(Membership.Kind kind, String subject) {
+        Args.requireText(kind == Membership.Kind.CUSTOMER ? "login" : "customerId", subject);
+        String stored = kind == Membership.Kind.CUSTOMER ? sources.locateOrThrow(subject).customer().login()
+                : catalog.existingCompanyId(subject);
+        List<Membership> out = new ArrayList<>();
+        for (Membership m : kind == Membership.Kind.CUSTOMER ? linksOf(stored, List.of())
+                : linksOf(null, List.of(stored))) {
+            if (m.kind() == kind && Keys.same(m.subject(), stored)) {
+                out.add(m);
+            }
         }
+        return List.copyOf(out);
+    }
+
+    /** The company's stored links (own context): group to permission. */
+    Map<String, Permission> groupsOfCompany(String customerId) {
+        Map<String, Permission> out = new TreeMap<>();
+        for (Membership m : linksOfSubject(Membership.Kind.COMPANY, customerId)) {
+            if (m.context() == PermissionContext.OWN) {
+                out.merge(m.group(), m.permission(), Permission::strongest);
+            }
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     List<Membership> linksOf(String login, Collection<String> customerIds) {

@@ -81,6 +81,7 @@ final class Passwords {
         String token = ResetTokens.newToken();
         st.storeResetToken(new ResetToken(ResetTokens.hash(token), at.customer().login(),
                 events.now().plus(resetTokenLifetime)));
+        events.fire(CustomerEvent.Type.RESET_TOKEN_ISSUED, at.customer().login(), "valid for " + resetTokenLifetime);
         return token;
     }
 

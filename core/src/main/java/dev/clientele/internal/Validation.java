@@ -30,6 +30,14 @@ public final class Validation {
 
     /** Checks every rule and throws one exception listing every bad field. */
     public static void check(Customer c) {
+        Map<String, String> errors = errors(c);
+        if (!errors.isEmpty()) {
+            throw new CustomerValidationException(errors);
+        }
+    }
+
+    /** Every bad field of the customer, field key to message, in field order; empty if it passes. */
+    public static Map<String, String> errors(Customer c) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (CustomerField f : CustomerField.values()) {
             String v = f.get(c);
@@ -51,9 +59,7 @@ public final class Validation {
             text(errors, "attributes", k, MAX_ATTRIBUTE_NAME);
             text(errors, "attribute." + k, v, MAX_ATTRIBUTE_VALUE);
         });
-        if (!errors.isEmpty()) {
-            throw new CustomerValidationException(errors);
-        }
+        return errors;
     }
 
     public static boolean isEmail(String s) {
@@ -84,6 +90,22 @@ public final class Validation {
         text(errors, "comment", g.comment(), 250);
         if (!errors.isEmpty()) {
             throw new ValidationException("group", errors);
+        }
+    }
+
+    /** A customer preference: a key of at most 200 characters and a value of at most 4000, both required. */
+    public static void checkPreference(String key, String value) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (key == null || key.isBlank()) {
+            errors.put("key", "is required");
+        }
+        text(errors, "key", key, 200);
+        if (value == null) {
+            errors.put("value", "is required (remove a preference with removePreference)");
+        }
+        text(errors, "value", value, 4000);
+        if (!errors.isEmpty()) {
+            throw new ValidationException("preference", errors);
         }
     }
 

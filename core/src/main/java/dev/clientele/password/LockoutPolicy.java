@@ -136,6 +136,16 @@ public final class LockoutPolicy {
         return new LoginState(state.login(), state.lastLogin(), failures, firstFailure, Optional.empty());
     }
 
+    /**
+     * The failed logins that count at {@code now}: those of a window still open (all of them when nothing locks);
+     * failures of a window that has ended count for nothing.
+     */
+    public int countedFailures(LoginState state, Instant now) {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(now, "now");
+        return !enabled() || windowOpen(state, now) ? Math.max(0, state.failedLogins()) : 0;
+    }
+
     private boolean windowOpen(LoginState state, Instant now) {
         return state.firstFailure().map(first -> now.isBefore(first.plus(window))).orElse(false);
     }

@@ -15,6 +15,7 @@ public interface MembershipStore {
     /**
      * Every link that can concern one customer: those of the login and those of the given companies (the
      * customer's customer ID and additional IDs), in one call — a store should answer it in one round trip.
+     * {@code login} is {@code null} when only the companies' links are asked for.
      * Order: unspecified but stable; the directory does not depend on it.
      */
     List<Membership> linksOf(String login, Collection<String> customerIds);

@@ -58,6 +58,19 @@ public abstract class CustomerValidationContract extends BackendContractSupport 
     }
 
     @Test
+    @DisplayName("a blank login is reported together with every other bad field, not alone")
+    void blankLoginWithOtherBadFields() {
+        Customer.Builder bad = Customer.builder("  ").email("not-an-email").customerId(repeat('c', 1000))
+                .firstName("Pat\u0007").phone(repeat('9', 1000));
+
+        assertThatExceptionOfType(CustomerValidationException.class)
+                .isThrownBy(bad::build)
+                .satisfies(e -> assertThat(e.errors()).containsOnlyKeys("login", "email", "customerId", "firstName",
+                        "lastName", "phone"));
+        assertThat(customerStore().count()).isZero();
+    }
+
+    @Test
     @DisplayName("a firstName one character longer than its maximum is rejected, naming firstName")
     void tooLongFirstName() {
         int max = CustomerField.FIRST_NAME.maxLength();

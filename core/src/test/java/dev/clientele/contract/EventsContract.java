@@ -169,4 +169,86 @@ public abstract class EventsContract extends BackendContractSupport {
         assertThat(customerStore().findByLogin("jdoe")).isPresent();
         assertThat(after.ofType(Type.CREATED)).hasSize(1);
     }
+
+    @Test
+    @DisplayName("company and group writes send COMPANY_CREATED/UPDATED and GROUP_CREATED/UPDATED naming them")
+    void companyAndGroupEvents() {
+        directory.createCompany(dev.clientele.Company.builder("acme").name("Acme").build());
+        directory.updateCompany(dev.clientele.Company.builder("acme").name("Acme Inc.").build());
+        directory.createGroup(Group.of("support"));
+        directory.updateGroup(new Group("support", "first level", Validity.VALID));
+
+        assertThat(events.events()).extracting(CustomerEvent::type, CustomerEvent::subject).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Type.COMPANY_CREATED, "acme"),
+                org.assertj.core.groups.Tuple.tuple(Type.COMPANY_UPDATED, "acme"),
+                org.assertj.core.groups.Tuple.tuple(Type.GROUP_CREATED, "support"),
+                org.assertj.core.groups.Tuple.tuple(Type.GROUP_UPDATED, "support"));
+        assertThat(Type.COMPANY_CREATED.subject()).isEqualTo(CustomerEvent.Subject.COMPANY);
+        assertThat(Type.GROUP_UPDATED.subject()).isEqualTo(CustomerEvent.Subject.GROUP);
+        assertThat(Type.CREATED.subject()).isEqualTo(CustomerEvent.Subject.CUSTOMER);
+    }
+
+    @Test
+    @DisplayName("a company link and unlink send COMPANY_MEMBERSHIP_CHANGED whose detail names the group")
+    void companyMembershipEvents() {
+        directory.createCompany(dev.clientele.Company.builder("acme").name("Acme").build());
+        directory.createGroup(Group.of("support"));
+        events.clear();
+
+        directory.linkCompany("acme", "support", Permission.RW);
+        directory.unlinkCompany("acme", "support");
+
+        assertThat(events.ofType(Type.COMPANY_MEMBERSHIP_CHANGED)).extracting(CustomerEvent::subject,
+                CustomerEvent::detail).containsExactly(org.assertj.core.groups.Tuple.tuple("acme", "support: rw"),
+                org.assertj.core.groups.Tuple.tuple("acme", "support: removed"));
+    }
+
+    @Test
+    @DisplayName("unlock sends UNLOCKED; issuing a reset token sends RESET_TOKEN_ISSUED without the token")
+    void unlockAndResetTokenEvents() {
+        createCustomer("jdoe");
+        events.clear();
+
+        directory.unlock("jdoe");
+        String token = directory.createPasswordResetToken("jdoe");
+
+        assertThat(events.types()).containsExactly(Type.UNLOCKED, Type.RESET_TOKEN_ISSUED);
+        assertThat(events.events()).allSatisfy(e -> {
+            assertThat(e.subject()).isEqualTo("jdoe");
+            assertThat(e.toString()).doesNotContain(token);
+        });
+    }
+
+    @Test
+    @DisplayName("events name no actor unless one is set; inside actingAs they name it, and nested scopes restore the outer one")
+    void actor() {
+        createCustomer("a");
+        try (dev.clientele.ActorScope outer = directory.actingAs("agent:jane")) {
+            createCustomer("b");
+            try (dev.clientele.ActorScope inner = directory.actingAs("job:import")) {
+                createCustomer("c");
+            }
+            createCustomer("d");
+        }
+        createCustomer("e");
+
+        assertThat(events.ofType(Type.CREATED)).extracting(CustomerEvent::login, e -> e.actor().orElse("-"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", "-"),
+                        org.assertj.core.groups.Tuple.tuple("b", "agent:jane"),
+                        org.assertj.core.groups.Tuple.tuple("c", "job:import"),
+                        org.assertj.core.groups.Tuple.tuple("d", "agent:jane"),
+                        org.assertj.core.groups.Tuple.tuple("e", "-"));
+    }
+
+    @Test
+    @DisplayName("the actor of a scope is the calling thread's only: another thread's events name none")
+    void actorIsPerThread() throws Exception {
+        try (dev.clientele.ActorScope scope = directory.actingAs("agent:jane")) {
+            Thread t = new Thread(() -> createCustomer("other"));
+            t.start();
+            t.join();
+        }
+
+        assertThat(single(Type.CREATED).actor()).isEmpty();
+    }
 }

@@ -43,6 +43,9 @@ public final class LdapMembershipStore implements MembershipStore {
 
     @Override
     public List<Membership> linksOf(String login, Collection<String> customerIds) {
+        if (login == null) {
+            return List.of(); // only companies asked: a directory holds no company links
+        }
         Optional<SearchResultEntry> user = customers.entryOf(login);
         if (user.isEmpty()) {
             return List.of();
