@@ -50,18 +50,22 @@ final class CompaniesAndGroups {
 
     Company createCompany(Company company) {
         Validation.check(company);
-        companyStore(true).insert(company);
-        cache.policyChanged();
-        events.fire(CustomerEvent.Type.COMPANY_CREATED, company.customerId(), "");
-        return company;
+        return written(company, () -> companyStore(true).insert(company), CustomerEvent.Type.COMPANY_CREATED,
+                company.customerId());
     }
 
     Company updateCompany(Company company) {
         Validation.check(company);
-        companyStore(true).update(company);
+        return written(company, () -> companyStore(true).update(company), CustomerEvent.Type.COMPANY_UPDATED,
+                company.customerId());
+    }
+
+    /** Stores, then drops every cached evaluation (a company or group changes what links grant) and tells. */
+    private <T> T written(T value, Runnable store, CustomerEvent.Type type, String subject) {
+        store.run();
         cache.policyChanged();
-        events.fire(CustomerEvent.Type.COMPANY_UPDATED, company.customerId(), "");
-        return company;
+        events.fire(type, subject, "");
+        return value;
     }
 
     Optional<Company> findCompany(String customerId) {
@@ -127,18 +131,12 @@ final class CompaniesAndGroups {
 
     Group createGroup(Group group) {
         Validation.check(group);
-        groupStore(true).insert(group);
-        cache.policyChanged();
-        events.fire(CustomerEvent.Type.GROUP_CREATED, group.name(), "");
-        return group;
+        return written(group, () -> groupStore(true).insert(group), CustomerEvent.Type.GROUP_CREATED, group.name());
     }
 
     Group updateGroup(Group group) {
         Validation.check(group);
-        groupStore(true).update(group);
-        cache.policyChanged();
-        events.fire(CustomerEvent.Type.GROUP_UPDATED, group.name(), "");
-        return group;
+        return written(group, () -> groupStore(true).update(group), CustomerEvent.Type.GROUP_UPDATED, group.name());
     }
 
     Optional<Group> findGroup(String name) {
