@@ -13,9 +13,6 @@ import java.util.regex.Pattern;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
-import com.google.common.base.Supplier;
-import com.google.common.base.Suppliers;
-
 import dev.clientele.ClienteleException;
 
 /**
@@ -69,7 +66,8 @@ public final class Pbkdf2PasswordHasher implements PasswordHasher {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final int iterations;
-    private final Supplier<String> dummyHash;
+    /** Made on first use (it costs a full hash); {@code volatile} for the double-checked read in dummyHash(). */
+    private volatile String dummyHash;
 
     private Pbkdf2PasswordHasher(int iterations) {
         if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
@@ -77,7 +75,6 @@ public final class Pbkdf2PasswordHasher implements PasswordHasher {
                     + MAX_ITERATIONS + ", was " + iterations);
         }
         this.iterations = iterations;
-        this.dummyHash = Suppliers.memoize(this::makeDummyHash);
         factory(); // fail fast when the JDK lacks the algorithm
     }
 
@@ -159,7 +156,17 @@ public final class Pbkdf2PasswordHasher implements PasswordHasher {
 
     @Override
     public String dummyHash() {
-        return dummyHash.get();
+        String hash = dummyHash;
+        if (hash == null) {
+            synchronized (this) {
+                hash = dummyHash;
+                if (hash == null) {
+                    hash = makeDummyHash();
+                    dummyHash = hash;
+                }
+            }
+        }
+        return hash;
     }
 
     @Override
