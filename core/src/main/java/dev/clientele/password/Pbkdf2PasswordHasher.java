@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +12,8 @@ import java.util.regex.Pattern;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
-import dev.clientele.ClienteleException;
+import dev.clientele.AlgorithmUnavailableException;
+import dev.clientele.ValidationException;
 
 /**
  * PBKDF2-HMAC-SHA256 password hashing with the JDK's {@code PBKDF2WithHmacSHA256}, encoded as a PHC string:
@@ -71,7 +71,7 @@ public final class Pbkdf2PasswordHasher implements PasswordHasher {
 
     private Pbkdf2PasswordHasher(int iterations) {
         if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
-            throw new IllegalArgumentException("iterations must be between " + MIN_ITERATIONS + " and "
+            throw ValidationException.ofArgument("iterations", "must be between " + MIN_ITERATIONS + " and "
                     + MAX_ITERATIONS + ", was " + iterations);
         }
         this.iterations = iterations;
@@ -86,8 +86,8 @@ public final class Pbkdf2PasswordHasher implements PasswordHasher {
     /**
      * A hasher with this many iterations.
      *
-     * @throws IllegalArgumentException when {@code iterations} is below {@value #MIN_ITERATIONS} or above
-     *                                  {@value #MAX_ITERATIONS}
+     * @throws ValidationException naming {@code iterations} when it is below {@value #MIN_ITERATIONS} or above
+     *                             {@value #MAX_ITERATIONS}
      */
     public static Pbkdf2PasswordHasher withIterations(int iterations) {
         return new Pbkdf2PasswordHasher(iterations);
@@ -100,7 +100,9 @@ public final class Pbkdf2PasswordHasher implements PasswordHasher {
 
     @Override
     public String hash(char[] password) {
-        Objects.requireNonNull(password, "password");
+        if (password == null) {
+            throw ValidationException.ofArgument("password", "is required");
+        }
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
         byte[] key = derive(password, salt, iterations, KEY_BYTES);
@@ -186,7 +188,7 @@ public final class Pbkdf2PasswordHasher implements PasswordHasher {
         try {
             return factory().generateSecret(spec).getEncoded();
         } catch (GeneralSecurityException e) {
-            throw new ClienteleException(ALGORITHM + " failed", e);
+            throw new AlgorithmUnavailableException(ALGORITHM, ALGORITHM + " failed", e);
         } finally {
             spec.clearPassword();
         }
@@ -196,7 +198,7 @@ public final class Pbkdf2PasswordHasher implements PasswordHasher {
         try {
             return SecretKeyFactory.getInstance(ALGORITHM);
         } catch (NoSuchAlgorithmException e) {
-            throw new ClienteleException(ALGORITHM + " is not available in this JDK", e);
+            throw new AlgorithmUnavailableException(ALGORITHM, e);
         }
     }
 

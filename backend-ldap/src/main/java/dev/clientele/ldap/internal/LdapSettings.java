@@ -368,7 +368,7 @@ public final class LdapSettings {
                 CustomerField field;
                 try {
                     field = CustomerField.parse(name);
-                } catch (IllegalArgumentException e) {
+                } catch (dev.clientele.ValidationException e) {
                     r.problem(key, "names no customer field (" + Arrays.stream(CustomerField.values())
                             .map(CustomerField::key).reduce((x, y) -> x + ", " + y).orElse("")
                             + ", additional-customer-ids); use attribute." + name + " for an extra attribute");
@@ -457,7 +457,7 @@ public final class LdapSettings {
                 Permission permission;
                 try {
                     permission = Permission.parse(target.substring(colon + 1));
-                } catch (IllegalArgumentException e) {
+                } catch (dev.clientele.ValidationException e) {
                     r.problem("group-map", "'" + item.strip() + "': " + e.getMessage());
                     continue;
                 }
