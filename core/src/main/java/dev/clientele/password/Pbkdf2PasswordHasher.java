@@ -26,8 +26,8 @@ import dev.clientele.ValidationException;
  * OWASP's recommendation for PBKDF2-HMAC-SHA256.
  *
  * <p>{@link #verify(char[], String)} reads the parameters from the stored string, so hashes made with other
- * iteration counts still verify, and it also verifies the legacy Znuny/OTRS hex digests described in
- * {@link LegacyHashes} (SHA-256, SHA-512, SHA-1, MD5). {@link #needsRehash(String)} is {@code true} for those and
+ * iteration counts still verify, and it also verifies the legacy Znuny/OTRS hashes described in
+ * {@link LegacyHashes} (hex SHA-256, SHA-512, SHA-1 and MD5 digests, MD5-crypt {@code $1$} and {@code $apr1$}). {@link #needsRehash(String)} is {@code true} for those and
  * for PBKDF2 hashes with fewer iterations than configured (or another salt or key length), so a successful login
  * upgrades the stored hash. A hash with <em>more</em> iterations than configured is left alone.
  *
