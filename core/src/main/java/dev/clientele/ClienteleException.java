@@ -3,7 +3,8 @@ package dev.clientele;
 /**
  * Root of every exception Clientele throws. Unchecked: callers catch the subclass they can act on
  * ({@link CustomerValidationException}, {@link DuplicateKeyException}, {@link NotFoundException},
- * {@link BackendUnavailableException}, ...). A driver's or directory's exception is kept as the cause.
+ * {@link BackendUnavailableException}, {@link BackendRefusedException}, ...); a bad argument is always a
+ * {@link ValidationException}. A driver's or directory's exception is kept as the cause.
  * Messages never contain passwords or other secrets.
  */
 public class ClienteleException extends RuntimeException {

@@ -100,7 +100,13 @@ public final class Company {
         public Builder country(String v) { country = clean(v); return this; }
         public Builder url(String v) { url = clean(v); return this; }
         public Builder comment(String v) { comment = clean(v); return this; }
-        public Builder validity(Validity v) { validity = Objects.requireNonNull(v, "validity"); return this; }
+        public Builder validity(Validity v) {
+            if (v == null) {
+                throw ValidationException.ofArgument("validity", "is required");
+            }
+            validity = v;
+            return this;
+        }
 
         /** @throws ValidationException if the customer ID is missing */
         public Company build() {

@@ -208,7 +208,10 @@ public final class Customer {
         public Builder comment(String comment) { this.comment = clean(comment); return this; }
 
         public Builder validity(Validity validity) {
-            this.validity = Objects.requireNonNull(validity, "validity");
+            if (validity == null) {
+                throw ValidationException.ofArgument("validity", "is required");
+            }
+            this.validity = validity;
             return this;
         }
 
@@ -253,7 +256,7 @@ public final class Customer {
         public Builder attribute(String name, String value) {
             String n = clean(name);
             if (n == null) {
-                throw new IllegalArgumentException("attribute name must not be blank");
+                throw ValidationException.ofArgument("attribute", "name must not be blank");
             }
             String v = clean(value);
             if (v == null) {
@@ -275,7 +278,7 @@ public final class Customer {
 
         public Builder version(long version) {
             if (version < 0) {
-                throw new IllegalArgumentException("version must not be negative");
+                throw ValidationException.ofArgument("version", "must not be negative, was " + version);
             }
             this.version = version;
             return this;

@@ -47,7 +47,11 @@ public enum CustomerField {
         return getter.apply(customer);
     }
 
-    /** Accepts {@code firstName}, {@code first-name}, {@code first_name} or {@code FIRST_NAME}. */
+    /**
+     * Accepts {@code firstName}, {@code first-name}, {@code first_name} or {@code FIRST_NAME}.
+     *
+     * @throws ValidationException naming {@code field} when the text names no field
+     */
     public static CustomerField parse(String text) {
         String wanted = text == null ? "" : text.trim().replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
         for (CustomerField f : values()) {
@@ -55,6 +59,6 @@ public enum CustomerField {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown customer field '" + text + "'");
+        throw ValidationException.ofArgument("field", "must name a customer field, not '" + text + "'");
     }
 }

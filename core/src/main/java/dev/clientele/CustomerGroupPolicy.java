@@ -120,9 +120,12 @@ public final class CustomerGroupPolicy {
             Map<String, Permission> out = new LinkedHashMap<>();
             groups.forEach((g, p) -> {
                 if (g == null || g.isBlank()) {
-                    throw new IllegalArgumentException(what + ": group name must not be blank");
+                    throw ValidationException.ofArgument(what, "has a blank group name");
                 }
-                out.put(g.strip(), Objects.requireNonNull(p, what + ": permission of " + g));
+                if (p == null) {
+                    throw ValidationException.ofArgument(what, "has no permission for group '" + g.strip() + "'");
+                }
+                out.put(g.strip(), p);
             });
             return out;
         }

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -82,7 +81,9 @@ public final class CustomerQuery {
 
         /** Adds the white-space separated terms of this text. */
         public Builder text(String text) {
-            Objects.requireNonNull(text, "text");
+            if (text == null) {
+                throw new ValidationException("query", Map.of("text", "is required"));
+            }
             for (String t : text.strip().split("\\s+")) {
                 if (!t.isEmpty()) {
                     terms.add(t);
@@ -93,7 +94,9 @@ public final class CustomerQuery {
 
         /** Adds one term as it is (it may contain spaces). */
         public Builder term(String term) {
-            Objects.requireNonNull(term, "term");
+            if (term == null) {
+                throw new ValidationException("query", Map.of("term", "is required"));
+            }
             if (term.isEmpty()) {
                 throw new ValidationException("query", Map.of("term", "must not be empty"));
             }

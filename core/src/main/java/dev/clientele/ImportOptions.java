@@ -5,11 +5,12 @@ package dev.clientele;
  *
  * @param stopOnError stop at the first refused row instead of reporting it and going on (rows before it stay)
  * @param batchSize   how many customers are written to the store at once (1 to 10,000)
+ * @throws ValidationException naming {@code batchSize} when it is out of range
  */
 public record ImportOptions(boolean stopOnError, int batchSize) {
     public ImportOptions {
         if (batchSize < 1 || batchSize > 10_000) {
-            throw new IllegalArgumentException("batchSize must be between 1 and 10000, was " + batchSize);
+            throw ValidationException.ofArgument("batchSize", "must be between 1 and 10000, was " + batchSize);
         }
     }
 

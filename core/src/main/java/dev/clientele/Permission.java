@@ -25,7 +25,11 @@ public enum Permission {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    /** Parses {@code ro} or {@code rw}, in any case. */
+    /**
+     * Parses {@code ro} or {@code rw}, in any case.
+     *
+     * @throws ValidationException naming {@code permission} for anything else
+     */
     public static Permission parse(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         switch (t) {
@@ -34,7 +38,7 @@ public enum Permission {
             case "rw":
                 return RW;
             default:
-                throw new IllegalArgumentException("permission must be 'ro' or 'rw', not '" + text + "'");
+                throw ValidationException.ofArgument("permission", "must be 'ro' or 'rw', not '" + text + "'");
         }
     }
 

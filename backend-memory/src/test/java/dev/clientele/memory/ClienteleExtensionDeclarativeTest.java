@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,8 @@ class ClienteleExtensionDeclarativeTest {
     }
 
     @RepeatedTest(3)
+    @DisplayName("each test gets a fresh directory seeded with the class's fixture, the same one in the constructor,"
+            + " @BeforeEach and parameters")
     void eachTestGetsAFreshSeededDirectory(CustomerDirectory directory, MemoryBackend backend) {
         assertThat(SEEN.add(directory)).as("a directory no other test had").isTrue();
         assertThat(directory).isSameAs(fromConstructor).isSameAs(fromBeforeEach);
@@ -50,6 +53,7 @@ class ClienteleExtensionDeclarativeTest {
     }
 
     @Test
+    @DisplayName("a method's @ClienteleFixture replaces the class's fixture")
     @ClienteleFixture("fixtures/extra.fixture")
     void aMethodsFixtureReplacesTheClasssOne(CustomerDirectory directory) {
         assertThat(directory.findCustomer("extra")).isPresent();
@@ -57,12 +61,14 @@ class ClienteleExtensionDeclarativeTest {
     }
 
     @Test
+    @DisplayName("an empty @ClienteleFixture list seeds nothing")
     @ClienteleFixture({})
     void anEmptyFixtureListMeansNoFixture(CustomerDirectory directory) {
         assertThat(directory.groups()).isEmpty();
     }
 
     @Test
+    @DisplayName("several fixtures load in order, with or without a leading slash")
     @ClienteleFixture({"fixtures/customers.fixture", "/fixtures/extra.fixture"})
     void severalFixturesLoadInOrder(CustomerDirectory directory) {
         assertThat(directory.findCustomer("jdoe")).isPresent();
@@ -70,6 +76,7 @@ class ClienteleExtensionDeclarativeTest {
     }
 
     @Test
+    @DisplayName("fixture passwords are hashed with the fast 1,000-iteration test hasher and still authenticate")
     void passwordsAreHashedWithTheFastTestHasher(CustomerDirectory directory, MemoryBackend backend) {
         assertThat(backend.credentials().orElseThrow().passwordHash("jdoe").orElseThrow())
                 .startsWith("$pbkdf2-sha256$i=1000,");
@@ -79,12 +86,14 @@ class ClienteleExtensionDeclarativeTest {
     @Nested
     class InANestedClass {
         @Test
+        @DisplayName("a nested class gets its own fresh directory seeded with the enclosing class's fixture")
         void theEnclosingClasssFixtureApplies(CustomerDirectory directory) {
             assertThat(SEEN.add(directory)).isTrue();
             assertThat(directory.findCustomer("jdoe")).isPresent();
         }
 
         @Test
+        @DisplayName("in a nested class a method's fixture still replaces the enclosing class's one")
         @ClienteleFixture("fixtures/extra.fixture")
         void andAMethodsFixtureStillWins(CustomerDirectory directory) {
             assertThat(directory.findCustomer("jdoe")).isEmpty();

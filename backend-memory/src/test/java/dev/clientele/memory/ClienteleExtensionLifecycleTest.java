@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,6 +51,7 @@ class ClienteleExtensionLifecycleTest {
     }
 
     @Test
+    @DisplayName("each test's directory closes the back-ends it created after that test, and only then")
     void eachTestsDirectoryIsClosedAfterTheTest() {
         PROBES.clear();
         TestExecutionSummary summary = run(ClosingProbe.class);
@@ -60,6 +62,7 @@ class ClienteleExtensionLifecycleTest {
     }
 
     @Test
+    @DisplayName("a broken fixture fails the test with a FixtureException naming the file, the line and the key")
     void aBrokenFixtureFailsTheTestNamingFileAndLine() {
         TestExecutionSummary summary = run(BrokenFixtureProbe.class);
 
@@ -69,6 +72,7 @@ class ClienteleExtensionLifecycleTest {
     }
 
     @Test
+    @DisplayName("a @BeforeAll method cannot be given a directory: the error says each test gets a fresh one")
     void aDirectoryCannotBeGivenToWhatRunsForAWholeClass() {
         TestExecutionSummary summary = run(BeforeAllProbe.class);
 
@@ -78,6 +82,7 @@ class ClienteleExtensionLifecycleTest {
     }
 
     @Test
+    @DisplayName("directory() outside a running test is an IllegalStateException saying so")
     void directoryOutsideATestIsAnError() {
         assertThatIllegalStateException().isThrownBy(() -> ClienteleExtension.create().directory())
                 .withMessageContaining("only available while a test runs");
@@ -126,6 +131,7 @@ class ClienteleExtensionLifecycleTest {
                 .configure(b -> b.provider(new ProbeProvider()).backend("probe", "probe", Map.of()));
 
         @Test
+        @DisplayName("probe: the fixture is loaded and every earlier probe back-end is closed, this one not yet")
         void one(CustomerDirectory directory) {
             assertThat(directory.findCustomer("extra")).isPresent();
             assertThat(PROBES).last().satisfies(p -> assertThat(p.closed).isFalse());
@@ -133,11 +139,13 @@ class ClienteleExtensionLifecycleTest {
         }
 
         @Test
+        @DisplayName("probe: the same checks in a second test")
         void two(CustomerDirectory directory) {
             one(directory);
         }
 
         @Test
+        @DisplayName("probe: the same checks in a third test")
         void three(CustomerDirectory directory) {
             one(directory);
         }
@@ -147,6 +155,7 @@ class ClienteleExtensionLifecycleTest {
     @ExtendWith(ClienteleExtension.class)
     static class BrokenFixtureProbe {
         @Test
+        @DisplayName("probe: never runs, since its fixture is broken")
         @ClienteleFixture("fixtures/broken.fixture")
         void neverRuns(CustomerDirectory directory) {
             throw new AssertionError("the fixture is broken: this must not run");
@@ -162,6 +171,7 @@ class ClienteleExtensionLifecycleTest {
         }
 
         @Test
+        @DisplayName("probe: a test whose class's @BeforeAll asks for a directory")
         void test() {
         }
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,6 +35,8 @@ class ClienteleExtensionProgrammaticTest {
     }
 
     @Test
+    @DisplayName("the static field's directory() is the test's directory, with the configured policy, back-end name"
+            + " and fixture")
     void theFieldGivesTheDirectoryWithTheConfiguredPolicy() {
         CustomerDirectory directory = CLIENTELE.directory();
         assertThat(directory).isSameAs(seenInBeforeEach);
@@ -46,12 +49,15 @@ class ClienteleExtensionProgrammaticTest {
     }
 
     @Test
+    @DisplayName("a CustomerDirectory or MemoryBackend parameter is the same object the field gives")
     void aParameterIsTheSameDirectory(CustomerDirectory directory, MemoryBackend backend) {
         assertThat(directory).isSameAs(CLIENTELE.directory());
         assertThat(backend).isSameAs(CLIENTELE.backend());
     }
 
     @Test
+    @DisplayName("the configured password iterations hash the fixture's passwords and the configured listener gets"
+            + " events")
     void theConfiguredIterationsAndListenerAreUsed() {
         assertThat(CLIENTELE.backend().credentials().orElseThrow().passwordHash("jdoe").orElseThrow())
                 .startsWith("$pbkdf2-sha256$i=2000,");
@@ -60,12 +66,14 @@ class ClienteleExtensionProgrammaticTest {
     }
 
     @RepeatedTest(2)
+    @DisplayName("a change made in one test is gone in the next")
     void changesDoNotLeakIntoTheNextTest() {
         assertThat(CLIENTELE.directory().getCustomer("jdoe").isValid()).isTrue();
         CLIENTELE.directory().invalidateCustomer("jdoe");
     }
 
     @Test
+    @DisplayName("a method's @ClienteleFixture wins over the fixture configured on the field")
     @ClienteleFixture("fixtures/extra.fixture")
     void theAnnotationWinsOverTheFieldsFixture() {
         assertThat(CLIENTELE.directory().findCustomer("jdoe")).isEmpty();
@@ -73,6 +81,7 @@ class ClienteleExtensionProgrammaticTest {
     }
 
     @Test
+    @DisplayName("configuring an extension returns a new one and leaves the original alone")
     void configuringReturnsACopy() {
         ClienteleExtension base = ClienteleExtension.create();
         assertThat(base.fixtures("a.fixture")).isNotSameAs(base);

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,8 @@ class FixturesTest {
     }
 
     @Test
+    @DisplayName("a fixture loads groups, companies, customers, links and passwords through the directory, reporting"
+            + " the counts")
     void loadsEveryKindOfBlockThroughTheDirectory() {
         FixtureReport report = Fixtures.loadResource(directory, "fixtures/customers.fixture");
 
@@ -79,6 +82,7 @@ class FixturesTest {
     }
 
     @Test
+    @DisplayName("a fixture file loads from a path as UTF-8, skipping a byte order mark")
     void loadsAFileFromAPath(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("seed.fixture");
         Files.writeString(file, "\uFEFFgroup support\n\ngroup sales\ncomment: Sälés\n", StandardCharsets.UTF_8);
@@ -88,6 +92,7 @@ class FixturesTest {
     }
 
     @Test
+    @DisplayName("a missing file or class-path resource is a FixtureException naming it")
     void aMissingFileOrResourceIsNamed(@TempDir Path dir) {
         Path missing = dir.resolve("missing.fixture");
         assertThatExceptionOfType(FixtureException.class).isThrownBy(() -> Fixtures.load(directory, missing))
@@ -99,6 +104,7 @@ class FixturesTest {
     }
 
     @Test
+    @DisplayName("a parse error names the file, line and key, and nothing is written")
     void aParseErrorNamesFileLineAndKeyAndNothingIsWritten() {
         assertThatExceptionOfType(FixtureException.class)
                 .isThrownBy(() -> Fixtures.loadResource(directory, "fixtures/broken.fixture"))
@@ -112,6 +118,7 @@ class FixturesTest {
     }
 
     @Test
+    @DisplayName("an unknown block kind is reported once at its header line, and nothing is written")
     void anUnknownBlockKind() {
         FixtureException e = failing("group support\n\ncustmer jdoe\nemail: x@y.example\n");
         assertThat(e.line()).isEqualTo(3);
@@ -122,6 +129,7 @@ class FixturesTest {
     }
 
     @Test
+    @DisplayName("a block header without its login is reported at its line")
     void aHeaderWithoutItsKey() {
         FixtureException e = failing("# comment\ncustomer\nemail: x@y.example\n");
         assertThat(e.line()).isEqualTo(2);
@@ -129,6 +137,7 @@ class FixturesTest {
     }
 
     @Test
+    @DisplayName("key-value lines without a block header before them are reported at their line")
     void keyValueLinesWithoutAHeader() {
         FixtureException e = failing("group support\n\nemail: x@y.example\n");
         assertThat(e.line()).isEqualTo(3);
@@ -136,6 +145,7 @@ class FixturesTest {
     }
 
     @Test
+    @DisplayName("a line that is not 'key: value' is reported, quoting it")
     void aLineThatIsNoKeyValue() {
         FixtureException e = failing("group support\ncomment First level\n");
         assertThat(e.line()).isEqualTo(2);
@@ -143,6 +153,8 @@ class FixturesTest {
     }
 
     @Test
+    @DisplayName("a key given twice in a block, even spelled differently, is reported at the second line, naming the"
+            + " first")
     void aKeyGivenTwiceEvenSpelledDifferently() {
         FixtureException e = failing("customer jdoe\nfirstName: John\nfirst-name: Johnny\n");
         assertThat(e.line()).isEqualTo(3);
@@ -151,6 +163,7 @@ class FixturesTest {
     }
 
     @Test
+    @DisplayName("login is not a key of a customer block; the message lists the keys")
     void loginIsNotAKeyOfACustomerBlock() {
         FixtureException e = failing("customer jdoe\nlogin: jdoe\n");
         assertThat(e.key()).isEqualTo("login");
@@ -158,6 +171,7 @@ class FixturesTest {
     }
 
     @Test
+    @DisplayName("a validity other than valid, invalid or invalid-temporarily is reported at its line and key")
     void aBadValidity() {
         FixtureException e = failing("group support\ncomment: x\nvalidity: sometimes\n");
         assertThat(e.line()).isEqualTo(3);
@@ -166,6 +180,8 @@ class FixturesTest {
     }
 
     @Test
+    @DisplayName("a bad permission, a link without permission and a group listed twice are each reported on the groups"
+            + " line")
     void badGroupLinks() {
         FixtureException e = failing("group support\n\ncompany acme\nname: ACME\ngroups: support:rx, sales,"
                 + " support:ro, support:rw\n");
@@ -178,6 +194,7 @@ class FixturesTest {
     }
 
     @Test
+    @DisplayName("a block defined twice, in any case, is reported at the second, naming the first line")
     void aBlockDefinedTwice() {
         FixtureException e = failing("group support\n\ngroup Support\n");
         assertThat(e.line()).isEqualTo(3);
@@ -185,6 +202,7 @@ class FixturesTest {
     }
 
     @Test
+    @DisplayName("every problem of a fixture is reported at once, in line order, and nothing is written")
     void everyProblemIsReportedAtOnceInLineOrder() {
         FixtureException e = failing("group support\nvalidity: never\ncolour: red\n\ncustomer jdoe\nemial: x\n\n"
                 + "widget w\n");
@@ -196,6 +214,7 @@ class FixturesTest {
     }
 
     @Test
+    @DisplayName("a link to a group neither in the fixture nor in the directory is found before anything is written")
     void aLinkToAGroupThatExistsNowhereIsFoundBeforeWriting() {
         FixtureException e = failing("group support\n\ncustomer jdoe\nemail: jdoe@acme.example\ncustomerId: acme\n"
                 + "firstName: John\nlastName: Doe\ngroups: support:rw, sales:ro\n");
@@ -206,6 +225,7 @@ class FixturesTest {
     }
 
     @Test
+    @DisplayName("a link to a group that exists only in the directory is accepted, in any case")
     void aLinkToAGroupOfTheDirectoryIsFine() {
         directory.createGroup(Group.of("sales"));
         Fixtures.load(directory, new StringReader("customer jdoe\nemail: jdoe@acme.example\ncustomerId: acme\n"
@@ -214,6 +234,7 @@ class FixturesTest {
     }
 
     @Test
+    @DisplayName("groups and customers that exist already in the directory are reported before anything is written")
     void whatExistsAlreadyInTheDirectoryIsFoundBeforeWriting() {
         directory.createGroup(Group.of("support"));
         directory.createCustomer(Customer.builder("jdoe").email("jdoe@acme.example").customerId("acme")
@@ -227,6 +248,8 @@ class FixturesTest {
     }
 
     @Test
+    @DisplayName("a customer that core's validation rejects is reported at the bad key's line, or at the header for a"
+            + " missing field")
     void aRejectionByCoreValidationPointsAtTheKeysLine() {
         FixtureException e = failing("group support\n\ncustomer jdoe\ncustomerId: acme\nemail: not-an-email\n"
                 + "firstName: John\n");
@@ -242,6 +265,7 @@ class FixturesTest {
     }
 
     @Test
+    @DisplayName("a password the policy refuses is reported at the password line and never shown")
     void aWeakPasswordPointsAtThePasswordLineAndIsNeverShown() {
         FixtureException e = failing("customer jdoe\nemail: jdoe@acme.example\ncustomerId: acme\nfirstName: John\n"
                 + "lastName: Doe\npassword: abc\n");

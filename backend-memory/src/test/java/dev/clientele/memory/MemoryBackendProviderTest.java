@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ class MemoryBackendProviderTest {
     }
 
     @Test
+    @DisplayName("the ServiceLoader finds exactly one provider of type memory, MemoryBackendProvider")
     void isFoundWithTheServiceLoader() {
         List<CustomerBackendProvider> found = ServiceLoader.load(CustomerBackendProvider.class).stream()
                 .map(ServiceLoader.Provider::get).filter(p -> p.type().equals("memory")).collect(Collectors.toList());
@@ -35,6 +37,7 @@ class MemoryBackendProviderTest {
     }
 
     @Test
+    @DisplayName("without settings the provider makes a writable MemoryBackend with the configured name")
     void makesAWritableBackendByDefault() {
         CustomerBackend backend = provider.create(settings(Map.of("type", "memory")));
         assertThat(backend).isInstanceOf(MemoryBackend.class);
@@ -44,6 +47,7 @@ class MemoryBackendProviderTest {
     }
 
     @Test
+    @DisplayName("read-only makes customers and groups read-only")
     void makesAReadOnlyBackend() {
         CustomerBackend backend = provider.create(settings(Map.of("read-only", "yes")));
         assertThat(backend.customers().orElseThrow().readOnly()).isTrue();
@@ -51,6 +55,8 @@ class MemoryBackendProviderTest {
     }
 
     @Test
+    @DisplayName("a bad boolean, an unknown key and a missing fixture file are reported together, each with its full"
+            + " key")
     void reportsEveryProblemAtOnceWithItsFullKey() {
         assertThatExceptionOfType(ConfigurationException.class)
                 .isThrownBy(() -> provider.create(settings(Map.of("read-only", "maybe", "readonly", "true",
@@ -64,6 +70,7 @@ class MemoryBackendProviderTest {
     }
 
     @Test
+    @DisplayName("a fixture file seeds the back-end first, then read-only refuses writes")
     void seedsFromAFixtureThenTurnsReadOnly(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("seed.fixture");
         Files.writeString(file, "group support\n\ncompany acme\nname: ACME\ngroups: support:rw\n");
@@ -79,6 +86,7 @@ class MemoryBackendProviderTest {
     }
 
     @Test
+    @DisplayName("a classpath: fixture seeds a back-end configured through the directory builder, passwords included")
     void seedsFromAClassPathFixtureThroughAConfiguredDirectory() {
         try (CustomerDirectory directory = CustomerDirectory.builder()
                 .backend("local", "memory", Map.of("fixture", "classpath:fixtures/demo-provider.fixture")).build()) {
@@ -89,6 +97,7 @@ class MemoryBackendProviderTest {
     }
 
     @Test
+    @DisplayName("a broken fixture is one configuration problem on the fixture key, naming the file and line")
     void aBrokenFixtureIsAConfigurationProblemNamingFileAndLine() {
         assertThatExceptionOfType(ConfigurationException.class)
                 .isThrownBy(() -> provider.create(settings(Map.of("fixture", "classpath:fixtures/broken.fixture"))))

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** What the memory customer store does beyond the shared contract: indexed search, its locking and indexes. */
@@ -72,6 +73,7 @@ class MemoryCustomerStoreTest {
     }
 
     @Test
+    @DisplayName("a prefix search of 10,000 customers examines only the 100 candidates of its index range")
     void prefixSearchExaminesOnlyTheCandidatesOfItsIndexRange() {
         fillTenThousand();
         store.resetExaminedCandidates();
@@ -84,6 +86,7 @@ class MemoryCustomerStoreTest {
     }
 
     @Test
+    @DisplayName("several prefix terms intersect their candidates and examine only the matches")
     void severalPrefixTermsIntersectTheirCandidates() {
         fillTenThousand();
         store.resetExaminedCandidates();
@@ -102,6 +105,7 @@ class MemoryCustomerStoreTest {
     }
 
     @Test
+    @DisplayName("a leading-wildcard search scans in login order and stops at the limit")
     void leadingWildcardScansInLoginOrderAndStopsAtTheLimit() {
         fillTenThousand();
         store.resetExaminedCandidates();
@@ -115,6 +119,7 @@ class MemoryCustomerStoreTest {
     }
 
     @Test
+    @DisplayName("indexed results are ordered by login key, whatever the case, and cut at the fetch limit")
     void indexedResultsAreOrderedByLoginKeyAndCutAtTheFetchLimit() {
         store.insert(customer("Zoe").firstName("Joanna").build(), true);
         store.insert(customer("adam").lastName("Jones").build(), true);
@@ -126,6 +131,7 @@ class MemoryCustomerStoreTest {
     }
 
     @Test
+    @DisplayName("the search, email and customer-ID indexes follow updates and deletes")
     void indexesFollowUpdatesAndDeletes() {
         store.insert(customer("jdoe").lastName("Doe").build(), true);
         assertThat(store.search(search("doe", 10))).hasSize(1);
@@ -144,6 +150,8 @@ class MemoryCustomerStoreTest {
 
     /** The index must find exactly what a scan with {@code matches} finds, whatever the terms. */
     @Test
+    @DisplayName("an indexed search finds exactly what a scan with matches() finds, for over 1,000 term, field and"
+            + " limit combinations")
     void indexedSearchFindsExactlyWhatAScanFinds() {
         Random random = new Random(42);
         List<Customer> all = new ArrayList<>();
@@ -187,6 +195,7 @@ class MemoryCustomerStoreTest {
     }
 
     @Test
+    @DisplayName("lookups by email and customer ID ignore case, are ordered by login and respect the limit")
     void lookupsByEmailAndCustomerIdAreCaseInsensitiveOrderedAndLimited() {
         store.insert(customer("b").email("Shared@Example.org").customerId("ACME").build(), false);
         store.insert(customer("A").email("shared@example.org").customerId("acme").build(), false);
@@ -199,6 +208,7 @@ class MemoryCustomerStoreTest {
     }
 
     @Test
+    @DisplayName("a customer is stored and returned exactly as given, case included")
     void valuesAreStoredExactlyAsGiven() {
         Customer c = customer("JDoe").email("John.Doe@Example.ORG").attribute("x", "y").version(7).build();
         store.insert(c, true);
@@ -206,6 +216,7 @@ class MemoryCustomerStoreTest {
     }
 
     @Test
+    @DisplayName("update is a compare-and-set on the version, refuses an unknown login and an email taken when unique")
     void updateIsACompareAndSetOnTheVersion() {
         store.insert(customer("jdoe").build(), true);
         store.insert(customer("other").build(), true);
@@ -224,6 +235,7 @@ class MemoryCustomerStoreTest {
     }
 
     @Test
+    @DisplayName("of concurrent inserts of one login (in any case) or one email, exactly one wins")
     void ofConcurrentInsertsOfOneLoginOrOneEmailExactlyOneWins() throws Exception {
         for (int r = 0; r < 50; r++) {
             int round = r;
@@ -239,6 +251,7 @@ class MemoryCustomerStoreTest {
     }
 
     @Test
+    @DisplayName("of concurrent updates from one version, exactly one wins")
     void ofConcurrentUpdatesFromOneVersionExactlyOneWins() throws Exception {
         store.insert(customer("jdoe").build(), true);
         int wins = race(16, i -> store.update(customer("jdoe").comment("writer " + i).version(2).build(), 1, true));
@@ -246,6 +259,7 @@ class MemoryCustomerStoreTest {
     }
 
     @Test
+    @DisplayName("concurrent readers never see index entries inconsistent with the stored customers")
     void readersNeverSeeIndexesInconsistentWithTheStore() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -279,6 +293,7 @@ class MemoryCustomerStoreTest {
     }
 
     @Test
+    @DisplayName("a read-only store refuses insert, update and delete, naming the back-end")
     void aReadOnlyStoreRefusesEveryWriteNamingTheBackEnd() {
         MemoryCustomerStore readOnly = (MemoryCustomerStore) MemoryBackend.create("corp", true).customers()
                 .orElseThrow();
@@ -292,6 +307,7 @@ class MemoryCustomerStoreTest {
     }
 
     @Test
+    @DisplayName("makeReadOnly keeps the data readable and refuses writes")
     void makeReadOnlyKeepsTheDataAndStopsWrites() {
         store.insert(customer("jdoe").build(), true);
         backend.makeReadOnly();

@@ -29,6 +29,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The memory stores other than customers: keys, ordering, atomicity, read-only mode. */
@@ -37,6 +38,7 @@ class MemoryStoresTest {
     private final MemoryBackend backend = MemoryBackend.create("test");
 
     @Test
+    @DisplayName("a memory back-end offers all six stores and describes itself")
     void offersAllSixStores() {
         assertThat(backend.type()).isEqualTo("memory");
         assertThat(backend.name()).isEqualTo("test");
@@ -50,6 +52,7 @@ class MemoryStoresTest {
     }
 
     @Test
+    @DisplayName("companies are keyed by customer ID ignoring case and listed in key order")
     void companiesByCaseInsensitiveKeyOrderedByKey() {
         CompanyStore companies = backend.companies().orElseThrow();
         companies.insert(Company.builder("Zeta").name("Zeta AG").build());
@@ -71,6 +74,7 @@ class MemoryStoresTest {
     }
 
     @Test
+    @DisplayName("groups are keyed by name ignoring case and listed in key order")
     void groupsByCaseInsensitiveKeyOrderedByKey() {
         GroupStore groups = backend.groups().orElseThrow();
         groups.insert(Group.of("support"));
@@ -85,6 +89,7 @@ class MemoryStoresTest {
     }
 
     @Test
+    @DisplayName("password hashes are kept by login key, whatever the case")
     void credentialsByLoginKey() {
         CredentialStore credentials = backend.credentials().orElseThrow();
         credentials.setPasswordHash("JDoe", "$pbkdf2$abc");
@@ -97,6 +102,7 @@ class MemoryStoresTest {
     }
 
     @Test
+    @DisplayName("a membership is identified by kind, subject, group and context (case ignored), not by permission")
     void membershipIdentityIsKindSubjectGroupAndContext() {
         MembershipStore links = backend.memberships().orElseThrow();
         links.put(Membership.customer("JDoe", "Support", Permission.RO));
@@ -126,6 +132,7 @@ class MemoryStoresTest {
     }
 
     @Test
+    @DisplayName("concurrent login-state updates of one login, in any case, are never lost")
     void loginStateUpdatesOfOneLoginAreNeverLost() throws Exception {
         StateStore state = backend.state().orElseThrow();
         assertThat(state.loginState("jdoe")).isEqualTo(LoginState.empty("jdoe"));
@@ -142,6 +149,7 @@ class MemoryStoresTest {
     }
 
     @Test
+    @DisplayName("a reset token is taken at most once even under concurrency, and its hash is matched exactly")
     void aResetTokenIsTakenAtMostOnceEvenUnderConcurrency() throws Exception {
         StateStore state = backend.state().orElseThrow();
         state.storeResetToken(new ResetToken("HashAbc", "jdoe", Instant.parse("2030-01-01T00:00:00Z")));
@@ -159,6 +167,8 @@ class MemoryStoresTest {
     }
 
     @Test
+    @DisplayName("preferences are kept by login key, null removes one, and deleteAll clears a login's preferences,"
+            + " state and tokens")
     void preferencesAndDeleteAll() {
         StateStore state = backend.state().orElseThrow();
         state.setPreference("JDoe", "language", "de");
@@ -179,6 +189,7 @@ class MemoryStoresTest {
     }
 
     @Test
+    @DisplayName("a read-only back-end refuses writes to every store but state, naming the back-end")
     void aReadOnlyBackendRefusesWritesToEveryStoreButState() {
         MemoryBackend readOnly = MemoryBackend.create("corp", true);
         assertThat(readOnly.customers().orElseThrow().readOnly()).isTrue();

@@ -183,14 +183,14 @@ public final class ClienteleConfig {
         r.opt("clientele.password.pattern").ifPresent(p -> {
             try {
                 pp.pattern(p);
-            } catch (IllegalArgumentException e) {
+            } catch (dev.clientele.ValidationException e) {
                 problems.add(new Problem("clientele.password.pattern", "is not a valid regular expression"));
             }
         });
         PasswordPolicy passwordPolicy = null;
         try {
             passwordPolicy = pp.build();
-        } catch (IllegalArgumentException e) {
+        } catch (dev.clientele.ValidationException e) {
             problems.add(new Problem("clientele.password.min-length", e.getMessage()));
         }
         LockoutPolicy lockout = null;
@@ -199,7 +199,7 @@ public final class ClienteleConfig {
         Duration lockFor = r.duration("clientele.login.lockout-duration", LockoutPolicy.defaults().lockDuration());
         try {
             lockout = LockoutPolicy.of(maxFailures, window, lockFor);
-        } catch (IllegalArgumentException e) {
+        } catch (dev.clientele.ValidationException e) {
             problems.add(new Problem("clientele.login.max-failures", e.getMessage()));
         }
         r.duration("clientele.reset-token.lifetime", Duration.ofHours(1));
@@ -424,7 +424,7 @@ public final class ClienteleConfig {
                         throw new IllegalArgumentException("a group name is missing in '" + item + "'");
                     }
                     out.put(group, Permission.parse(perm));
-                } catch (IllegalArgumentException e) {
+                } catch (IllegalArgumentException | dev.clientele.ValidationException e) {
                     problems.add(new Problem(key, e.getMessage() + " (write group:ro or group:rw, comma-separated)"));
                 }
             }
@@ -435,7 +435,7 @@ public final class ClienteleConfig {
             for (String f : list("clientele.search.fields")) {
                 try {
                     CustomerField.parse(f);
-                } catch (IllegalArgumentException e) {
+                } catch (dev.clientele.ValidationException e) {
                     problems.add(new Problem("clientele.search.fields", e.getMessage()));
                 }
             }

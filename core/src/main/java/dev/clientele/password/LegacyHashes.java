@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 
-import dev.clientele.ClienteleException;
+import dev.clientele.AlgorithmUnavailableException;
 
 /**
  * The unsalted hex-digest password hashes found in Znuny/OTRS {@code customer_user} tables, verified so that an
@@ -108,7 +108,7 @@ final class LegacyHashes {
         try {
             return MessageDigest.getInstance(format.algorithm()).digest(bytes);
         } catch (NoSuchAlgorithmException e) {
-            throw new ClienteleException(format.algorithm() + " is not available in this JDK", e);
+            throw new AlgorithmUnavailableException(format.algorithm(), e);
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.clientele.ValidationException;
 import dev.clientele.spi.LoginState;
 
 /**
@@ -56,15 +57,12 @@ public final class LockoutPolicy {
      * @param maxFailures  failed logins within {@code window} that lock the account; 0 never locks
      * @param window       how long failures are counted together; positive unless {@code maxFailures} is 0
      * @param lockDuration how long the account stays locked; positive unless {@code maxFailures} is 0
-     * @throws IllegalArgumentException naming the parameter, when {@code maxFailures} or a duration is negative, or a
-     *                                  duration is zero while locking is enabled
-     * @throws NullPointerException     when a duration is {@code null}
+     * @throws ValidationException naming the parameter, when {@code maxFailures} or a duration is negative, or a
+     *                             duration is zero while locking is enabled, or a duration is {@code null}
      */
     public static LockoutPolicy of(int maxFailures, Duration window, Duration lockDuration) {
-        Objects.requireNonNull(window, "window");
-        Objects.requireNonNull(lockDuration, "lockDuration");
         if (maxFailures < 0) {
-            throw new IllegalArgumentException("maxFailures must not be negative, was " + maxFailures);
+            throw ValidationException.ofArgument("maxFailures", "must not be negative, was " + maxFailures);
         }
         boolean enabled = maxFailures > 0;
         checkDuration("window", window, enabled);
@@ -73,8 +71,11 @@ public final class LockoutPolicy {
     }
 
     private static void checkDuration(String name, Duration d, boolean enabled) {
+        if (d == null) {
+            throw ValidationException.ofArgument(name, "is required");
+        }
         if (d.isNegative() || (enabled && d.isZero())) {
-            throw new IllegalArgumentException(name + " must be " + (enabled ? "positive" : "non-negative")
+            throw ValidationException.ofArgument(name, "must be " + (enabled ? "positive" : "non-negative")
                     + ", was " + d);
         }
     }

@@ -4,7 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
-import dev.clientele.ClienteleException;
+import dev.clientele.AlgorithmUnavailableException;
 
 /**
  * MD5-crypt ({@code $1$salt$hash}, Poul-Henning Kamp's FreeBSD algorithm, Znuny's {@code md5}
@@ -132,7 +132,7 @@ final class Md5Crypt {
         try {
             return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
-            throw new ClienteleException("MD5 is not available in this JDK", e);
+            throw new AlgorithmUnavailableException("MD5", e);
         }
     }
 }

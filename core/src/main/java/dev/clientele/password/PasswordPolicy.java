@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import dev.clientele.PasswordPolicyException;
+import dev.clientele.ValidationException;
 
 /**
  * The rules a new password must satisfy, after OTRS's customer password settings. Immutable; build with
@@ -207,11 +208,11 @@ public final class PasswordPolicy {
         /**
          * At least this many characters (OTRS {@code PasswordMinSize}); 0 or 1 leave only "not empty".
          *
-         * @throws IllegalArgumentException when negative
+         * @throws ValidationException naming {@code minLength} when negative
          */
         public Builder minLength(int minLength) {
             if (minLength < 0) {
-                throw new IllegalArgumentException("minLength must not be negative, was " + minLength);
+                throw ValidationException.ofArgument("minLength", "must not be negative, was " + minLength);
             }
             this.minLength = minLength;
             return this;
@@ -220,11 +221,11 @@ public final class PasswordPolicy {
         /**
          * At most this many characters.
          *
-         * @throws IllegalArgumentException when less than 1
+         * @throws ValidationException naming {@code maxLength} when less than 1
          */
         public Builder maxLength(int maxLength) {
             if (maxLength < 1) {
-                throw new IllegalArgumentException("maxLength must be at least 1, was " + maxLength);
+                throw ValidationException.ofArgument("maxLength", "must be at least 1, was " + maxLength);
             }
             this.maxLength = maxLength;
             return this;
@@ -252,7 +253,7 @@ public final class PasswordPolicy {
          * Require the whole password to match this regular expression ({@link java.util.regex.Pattern} syntax;
          * OTRS {@code PasswordRegExp}); {@code null} removes the rule.
          *
-         * @throws IllegalArgumentException when the expression is invalid
+         * @throws ValidationException naming {@code pattern} when the expression is invalid
          */
         public Builder pattern(String regex) {
             if (regex == null) {
@@ -263,8 +264,10 @@ public final class PasswordPolicy {
             try {
                 this.pattern = Pattern.compile(regex);
             } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("pattern is not a valid regular expression: "
-                        + e.getDescription(), e);
+                ValidationException invalid = ValidationException.ofArgument("pattern",
+                        "is not a valid regular expression: " + e.getDescription());
+                invalid.initCause(e);
+                throw invalid;
             }
             this.regex = regex;
             return this;
@@ -273,12 +276,12 @@ public final class PasswordPolicy {
         /**
          * The policy.
          *
-         * @throws IllegalArgumentException when {@code minLength} is greater than {@code maxLength}
+         * @throws ValidationException naming {@code minLength} when it is greater than {@code maxLength}
          */
         public PasswordPolicy build() {
             if (minLength > maxLength) {
-                throw new IllegalArgumentException("minLength (" + minLength + ") must not be greater than maxLength ("
-                        + maxLength + ")");
+                throw ValidationException.ofArgument("minLength", "(" + minLength
+                        + ") must not be greater than maxLength (" + maxLength + ")");
             }
             return new PasswordPolicy(this);
         }

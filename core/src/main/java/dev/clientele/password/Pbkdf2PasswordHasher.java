@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,10 +12,8 @@ import java.util.regex.Pattern;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
-import com.google.common.base.Supplier;
-import com.google.common.base.Suppliers;
-
-import dev.clientele.ClienteleException;
+import dev.clientele.AlgorithmUnavailableException;
+import dev.clientele.ValidationException;
 
 /**
  * PBKDF2-HMAC-SHA256 password hashing with the JDK's {@code PBKDF2WithHmacSHA256}, encoded as a PHC string:
@@ -29,8 +26,8 @@ import dev.clientele.ClienteleException;
  * OWASP's recommendation for PBKDF2-HMAC-SHA256.
  *
  * <p>{@link #verify(char[], String)} reads the parameters from the stored string, so hashes made with other
- * iteration counts still verify, and it also verifies the legacy Znuny/OTRS hex digests described in
- * {@link LegacyHashes} (SHA-256, SHA-512, SHA-1, MD5). {@link #needsRehash(String)} is {@code true} for those and
+ * iteration counts still verify, and it also verifies the legacy Znuny/OTRS hashes described in
+ * {@link LegacyHashes} (hex SHA-256, SHA-512, SHA-1 and MD5 digests, MD5-crypt {@code $1$} and {@code $apr1$}). {@link #needsRehash(String)} is {@code true} for those and
  * for PBKDF2 hashes with fewer iterations than configured (or another salt or key length), so a successful login
  * upgrades the stored hash. A hash with <em>more</em> iterations than configured is left alone.
  *
@@ -69,15 +66,15 @@ public final class Pbkdf2PasswordHasher implements PasswordHasher {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final int iterations;
-    private final Supplier<String> dummyHash;
+    /** Made on first use (it costs a full hash); {@code volatile} for the double-checked read in dummyHash(). */
+    private volatile String dummyHash;
 
     private Pbkdf2PasswordHasher(int iterations) {
         if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
-            throw new IllegalArgumentException("iterations must be between " + MIN_ITERATIONS + " and "
+            throw ValidationException.ofArgument("iterations", "must be between " + MIN_ITERATIONS + " and "
                     + MAX_ITERATIONS + ", was " + iterations);
         }
         this.iterations = iterations;
-        this.dummyHash = Suppliers.memoize(this::makeDummyHash);
         factory(); // fail fast when the JDK lacks the algorithm
     }
 
@@ -89,8 +86,8 @@ public final class Pbkdf2PasswordHasher implements PasswordHasher {
     /**
      * A hasher with this many iterations.
      *
-     * @throws IllegalArgumentException when {@code iterations} is below {@value #MIN_ITERATIONS} or above
-     *                                  {@value #MAX_ITERATIONS}
+     * @throws ValidationException naming {@code iterations} when it is below {@value #MIN_ITERATIONS} or above
+     *                             {@value #MAX_ITERATIONS}
      */
     public static Pbkdf2PasswordHasher withIterations(int iterations) {
         return new Pbkdf2PasswordHasher(iterations);
@@ -103,7 +100,9 @@ public final class Pbkdf2PasswordHasher implements PasswordHasher {
 
     @Override
     public String hash(char[] password) {
-        Objects.requireNonNull(password, "password");
+        if (password == null) {
+            throw ValidationException.ofArgument("password", "is required");
+        }
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
         byte[] key = derive(password, salt, iterations, KEY_BYTES);
@@ -159,7 +158,17 @@ public final class Pbkdf2PasswordHasher implements PasswordHasher {
 
     @Override
     public String dummyHash() {
-        return dummyHash.get();
+        String hash = dummyHash;
+        if (hash == null) {
+            synchronized (this) {
+                hash = dummyHash;
+                if (hash == null) {
+                    hash = makeDummyHash();
+                    dummyHash = hash;
+                }
+            }
+        }
+        return hash;
     }
 
     @Override
@@ -179,7 +188,7 @@ public final class Pbkdf2PasswordHasher implements PasswordHasher {
         try {
             return factory().generateSecret(spec).getEncoded();
         } catch (GeneralSecurityException e) {
-            throw new ClienteleException(ALGORITHM + " failed", e);
+            throw new AlgorithmUnavailableException(ALGORITHM, ALGORITHM + " failed", e);
         } finally {
             spec.clearPassword();
         }
@@ -189,7 +198,7 @@ public final class Pbkdf2PasswordHasher implements PasswordHasher {
         try {
             return SecretKeyFactory.getInstance(ALGORITHM);
         } catch (NoSuchAlgorithmException e) {
-            throw new ClienteleException(ALGORITHM + " is not available in this JDK", e);
+            throw new AlgorithmUnavailableException(ALGORITHM, e);
         }
     }
 

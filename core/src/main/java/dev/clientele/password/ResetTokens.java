@@ -6,9 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Objects;
 
-import dev.clientele.ClienteleException;
+import dev.clientele.AlgorithmUnavailableException;
+import dev.clientele.ValidationException;
 
 /**
  * Password reset tokens: {@link #newToken()} makes one to send to the customer, {@link #hash(String)} makes what is
@@ -41,12 +41,14 @@ public final class ResetTokens {
      * every lookup slow.
      */
     public static String hash(String token) {
-        Objects.requireNonNull(token, "token");
+        if (token == null) {
+            throw ValidationException.ofArgument("token", "is required");
+        }
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
-            throw new ClienteleException("SHA-256 is not available in this JDK", e);
+            throw new AlgorithmUnavailableException("SHA-256", e);
         }
     }
 }

@@ -10,10 +10,10 @@
  * current parameters and stored. {@code dummyHash} lets an unknown login cost as much as a wrong password.
  *
  * <p><b>Legacy hashes.</b> To take over a Znuny/OTRS customer base without password resets, {@code verify} also
- * accepts the unsalted hex digests of Znuny's {@code customer_user} table ({@code sha2}/SHA-256, {@code sha512},
- * {@code sha1}, and hex MD5); they always need a rehash, so they disappear as customers log in. Unix crypt,
- * MD5-crypt ({@code $1$}, Znuny's {@code md5}), {@code apr1}, {@code bcrypt} and {@code plain} are not supported
- * yet.
+ * accepts the hashes of Znuny's {@code customer_user} table: the unsalted hex digests ({@code sha2}/SHA-256,
+ * {@code sha512}, {@code sha1}, and hex MD5), MD5-crypt ({@code $1$salt$hash}, Znuny's {@code md5}) and Apache's
+ * {@code apr1} variant ({@code $apr1$salt$hash}). They always need a rehash, so they disappear as customers log in.
+ * Unix DES crypt, {@code bcrypt} and {@code plain} are not supported yet: those customers need a password reset.
  *
  * <p><b>Policy.</b> {@link dev.clientele.password.PasswordPolicy} holds OTRS's rules for new passwords (length,
  * two lower- and two upper-case letters, a digit, two letters, a regular expression) and reports every rule a

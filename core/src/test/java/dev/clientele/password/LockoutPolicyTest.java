@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import dev.clientele.ValidationException;
 import dev.clientele.spi.LoginState;
 
 class LockoutPolicyTest {
@@ -45,13 +46,13 @@ class LockoutPolicyTest {
     @DisplayName("of() rejects a negative maxFailures and non-positive durations when enabled, naming the parameter")
     void validation() {
         assertThatThrownBy(() -> LockoutPolicy.of(-1, WINDOW, LOCK))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxFailures");
+                .isInstanceOf(ValidationException.class).hasMessageContaining("maxFailures");
         assertThatThrownBy(() -> LockoutPolicy.of(3, Duration.ZERO, LOCK))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window");
+                .isInstanceOf(ValidationException.class).hasMessageContaining("window");
         assertThatThrownBy(() -> LockoutPolicy.of(3, WINDOW, Duration.ofMinutes(-1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lockDuration");
+                .isInstanceOf(ValidationException.class).hasMessageContaining("lockDuration");
         assertThatThrownBy(() -> LockoutPolicy.of(0, Duration.ofSeconds(-1), Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window");
+                .isInstanceOf(ValidationException.class).hasMessageContaining("window");
         assertThat(LockoutPolicy.of(0, Duration.ZERO, Duration.ZERO).enabled()).isFalse();
     }
 

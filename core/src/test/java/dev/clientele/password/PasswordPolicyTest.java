@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import dev.clientele.PasswordPolicyException;
+import dev.clientele.ValidationException;
 
 class PasswordPolicyTest {
 
@@ -122,7 +123,7 @@ class PasswordPolicyTest {
     @DisplayName("an invalid pattern is rejected, naming pattern")
     void invalidPattern() {
         assertThatThrownBy(() -> PasswordPolicy.builder().pattern("([a-z"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("pattern");
     }
 
@@ -192,11 +193,11 @@ class PasswordPolicyTest {
     @DisplayName("the builder rejects a negative minLength, a maxLength below 1, and minLength above maxLength")
     void builderValidation() {
         assertThatThrownBy(() -> PasswordPolicy.builder().minLength(-1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minLength");
+                .isInstanceOf(ValidationException.class).hasMessageContaining("minLength");
         assertThatThrownBy(() -> PasswordPolicy.builder().maxLength(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxLength");
+                .isInstanceOf(ValidationException.class).hasMessageContaining("maxLength");
         assertThatThrownBy(() -> PasswordPolicy.builder().minLength(20).maxLength(10).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minLength");
+                .isInstanceOf(ValidationException.class).hasMessageContaining("minLength");
     }
 
     @Test

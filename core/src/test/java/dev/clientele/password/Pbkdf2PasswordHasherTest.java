@@ -13,6 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.clientele.ValidationException;
+
 class Pbkdf2PasswordHasherTest {
     private static final Pbkdf2PasswordHasher FAST = Pbkdf2PasswordHasher.withIterations(1_000);
 
@@ -176,7 +178,8 @@ class Pbkdf2PasswordHasherTest {
     @Test
     @DisplayName("hashing a null password is rejected")
     void hashNull() {
-        assertThatThrownBy(() -> FAST.hash(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> FAST.hash(null)).isInstanceOf(ValidationException.class)
+                .hasMessage("password is required");
     }
 
     @Test
@@ -185,10 +188,10 @@ class Pbkdf2PasswordHasherTest {
         assertThat(Pbkdf2PasswordHasher.withIterations(Pbkdf2PasswordHasher.MIN_ITERATIONS).iterations())
                 .isEqualTo(1_000);
         assertThatThrownBy(() -> Pbkdf2PasswordHasher.withIterations(999))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("iterations");
         assertThatThrownBy(() -> Pbkdf2PasswordHasher.withIterations(Pbkdf2PasswordHasher.MAX_ITERATIONS + 1))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("iterations");
     }
 

@@ -76,7 +76,7 @@ public record GroupSettings(DN baseDn, GroupType type, Map<DN, List<Grant>> map,
             Permission permission;
             try {
                 permission = Permission.parse(target.substring(colon + 1));
-            } catch (IllegalArgumentException e) {
+            } catch (dev.clientele.ValidationException e) {
                 r.problem("group-map", "'" + item.strip() + "': " + e.getMessage());
                 continue;
             }

@@ -385,7 +385,8 @@ public final class LdapConnections implements AutoCloseable {
                 || e.getResultCode() == ResultCode.UNAVAILABLE) {
             return unavailable(what, e);
         }
-        return new ClienteleException("LDAP back-end '" + settings.name() + "': the directory refused to " + what
+        return new dev.clientele.BackendRefusedException(settings.name(),
+                "LDAP back-end '" + settings.name() + "': the directory refused to " + what
                 + ": " + describe(e), e);
     }
 

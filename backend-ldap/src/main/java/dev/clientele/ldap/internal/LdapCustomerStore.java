@@ -101,7 +101,8 @@ public final class LdapCustomerStore implements CustomerStore {
             return true;
         });
         if (found.size() > 1) {
-            throw new ClienteleException("LDAP back-end '" + settings.name() + "': login '" + login.strip()
+            throw new dev.clientele.BackendRefusedException(settings.name(),
+                    "LDAP back-end '" + settings.name() + "': login '" + login.strip()
                     + "' matches " + found.size() + " directory entries ("
                     + found.stream().limit(5).map(SearchResultEntry::getDN).collect(Collectors.joining("; "))
                     + "); a login must name one entry: make the login attribute unique, or narrow "

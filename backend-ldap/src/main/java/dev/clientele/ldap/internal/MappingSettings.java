@@ -105,7 +105,7 @@ public record MappingSettings(Preset preset, String loginAttribute, Map<Customer
             CustomerField field;
             try {
                 field = CustomerField.parse(name);
-            } catch (IllegalArgumentException e) {
+            } catch (dev.clientele.ValidationException e) {
                 r.problem(key, "names no customer field (" + Arrays.stream(CustomerField.values())
                         .map(CustomerField::key).reduce((x, y) -> x + ", " + y).orElse("")
                         + ", additional-customer-ids); use attribute." + name + " for an extra attribute");

@@ -250,7 +250,7 @@ public final class FixtureParser {
                 try {
                     CustomerField f = CustomerField.parse(key);
                     return f == CustomerField.LOGIN ? null : f.key();
-                } catch (IllegalArgumentException e) {
+                } catch (dev.clientele.ValidationException e) {
                     return null;
                 }
         }
@@ -355,7 +355,7 @@ public final class FixtureParser {
             Permission permission;
             try {
                 permission = Permission.parse(s.substring(colon + 1));
-            } catch (IllegalArgumentException e) {
+            } catch (dev.clientele.ValidationException e) {
                 problem(l.number, l.key, "'" + s + "': " + e.getMessage());
                 continue;
             }

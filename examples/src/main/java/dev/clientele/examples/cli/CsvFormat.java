@@ -88,7 +88,7 @@ final class CsvFormat {
         }
         try {
             return new Column(name, CustomerField.parse(name), null, null);
-        } catch (IllegalArgumentException e) {
+        } catch (dev.clientele.ValidationException e) {
             return null;
         }
     }
@@ -146,7 +146,7 @@ final class CsvFormat {
             }
             try {
                 out.put(group, colon < 0 ? Permission.RW : Permission.parse(t.substring(colon + 1)));
-            } catch (IllegalArgumentException e) {
+            } catch (dev.clientele.ValidationException e) {
                 throw new IllegalArgumentException("groups: " + e.getMessage() + " (write group:ro;group:rw)", e);
             }
         }

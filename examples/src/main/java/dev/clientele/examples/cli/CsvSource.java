@@ -107,7 +107,7 @@ final class CsvSource extends ImportSource {
                 } else if (CsvFormat.GROUPS.equals(col.special())) {
                     groups = CsvFormat.parseGroups(v);
                 }
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | dev.clientele.ValidationException e) {
                 problems.add(e.getMessage());
             }
         }

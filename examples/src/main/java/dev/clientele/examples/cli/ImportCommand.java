@@ -60,7 +60,7 @@ final class ImportCommand extends Base {
         ImportOptions options;
         try {
             options = ImportOptions.defaults().withBatchSize(batchSize).withStopOnError(stopOnError);
-        } catch (IllegalArgumentException e) {
+        } catch (dev.clientele.ValidationException e) {
             throw CliException.user("--batch-size: " + e.getMessage());
         }
         boolean ldif = format == null ? file.toLowerCase(Locale.ROOT).endsWith(".ldif")
