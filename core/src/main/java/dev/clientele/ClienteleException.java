@@ -7,7 +7,7 @@ package dev.clientele;
  * {@link ValidationException}. A driver's or directory's exception is kept as the cause.
  * Messages never contain passwords or other secrets.
  */
-public class ClienteleException extends RuntimeException {
+public abstract class ClienteleException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public ClienteleException(String message) {

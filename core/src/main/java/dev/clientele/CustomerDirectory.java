@@ -143,7 +143,7 @@ public interface CustomerDirectory extends AutoCloseable {
      * target's source that owns it must keep hashes ({@link ReadOnlyBackendException} otherwise). Returns false when
      * there is no stored hash here (no password set, or the source checks passwords itself, as an LDAP bind does).
      *
-     * @throws IllegalArgumentException if {@code target} is not a directory made by {@link #builder()}
+     * @throws ValidationException if {@code target} is not a directory made by {@link #builder()}
      */
     boolean copyPasswordTo(String login, CustomerDirectory target);
 

@@ -8,7 +8,6 @@ import dev.clientele.ValidationException;
 import dev.clientele.spi.Keys;
 import dev.clientele.spi.SearchTerm;
 import java.util.ArrayList;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import dev.clientele.Group;
@@ -84,7 +83,7 @@ final class CompaniesAndGroups {
      */
     CompanySearchResult search(String text, int limit) {
         if (limit < 1) {
-            throw new ValidationException("argument", Map.of("limit", "must be at least 1, was " + limit));
+            throw ValidationException.ofArgument("limit", "must be at least 1, was " + limit);
         }
         List<SearchTerm> terms = CustomerQuery.of(text == null ? "" : text).terms().stream().map(SearchTerm::parse)
                 .toList();

@@ -10,7 +10,6 @@ import dev.clientele.internal.CustomerSources.Located;
 import dev.clientele.internal.CustomerSources.Source;
 import dev.clientele.spi.StateStore;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +55,7 @@ final class CustomerWrites {
 
     Customer create(Customer customer, char[] password, boolean passwordRequired) {
         if (passwordRequired && password == null) {
-            throw new ValidationException("customer", Map.of("password", "is required"));
+            throw ValidationException.ofArgument("password", "is required");
         }
         Customer c = withDefaults(customer);
         Validation.check(c);

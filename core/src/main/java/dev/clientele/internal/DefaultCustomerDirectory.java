@@ -130,8 +130,7 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
     @Override
     public boolean copyPasswordTo(String login, CustomerDirectory target) {
         if (!(target instanceof DefaultCustomerDirectory other)) {
-            throw new ValidationException("argument",
-                    Map.of("target", "must be a directory made by CustomerDirectory.builder()"));
+            throw ValidationException.ofArgument("target", "must be a directory made by CustomerDirectory.builder()");
         }
         return p.passwords().copyTo(login, other.p.passwords());
     }

@@ -1,6 +1,6 @@
 package dev.clientele.internal;
 
-import dev.clientele.ClienteleException;
+import dev.clientele.BackendCloseException;
 import dev.clientele.internal.CustomerSources.Source;
 import dev.clientele.spi.CustomerBackend;
 import dev.clientele.spi.StateStore;
@@ -53,7 +53,7 @@ record DirectoryParts(DefaultCustomerDirectory.Settings settings, Events events,
 
     /** Closes the back-ends the directory opened itself (not those handed in); throws the first failure. */
     void closeOwnedBackends() {
-        ClienteleException failure = null;
+        BackendCloseException failure = null;
         for (Map.Entry<String, CustomerBackend> e : settings.backends().entrySet()) {
             if (settings.owned().contains(e.getKey())) {
                 try {
@@ -61,7 +61,7 @@ record DirectoryParts(DefaultCustomerDirectory.Settings settings, Events events,
                 } catch (RuntimeException ex) {
                     LOG.warn("Closing back-end {} failed: {}", e.getKey(), ex.toString());
                     if (failure == null) {
-                        failure = new ClienteleException("closing back-end '" + e.getKey() + "' failed", ex);
+                        failure = new BackendCloseException(e.getKey(), ex);
                     }
                 }
             }
