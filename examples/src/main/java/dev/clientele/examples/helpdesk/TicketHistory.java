@@ -18,6 +18,9 @@ public final class TicketHistory implements CustomerEventListener {
 
     @Override
     public void onEvent(CustomerEvent event) {
+        if (event.type().subject() != CustomerEvent.Subject.CUSTOMER) {
+            return; // company and group events belong to no customer's tickets
+        }
         String line = switch (event.type()) {
             case CREATED -> "customer created";
             case UPDATED -> "customer data changed";
@@ -27,7 +30,12 @@ public final class TicketHistory implements CustomerEventListener {
             case MEMBERSHIP_CHANGED -> "group links changed: " + event.detail();
             case LOGIN_SUCCEEDED -> "logged in";
             case LOGIN_FAILED -> "failed login (" + event.detail() + ")";
+            case UNLOCKED -> "account unlocked by an admin";
+            case RESET_TOKEN_ISSUED -> "password reset requested";
+            case PREFERENCE_CHANGED -> "preference changed: " + event.detail();
+            default -> event.type().name().toLowerCase(java.util.Locale.ROOT);
         };
+        line += event.actor().map(a -> " (by " + a + ")").orElse("");
         byCustomer.computeIfAbsent(event.login(), k -> Collections.synchronizedList(new ArrayList<>()))
                 .add(event.at() + "  " + line);
     }
