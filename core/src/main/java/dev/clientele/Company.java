@@ -2,6 +2,7 @@ package dev.clientele;
 
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A customer company: immutable. Its key is the {@link #customerId()}, which customers point to with
@@ -9,13 +10,13 @@ import java.util.Objects;
  */
 public final class Company {
     private final String customerId;
-    private final String name;
-    private final String street;
-    private final String zip;
-    private final String city;
-    private final String country;
-    private final String url;
-    private final String comment;
+    private final @Nullable String name;
+    private final @Nullable String street;
+    private final @Nullable String zip;
+    private final @Nullable String city;
+    private final @Nullable String country;
+    private final @Nullable String url;
+    private final @Nullable String comment;
     private final Validity validity;
 
     private Company(Builder b) {
@@ -30,7 +31,7 @@ public final class Company {
         this.validity = b.validity;
     }
 
-    public static Builder builder(String customerId) {
+    public static Builder builder(@Nullable String customerId) {
         return new Builder().customerId(customerId);
     }
 
@@ -40,13 +41,13 @@ public final class Company {
     }
 
     public String customerId() { return customerId; }
-    public String name() { return name; }
-    public String street() { return street; }
-    public String zip() { return zip; }
-    public String city() { return city; }
-    public String country() { return country; }
-    public String url() { return url; }
-    public String comment() { return comment; }
+    public @Nullable String name() { return name; }
+    public @Nullable String street() { return street; }
+    public @Nullable String zip() { return zip; }
+    public @Nullable String city() { return city; }
+    public @Nullable String country() { return country; }
+    public @Nullable String url() { return url; }
+    public @Nullable String comment() { return comment; }
     public Validity validity() { return validity; }
 
     public boolean isValid() {
@@ -54,7 +55,7 @@ public final class Company {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         if (this == o) {
             return true;
         }
@@ -79,27 +80,27 @@ public final class Company {
 
     /** Builds a {@link Company}. Strings are stripped; blank becomes {@code null}. */
     public static final class Builder {
-        private String customerId;
-        private String name;
-        private String street;
-        private String zip;
-        private String city;
-        private String country;
-        private String url;
-        private String comment;
+        private @Nullable String customerId;
+        private @Nullable String name;
+        private @Nullable String street;
+        private @Nullable String zip;
+        private @Nullable String city;
+        private @Nullable String country;
+        private @Nullable String url;
+        private @Nullable String comment;
         private Validity validity = Validity.VALID;
 
         private Builder() {
         }
 
-        public Builder customerId(String v) { customerId = clean(v); return this; }
-        public Builder name(String v) { name = clean(v); return this; }
-        public Builder street(String v) { street = clean(v); return this; }
-        public Builder zip(String v) { zip = clean(v); return this; }
-        public Builder city(String v) { city = clean(v); return this; }
-        public Builder country(String v) { country = clean(v); return this; }
-        public Builder url(String v) { url = clean(v); return this; }
-        public Builder comment(String v) { comment = clean(v); return this; }
+        public Builder customerId(@Nullable String v) { customerId = clean(v); return this; }
+        public Builder name(@Nullable String v) { name = clean(v); return this; }
+        public Builder street(@Nullable String v) { street = clean(v); return this; }
+        public Builder zip(@Nullable String v) { zip = clean(v); return this; }
+        public Builder city(@Nullable String v) { city = clean(v); return this; }
+        public Builder country(@Nullable String v) { country = clean(v); return this; }
+        public Builder url(@Nullable String v) { url = clean(v); return this; }
+        public Builder comment(@Nullable String v) { comment = clean(v); return this; }
         public Builder validity(Validity v) {
             if (v == null) {
                 throw ValidationException.ofArgument("validity", "is required");
@@ -116,7 +117,7 @@ public final class Company {
             return new Company(this);
         }
 
-        private static String clean(String s) {
+        private static @Nullable String clean(@Nullable String s) {
             if (s == null) {
                 return null;
             }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A customer account: immutable. Its key is the {@link #login()} (matched case-insensitively).
@@ -21,24 +22,24 @@ import java.util.TreeMap;
  */
 public final class Customer {
     private final String login;
-    private final String email;
-    private final String customerId;
-    private final String title;
-    private final String firstName;
-    private final String lastName;
-    private final String phone;
-    private final String fax;
-    private final String mobile;
-    private final String street;
-    private final String zip;
-    private final String city;
-    private final String country;
-    private final String comment;
+    private final @Nullable String email;
+    private final @Nullable String customerId;
+    private final @Nullable String title;
+    private final @Nullable String firstName;
+    private final @Nullable String lastName;
+    private final @Nullable String phone;
+    private final @Nullable String fax;
+    private final @Nullable String mobile;
+    private final @Nullable String street;
+    private final @Nullable String zip;
+    private final @Nullable String city;
+    private final @Nullable String country;
+    private final @Nullable String comment;
     private final Validity validity;
     private final Set<String> additionalCustomerIds;
     private final Map<String, String> attributes;
-    private final Instant created;
-    private final Instant changed;
+    private final @Nullable Instant created;
+    private final @Nullable Instant changed;
     private final long version;
 
     private Customer(Builder b) {
@@ -65,7 +66,7 @@ public final class Customer {
     }
 
     /** A new builder for a customer with this login. */
-    public static Builder builder(String login) {
+    public static Builder builder(@Nullable String login) {
         return new Builder().login(login);
     }
 
@@ -96,29 +97,29 @@ public final class Customer {
     }
 
     public String login() { return login; }
-    public String email() { return email; }
+    public @Nullable String email() { return email; }
     /** The company this customer belongs to (its tickets carry this ID). */
-    public String customerId() { return customerId; }
-    public String title() { return title; }
-    public String firstName() { return firstName; }
-    public String lastName() { return lastName; }
-    public String phone() { return phone; }
-    public String fax() { return fax; }
-    public String mobile() { return mobile; }
-    public String street() { return street; }
-    public String zip() { return zip; }
-    public String city() { return city; }
-    public String country() { return country; }
-    public String comment() { return comment; }
+    public @Nullable String customerId() { return customerId; }
+    public @Nullable String title() { return title; }
+    public @Nullable String firstName() { return firstName; }
+    public @Nullable String lastName() { return lastName; }
+    public @Nullable String phone() { return phone; }
+    public @Nullable String fax() { return fax; }
+    public @Nullable String mobile() { return mobile; }
+    public @Nullable String street() { return street; }
+    public @Nullable String zip() { return zip; }
+    public @Nullable String city() { return city; }
+    public @Nullable String country() { return country; }
+    public @Nullable String comment() { return comment; }
     public Validity validity() { return validity; }
     /** More companies whose tickets this customer may see, in insertion order. */
     public Set<String> additionalCustomerIds() { return additionalCustomerIds; }
     /** Extra mapped fields, sorted by name. */
     public Map<String, String> attributes() { return attributes; }
     /** When the customer was created, where the store keeps it; else {@code null}. */
-    public Instant created() { return created; }
+    public @Nullable Instant created() { return created; }
     /** When the customer was last changed, where the store keeps it; else {@code null}. */
-    public Instant changed() { return changed; }
+    public @Nullable Instant changed() { return changed; }
     /**
      * The stored version for optimistic locking: 0 for a customer not stored yet (or a store without versions).
      * An update must carry the version it was read with.
@@ -136,7 +137,7 @@ public final class Customer {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         if (this == o) {
             return true;
         }
@@ -168,44 +169,44 @@ public final class Customer {
 
     /** Builds a {@link Customer}. Not thread-safe; reusable. */
     public static final class Builder {
-        private String login;
-        private String email;
-        private String customerId;
-        private String title;
-        private String firstName;
-        private String lastName;
-        private String phone;
-        private String fax;
-        private String mobile;
-        private String street;
-        private String zip;
-        private String city;
-        private String country;
-        private String comment;
+        private @Nullable String login;
+        private @Nullable String email;
+        private @Nullable String customerId;
+        private @Nullable String title;
+        private @Nullable String firstName;
+        private @Nullable String lastName;
+        private @Nullable String phone;
+        private @Nullable String fax;
+        private @Nullable String mobile;
+        private @Nullable String street;
+        private @Nullable String zip;
+        private @Nullable String city;
+        private @Nullable String country;
+        private @Nullable String comment;
         private Validity validity = Validity.VALID;
         private final Set<String> additionalCustomerIds = new LinkedHashSet<>();
         private final Map<String, String> attributes = new TreeMap<>();
-        private Instant created;
-        private Instant changed;
+        private @Nullable Instant created;
+        private @Nullable Instant changed;
         private long version;
 
         private Builder() {
         }
 
-        public Builder login(String login) { this.login = clean(login); return this; }
-        public Builder email(String email) { this.email = clean(email); return this; }
-        public Builder customerId(String customerId) { this.customerId = clean(customerId); return this; }
-        public Builder title(String title) { this.title = clean(title); return this; }
-        public Builder firstName(String firstName) { this.firstName = clean(firstName); return this; }
-        public Builder lastName(String lastName) { this.lastName = clean(lastName); return this; }
-        public Builder phone(String phone) { this.phone = clean(phone); return this; }
-        public Builder fax(String fax) { this.fax = clean(fax); return this; }
-        public Builder mobile(String mobile) { this.mobile = clean(mobile); return this; }
-        public Builder street(String street) { this.street = clean(street); return this; }
-        public Builder zip(String zip) { this.zip = clean(zip); return this; }
-        public Builder city(String city) { this.city = clean(city); return this; }
-        public Builder country(String country) { this.country = clean(country); return this; }
-        public Builder comment(String comment) { this.comment = clean(comment); return this; }
+        public Builder login(@Nullable String login) { this.login = clean(login); return this; }
+        public Builder email(@Nullable String email) { this.email = clean(email); return this; }
+        public Builder customerId(@Nullable String customerId) { this.customerId = clean(customerId); return this; }
+        public Builder title(@Nullable String title) { this.title = clean(title); return this; }
+        public Builder firstName(@Nullable String firstName) { this.firstName = clean(firstName); return this; }
+        public Builder lastName(@Nullable String lastName) { this.lastName = clean(lastName); return this; }
+        public Builder phone(@Nullable String phone) { this.phone = clean(phone); return this; }
+        public Builder fax(@Nullable String fax) { this.fax = clean(fax); return this; }
+        public Builder mobile(@Nullable String mobile) { this.mobile = clean(mobile); return this; }
+        public Builder street(@Nullable String street) { this.street = clean(street); return this; }
+        public Builder zip(@Nullable String zip) { this.zip = clean(zip); return this; }
+        public Builder city(@Nullable String city) { this.city = clean(city); return this; }
+        public Builder country(@Nullable String country) { this.country = clean(country); return this; }
+        public Builder comment(@Nullable String comment) { this.comment = clean(comment); return this; }
 
         public Builder validity(Validity validity) {
             if (validity == null) {
@@ -216,7 +217,7 @@ public final class Customer {
         }
 
         /** Sets a field by its {@link CustomerField}. */
-        public Builder set(CustomerField field, String value) {
+        public Builder set(CustomerField field, @Nullable String value) {
             switch (field) {
                 case LOGIN: return login(value);
                 case EMAIL: return email(value);
@@ -253,7 +254,7 @@ public final class Customer {
         }
 
         /** Sets an extra attribute; a blank value removes it. */
-        public Builder attribute(String name, String value) {
+        public Builder attribute(String name, @Nullable String value) {
             String n = clean(name);
             if (n == null) {
                 throw ValidationException.ofArgument("attribute", "name must not be blank");
@@ -273,8 +274,8 @@ public final class Customer {
             return this;
         }
 
-        public Builder created(Instant created) { this.created = created; return this; }
-        public Builder changed(Instant changed) { this.changed = changed; return this; }
+        public Builder created(@Nullable Instant created) { this.created = created; return this; }
+        public Builder changed(@Nullable Instant changed) { this.changed = changed; return this; }
 
         public Builder version(long version) {
             if (version < 0) {
@@ -298,7 +299,7 @@ public final class Customer {
             return c;
         }
 
-        private static String clean(String s) {
+        private static @Nullable String clean(@Nullable String s) {
             if (s == null) {
                 return null;
             }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A helpdesk's customers: the one object an application talks to. It composes back-ends into roles (an ordered
@@ -122,8 +123,9 @@ public interface CustomerDirectory extends AutoCloseable {
     /**
      * Verifies a login. Never throws for a wrong or unknown login (see {@link AuthenticationResult}); counts
      * failures and locks the account for a while after too many; re-hashes an outdated stored hash on success.
+     * A {@code null} or empty login or password is {@link AuthenticationResult.Outcome#BAD_CREDENTIALS}.
      */
-    AuthenticationResult authenticate(String login, char[] password);
+    AuthenticationResult authenticate(@Nullable String login, char @Nullable [] password);
 
     /**
      * Makes a password reset token for the customer: returned once, stored only as a hash, works once, expires.
@@ -183,12 +185,12 @@ public interface CustomerDirectory extends AutoCloseable {
     /**
      * Searches companies by customer ID and name with the customer search's term rules (terms AND-ed, {@code *} the
      * only wildcard, a term without one a prefix, case-insensitive), every validity, ordered by customer ID, at most
-     * {@code limit} of them with a "more results" flag. An empty text lists every company.
+     * {@code limit} of them with a "more results" flag. An empty (or {@code null}) text lists every company.
      */
-    CompanySearchResult searchCompanies(String text, int limit);
+    CompanySearchResult searchCompanies(@Nullable String text, int limit);
 
     /** {@link #searchCompanies(String, int)} with the directory's search limit ({@code clientele.search.limit}). */
-    CompanySearchResult searchCompanies(String text);
+    CompanySearchResult searchCompanies(@Nullable String text);
 
     /**
      * The company's stored links (own context): group to permission. The customers of a company are

@@ -2,6 +2,7 @@ package dev.clientele;
 
 import java.util.Locale;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The string fields of a {@link Customer} (the OTRS default map), each with its name as used in messages,
@@ -25,9 +26,9 @@ public enum CustomerField {
 
     private final String key;
     private final int maxLength;
-    private final Function<Customer, String> getter;
+    private final Function<Customer, @Nullable String> getter;
 
-    CustomerField(String key, int maxLength, Function<Customer, String> getter) {
+    CustomerField(String key, int maxLength, Function<Customer, @Nullable String> getter) {
         this.key = key;
         this.maxLength = maxLength;
         this.getter = getter;
@@ -43,7 +44,7 @@ public enum CustomerField {
     }
 
     /** The field's value of a customer, or {@code null}. */
-    public String get(Customer customer) {
+    public @Nullable String get(Customer customer) {
         return getter.apply(customer);
     }
 

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The switches that decide which groups a customer may use — the OTRS/Znuny model. Immutable.
@@ -60,7 +61,7 @@ public final class CustomerGroupPolicy {
     public boolean companyInheritance() { return companyInheritance; }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof CustomerGroupPolicy && ((CustomerGroupPolicy) o).groupSupport == groupSupport
                 && ((CustomerGroupPolicy) o).alwaysGroups.equals(alwaysGroups)
                 && ((CustomerGroupPolicy) o).companyAlwaysGroups.equals(companyAlwaysGroups)

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A customer search. Immutable; build with {@link #of(String)} or {@link #builder()}.
@@ -24,9 +25,9 @@ public final class CustomerQuery {
     public static final int DEFAULT_LIMIT = 250;
 
     private final List<String> terms;
-    private final Set<CustomerField> fields;
+    private final @Nullable Set<CustomerField> fields;
     private final boolean includeInvalid;
-    private final Integer limit;
+    private final @Nullable Integer limit;
 
     private CustomerQuery(Builder b) {
         this.terms = List.copyOf(b.terms);
@@ -72,9 +73,9 @@ public final class CustomerQuery {
     /** Builds a {@link CustomerQuery}. */
     public static final class Builder {
         private final List<String> terms = new ArrayList<>();
-        private Set<CustomerField> fields;
+        private @Nullable Set<CustomerField> fields;
         private boolean includeInvalid;
-        private Integer limit;
+        private @Nullable Integer limit;
 
         private Builder() {
         }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one customer may do, computed by the {@link CustomerGroupPolicy}: a permission per group (RW implies RO),
@@ -61,7 +62,7 @@ public final class EffectivePermissions {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof EffectivePermissions && ((EffectivePermissions) o).login.equals(login)
                 && ((EffectivePermissions) o).groups.equals(groups)
                 && ((EffectivePermissions) o).customerIds.equals(customerIds);

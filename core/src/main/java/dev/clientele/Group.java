@@ -2,6 +2,7 @@ package dev.clientele;
 
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A customer group: queues are assigned to groups, customers get permissions on groups. Key: {@link #name()}.
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param comment  free text, may be {@code null}
  * @param validity only a valid group grants anything
  */
-public record Group(String name, String comment, Validity validity) {
+public record Group(String name, @Nullable String comment, Validity validity) {
 
     public Group {
         name = name == null ? null : name.strip();
@@ -26,7 +27,7 @@ public record Group(String name, String comment, Validity validity) {
         return new Group(name, null, Validity.VALID);
     }
 
-    public Group withComment(String comment) {
+    public Group withComment(@Nullable String comment) {
         return new Group(name, comment, validity);
     }
 

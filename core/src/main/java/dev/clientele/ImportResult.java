@@ -1,6 +1,7 @@
 package dev.clientele;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an import did.
@@ -18,7 +19,7 @@ public record ImportResult(int added, List<Refused> refused, boolean stopped) {
      * @param login  its login (may be {@code null} if it had none)
      * @param errors field to message, as in {@link ValidationException#errors()}
      */
-    public record Refused(int row, String login, java.util.Map<String, String> errors) {
+    public record Refused(int row, @Nullable String login, java.util.Map<String, String> errors) {
         public Refused {
             errors = java.util.Map.copyOf(errors);
         }

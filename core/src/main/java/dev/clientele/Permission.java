@@ -1,6 +1,7 @@
 package dev.clientele;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** A permission on a group (and so on its queues). {@link #RW} implies {@link #RO}. */
 public enum Permission {
@@ -15,7 +16,7 @@ public enum Permission {
     }
 
     /** The stronger of two permissions; {@code null} counts as none. */
-    public static Permission strongest(Permission a, Permission b) {
+    public static @Nullable Permission strongest(@Nullable Permission a, @Nullable Permission b) {
         if (a == null) {
             return b;
         }

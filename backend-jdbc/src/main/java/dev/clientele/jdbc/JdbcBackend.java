@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A back-end that keeps customers, credentials, companies, groups, links and customer state in a relational
@@ -55,7 +56,7 @@ public final class JdbcBackend implements CustomerBackend {
 
     private final String name;
     private final Database db;
-    private final AutoCloseable owned;
+    private final @Nullable AutoCloseable owned;
     private final String description;
     private final CustomerStore customers;
     private final CredentialStore credentials;
@@ -65,7 +66,7 @@ public final class JdbcBackend implements CustomerBackend {
     private final StateStore state;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private JdbcBackend(String name, Database db, AutoCloseable owned, String description) {
+    private JdbcBackend(String name, Database db, @Nullable AutoCloseable owned, String description) {
         this.name = name;
         this.db = db;
         this.owned = owned;
@@ -106,7 +107,7 @@ public final class JdbcBackend implements CustomerBackend {
     }
 
     /** Starts a back-end; {@code owned} (the pool made from settings, or null) is closed with it or on failure. */
-    static JdbcBackend start(String name, DataSource dataSource, AutoCloseable owned, JdbcOptions options) {
+    static JdbcBackend start(String name, DataSource dataSource, @Nullable AutoCloseable owned, JdbcOptions options) {
         try {
             return doStart(name, dataSource, owned, options);
         } catch (RuntimeException e) {
@@ -121,7 +122,8 @@ public final class JdbcBackend implements CustomerBackend {
         }
     }
 
-    private static JdbcBackend doStart(String name, DataSource dataSource, AutoCloseable owned, JdbcOptions options) {
+    private static JdbcBackend doStart(String name, DataSource dataSource, @Nullable AutoCloseable owned,
+            JdbcOptions options) {
         String product;
         String version;
         String url;
@@ -206,7 +208,7 @@ public final class JdbcBackend implements CustomerBackend {
 
     /** Runs {@code work} in one database transaction, bound to the calling thread; nested calls join the outer one. */
     @Override
-    public <T> T atomically(Supplier<T> work) {
+    public <T extends @Nullable Object> T atomically(Supplier<T> work) {
         return db.atomically(work);
     }
 

@@ -2,6 +2,7 @@ package dev.clientele.jdbc;
 
 import dev.clientele.jdbc.internal.Mapping;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a {@link JdbcBackend} uses its database, whoever made the connections: the schema mode, the schema its tables
@@ -14,10 +15,10 @@ import java.util.Objects;
  */
 public final class JdbcOptions {
     private final SchemaMode schemaMode;
-    private final String schema;
+    private final @Nullable String schema;
     private final boolean readOnly;
 
-    private JdbcOptions(SchemaMode schemaMode, String schema, boolean readOnly) {
+    private JdbcOptions(SchemaMode schemaMode, @Nullable String schema, boolean readOnly) {
         this.schemaMode = schemaMode;
         this.schema = schema;
         this.readOnly = readOnly;
@@ -33,7 +34,7 @@ public final class JdbcOptions {
     }
 
     /** The schema of the tables; {@code null} means the connection's default schema. */
-    public String schema() {
+    public @Nullable String schema() {
         return schema;
     }
 
@@ -52,7 +53,7 @@ public final class JdbcOptions {
      *
      * @throws IllegalArgumentException unless it is a plain SQL identifier (letters, digits, underscore)
      */
-    public JdbcOptions withSchema(String schema) {
+    public JdbcOptions withSchema(@Nullable String schema) {
         if (schema != null && !Mapping.isIdentifier(schema)) {
             throw new IllegalArgumentException("schema must be a plain SQL identifier (letters, digits and _, not"
                     + " starting with a digit, at most 63 characters), was '" + schema + "'");

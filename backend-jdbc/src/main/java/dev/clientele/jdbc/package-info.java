@@ -8,4 +8,7 @@
  * {@code dev.clientele.jdbc.internal} is not API. Depends on {@code dev.clientele} and {@code dev.clientele.spi}
  * only.
  */
+@NullMarked
 package dev.clientele.jdbc;
+
+import org.jspecify.annotations.NullMarked;

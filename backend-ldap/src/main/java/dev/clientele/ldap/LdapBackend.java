@@ -16,6 +16,7 @@ import dev.clientele.spi.MembershipStore;
 import dev.clientele.spi.PasswordVerifier;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A customer back-end over an LDAP directory (OpenLDAP, Active Directory, any LDAPv3 server), on the UnboundID LDAP
@@ -46,7 +47,7 @@ public final class LdapBackend implements CustomerBackend {
     private final LdapConnections connections;
     private final LdapCustomerStore customers;
     private final LdapPasswordVerifier verifier;
-    private final LdapMembershipStore memberships;
+    private final @Nullable LdapMembershipStore memberships;
 
     private LdapBackend(LdapSettings settings) {
         this.settings = settings;

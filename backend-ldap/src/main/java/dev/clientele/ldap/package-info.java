@@ -4,4 +4,7 @@
  * ({@link dev.clientele.ldap.LdapBackendProvider}) or made in code with {@link dev.clientele.ldap.LdapBackend#create}.
  * Everything in {@code dev.clientele.ldap.internal} is implementation.
  */
+@NullMarked
 package dev.clientele.ldap;
+
+import org.jspecify.annotations.NullMarked;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -77,20 +78,20 @@ public final class ClienteleExtension implements BeforeEachCallback, AfterEachCa
     private static final String SESSION = "session";
 
     private final List<String> fixtures;
-    private final CustomerGroupPolicy policy;
+    private final @Nullable CustomerGroupPolicy policy;
     private final int passwordIterations;
     private final String backendName;
     private final UnaryOperator<CustomerDirectory.Builder> options;
 
     private final ThreadLocal<Session> current = new ThreadLocal<>();
-    private volatile Session last;
+    private volatile @Nullable Session last;
 
     /** An extension without fixture, with core's default policy; what {@code @ExtendWith} instantiates. */
     public ClienteleExtension() {
         this(List.of(), null, DEFAULT_PASSWORD_ITERATIONS, DEFAULT_BACKEND_NAME, UnaryOperator.identity());
     }
 
-    private ClienteleExtension(List<String> fixtures, CustomerGroupPolicy policy, int passwordIterations,
+    private ClienteleExtension(List<String> fixtures, @Nullable CustomerGroupPolicy policy, int passwordIterations,
             String backendName, UnaryOperator<CustomerDirectory.Builder> options) {
         this.fixtures = List.copyOf(fixtures);
         this.policy = policy;
@@ -275,7 +276,7 @@ public final class ClienteleExtension implements BeforeEachCallback, AfterEachCa
         return annotation.map(a -> Arrays.asList(a.value())).orElse(fixtures);
     }
 
-    private static Optional<ClienteleFixture> find(AnnotatedElement element) {
+    private static Optional<ClienteleFixture> find(@Nullable AnnotatedElement element) {
         return element == null ? Optional.empty() : AnnotationSupport.findAnnotation(element, ClienteleFixture.class);
     }
 

@@ -3,6 +3,7 @@ package dev.clientele.memory;
 import dev.clientele.ClienteleException;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fixture file could not be read, parsed or applied. {@link #problems()} lists every problem found, each with its
@@ -24,7 +25,7 @@ public class FixtureException extends ClienteleException {
      * @param key     the key concerned ({@code email}, {@code groups}...), or {@code null} for a whole line or block
      * @param message what is wrong
      */
-    public record Problem(int line, String key, String message) {
+    public record Problem(int line, @Nullable String key, String message) {
         @Override
         public String toString() {
             return (line > 0 ? "line " + line + ": " : "") + (key == null ? "" : "key '" + key + "': ") + message;
@@ -34,7 +35,7 @@ public class FixtureException extends ClienteleException {
     private final String source;
     private final transient List<Problem> problems;
 
-    public FixtureException(String source, List<Problem> problems, Throwable cause) {
+    public FixtureException(String source, List<Problem> problems, @Nullable Throwable cause) {
         super(render(source, problems), cause);
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("a fixture failure needs at least one problem");
@@ -43,7 +44,8 @@ public class FixtureException extends ClienteleException {
         this.problems = List.copyOf(problems);
     }
 
-    public FixtureException(String source, int line, String key, String message, Throwable cause) {
+    public FixtureException(String source, int line, @Nullable String key, String message,
+            @Nullable Throwable cause) {
         this(source, List.of(new Problem(line, key, message)), cause);
     }
 
@@ -63,7 +65,7 @@ public class FixtureException extends ClienteleException {
     }
 
     /** The key of the first problem, or {@code null} when it concerns a whole line or block. */
-    public String key() {
+    public @Nullable String key() {
         return problems.get(0).key();
     }
 

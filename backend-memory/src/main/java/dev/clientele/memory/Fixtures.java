@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,7 +130,7 @@ public final class Fixtures {
     /**
      * Loads a fixture from a reader, naming it {@code sourceName} in messages. Does not close the reader.
      */
-    public static FixtureReport load(CustomerDirectory directory, Reader reader, String sourceName) {
+    public static FixtureReport load(CustomerDirectory directory, Reader reader, @Nullable String sourceName) {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(reader, "reader");
         String source = sourceName == null ? "fixture" : sourceName;

@@ -7,4 +7,7 @@
  * <p>Depends on {@code dev.clientele} and {@code dev.clientele.spi} only; {@code dev.clientele.memory.internal} is
  * not API.
  */
+@NullMarked
 package dev.clientele.memory;
+
+import org.jspecify.annotations.NullMarked;

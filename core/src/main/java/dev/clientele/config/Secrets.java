@@ -1,6 +1,7 @@
 package dev.clientele.config;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Which configuration keys hold secrets, and how they are shown: {@value #MASK}. */
 public final class Secrets {
@@ -18,7 +19,7 @@ public final class Secrets {
      * A value as it may be shown: the whole value masked for a secret key; otherwise passwords written inside it
      * masked — {@code password=...} parameters of a JDBC URL, {@code user:password@} in a URL.
      */
-    public static String shown(String key, String value) {
+    public static @Nullable String shown(String key, @Nullable String value) {
         if (value == null) {
             return null;
         }

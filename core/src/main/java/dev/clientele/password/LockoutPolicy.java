@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.clientele.ValidationException;
 import dev.clientele.spi.LoginState;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When failed logins lock an account: {@link #maxFailures()} failures within {@link #window()} lock it for
@@ -169,7 +170,7 @@ public final class LockoutPolicy {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         if (this == o) {
             return true;
         }

@@ -1,5 +1,7 @@
 package dev.clientele.password;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Hashes passwords for storage and checks a password against a stored hash.
  *
@@ -28,7 +30,7 @@ public interface PasswordHasher {
      * @return {@code true} only when the password matches; {@code false} for a wrong password and also for a
      *         {@code null}, malformed or unknown encoded string (this method does not throw for bad input)
      */
-    boolean verify(char[] password, String encoded);
+    boolean verify(char[] password, @Nullable String encoded);
 
     /**
      * Whether the encoded hash should be replaced by a fresh {@link #hash(char[])} at the next successful login,

@@ -10,6 +10,7 @@ import java.util.regex.PatternSyntaxException;
 
 import dev.clientele.PasswordPolicyException;
 import dev.clientele.ValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules a new password must satisfy, after OTRS's customer password settings. Immutable; build with
@@ -42,8 +43,8 @@ public final class PasswordPolicy {
     private final boolean mixedCase;
     private final boolean needDigit;
     private final boolean minTwoLetters;
-    private final String regex;
-    private final Pattern pattern;
+    private final @Nullable String regex;
+    private final @Nullable Pattern pattern;
 
     private PasswordPolicy(Builder b) {
         this.minLength = b.minLength;
@@ -106,7 +107,7 @@ public final class PasswordPolicy {
      * treated as empty: it breaks {@code "must not be empty"} and every other rule an empty password breaks.
      * The password is not changed and never appears in a message.
      */
-    public List<String> violations(char[] password) {
+    public List<String> violations(char @Nullable [] password) {
         char[] pw = password == null ? new char[0] : password;
         List<String> violations = new ArrayList<>();
         int length = Character.codePointCount(pw, 0, pw.length);
@@ -167,7 +168,7 @@ public final class PasswordPolicy {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         if (this == o) {
             return true;
         }
@@ -199,8 +200,8 @@ public final class PasswordPolicy {
         private boolean mixedCase;
         private boolean needDigit;
         private boolean minTwoLetters;
-        private String regex;
-        private Pattern pattern;
+        private @Nullable String regex;
+        private @Nullable Pattern pattern;
 
         private Builder() {
         }
@@ -255,7 +256,7 @@ public final class PasswordPolicy {
          *
          * @throws ValidationException naming {@code pattern} when the expression is invalid
          */
-        public Builder pattern(String regex) {
+        public Builder pattern(@Nullable String regex) {
             if (regex == null) {
                 this.regex = null;
                 this.pattern = null;

@@ -14,6 +14,7 @@ import javax.crypto.spec.PBEKeySpec;
 
 import dev.clientele.AlgorithmUnavailableException;
 import dev.clientele.ValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PBKDF2-HMAC-SHA256 password hashing with the JDK's {@code PBKDF2WithHmacSHA256}, encoded as a PHC string:
@@ -67,7 +68,7 @@ public final class Pbkdf2PasswordHasher implements PasswordHasher {
 
     private final int iterations;
     /** Made on first use (it costs a full hash); {@code volatile} for the double-checked read in dummyHash(). */
-    private volatile String dummyHash;
+    private volatile @Nullable String dummyHash;
 
     private Pbkdf2PasswordHasher(int iterations) {
         if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
@@ -118,7 +119,7 @@ public final class Pbkdf2PasswordHasher implements PasswordHasher {
      * formats of {@link LegacyHashes}. A {@code null} password does not match anything.
      */
     @Override
-    public boolean verify(char[] password, String encoded) {
+    public boolean verify(char @Nullable [] password, @Nullable String encoded) {
         if (password == null || encoded == null) {
             return false;
         }
@@ -144,7 +145,7 @@ public final class Pbkdf2PasswordHasher implements PasswordHasher {
      * hashes with fewer iterations than {@link #iterations()} or a salt or key length other than 16 and 32 bytes.
      */
     @Override
-    public boolean needsRehash(String encoded) {
+    public boolean needsRehash(@Nullable String encoded) {
         if (encoded == null) {
             return true;
         }

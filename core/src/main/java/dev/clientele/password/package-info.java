@@ -24,4 +24,7 @@
  *
  * <p>Passwords are passed as {@code char[]} and never logged, stored, or put in a message or {@code toString}.
  */
+@NullMarked
 package dev.clientele.password;
+
+import org.jspecify.annotations.NullMarked;

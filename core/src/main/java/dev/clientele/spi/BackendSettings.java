@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings of one back-end instance: the keys under {@code clientele.backend.NAME.}, without that prefix.
@@ -80,8 +81,8 @@ public final class BackendSettings {
         private Reader() {
         }
 
-        /** A required string; a problem if missing or blank. */
-        public String required(String key) {
+        /** A required string; a problem if missing or blank, and then {@code null}. */
+        public @Nullable String required(String key) {
             read.add(key);
             String v = values.get(key);
             if (v == null || v.isBlank()) {

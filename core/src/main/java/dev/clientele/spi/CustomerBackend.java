@@ -2,6 +2,7 @@ package dev.clientele.spi;
 
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A named back-end instance ({@code corp}, {@code local}) offering some stores. A store it does not offer is
@@ -55,7 +56,7 @@ public interface CustomerBackend extends AutoCloseable {
      * the outer one. A back-end without transactions runs {@code work} as it is (the default) and says so in its
      * documentation.
      */
-    default <T> T atomically(Supplier<T> work) {
+    default <T extends @Nullable Object> T atomically(Supplier<T> work) {
         return work.get();
     }
 

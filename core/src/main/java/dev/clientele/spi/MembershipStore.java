@@ -3,6 +3,7 @@ package dev.clientele.spi;
 import dev.clientele.Membership;
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stored links of customers and companies to groups. A link is identified by (kind, subject key, group key,
@@ -18,7 +19,7 @@ public interface MembershipStore {
      * {@code login} is {@code null} when only the companies' links are asked for.
      * Order: unspecified but stable; the directory does not depend on it.
      */
-    List<Membership> linksOf(String login, Collection<String> customerIds);
+    List<Membership> linksOf(@Nullable String login, Collection<String> customerIds);
 
     /** Every link to this group (customers and companies). */
     List<Membership> linksTo(String group);

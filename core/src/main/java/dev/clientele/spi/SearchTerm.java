@@ -3,6 +3,7 @@ package dev.clientele.spi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One search term, parsed: literal parts separated by the wildcard {@code *}, compared case-insensitively
@@ -31,9 +32,9 @@ public final class SearchTerm {
 
     /**
      * The case fold every search comparison uses (lower-case, root locale). A store that keeps folded copies of
-     * fields to search them by index must fold with this.
+     * fields to search them by index must fold with this. {@code null} folds to {@code null}.
      */
-    public static String fold(String value) {
+    public static @Nullable String fold(@Nullable String value) {
         return value == null ? null : value.toLowerCase(Locale.ROOT);
     }
 
@@ -135,7 +136,7 @@ public final class SearchTerm {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof SearchTerm && ((SearchTerm) o).raw.equals(raw);
     }
 

@@ -3,6 +3,7 @@ package dev.clientele.spi;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Customer state: login bookkeeping, reset tokens and preferences, by login key. Kept locally even for customers
@@ -28,7 +29,7 @@ public interface StateStore {
     Map<String, String> preferences(String login);
 
     /** Sets a preference; a {@code null} value removes it. */
-    void setPreference(String login, String key, String value);
+    void setPreference(String login, String key, @Nullable String value);
 
     /** Removes login state, tokens and preferences of a login (erasure); true if there was any. */
     boolean deleteAll(String login);

@@ -16,4 +16,7 @@
  * <p>Failures: a store that cannot answer throws {@link dev.clientele.BackendUnavailableException}, never an empty
  * result; a write to a read-only store throws {@link dev.clientele.ReadOnlyBackendException}.
  */
+@NullMarked
 package dev.clientele.spi;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,6 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
 
 /** A row of {@code clientele_companies}: one customer company, identified by its customer-ID key. */
 @Entity
@@ -21,25 +22,25 @@ public class CompanyEntity {
     private String customerId;
 
     @Column(name = "name", length = 200)
-    private String name;
+    private @Nullable String name;
 
     @Column(name = "street", length = 200)
-    private String street;
+    private @Nullable String street;
 
     @Column(name = "zip", length = 200)
-    private String zip;
+    private @Nullable String zip;
 
     @Column(name = "city", length = 200)
-    private String city;
+    private @Nullable String city;
 
     @Column(name = "country", length = 200)
-    private String country;
+    private @Nullable String country;
 
     @Column(name = "url", length = 200)
-    private String url;
+    private @Nullable String url;
 
     @Column(name = "comments", length = 250)
-    private String comment;
+    private @Nullable String comment;
 
     @Column(name = "validity", length = 30, nullable = false)
     private String validity;
@@ -50,13 +51,13 @@ public class CompanyEntity {
 
     public String getCustomerIdKey() { return customerIdKey; }
     public String getCustomerId() { return customerId; }
-    public String getName() { return name; }
-    public String getStreet() { return street; }
-    public String getZip() { return zip; }
-    public String getCity() { return city; }
-    public String getCountry() { return country; }
-    public String getUrl() { return url; }
-    public String getComment() { return comment; }
+    public @Nullable String getName() { return name; }
+    public @Nullable String getStreet() { return street; }
+    public @Nullable String getZip() { return zip; }
+    public @Nullable String getCity() { return city; }
+    public @Nullable String getCountry() { return country; }
+    public @Nullable String getUrl() { return url; }
+    public @Nullable String getComment() { return comment; }
     public Validity getValidity() { return Validity.valueOf(validity); }
 
     @Override

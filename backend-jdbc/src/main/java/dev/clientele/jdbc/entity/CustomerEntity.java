@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A row of {@code clientele_customers}: one customer. The identifier is the login key ({@code Keys.of(login)}:
@@ -27,64 +28,64 @@ public class CustomerEntity {
     private String login;
 
     @Column(name = "email", length = 150)
-    private String email;
+    private @Nullable String email;
 
     @Column(name = "email_key", length = 300)
-    private String emailKey;
+    private @Nullable String emailKey;
 
     @Column(name = "customer_id", length = 150)
-    private String customerId;
+    private @Nullable String customerId;
 
     @Column(name = "customer_id_key", length = 300)
-    private String customerIdKey;
+    private @Nullable String customerIdKey;
 
     @Column(name = "title", length = 50)
-    private String title;
+    private @Nullable String title;
 
     @Column(name = "first_name", length = 100)
-    private String firstName;
+    private @Nullable String firstName;
 
     @Column(name = "last_name", length = 100)
-    private String lastName;
+    private @Nullable String lastName;
 
     @Column(name = "phone", length = 150)
-    private String phone;
+    private @Nullable String phone;
 
     @Column(name = "fax", length = 150)
-    private String fax;
+    private @Nullable String fax;
 
     @Column(name = "mobile", length = 150)
-    private String mobile;
+    private @Nullable String mobile;
 
     @Column(name = "street", length = 150)
-    private String street;
+    private @Nullable String street;
 
     @Column(name = "zip", length = 200)
-    private String zip;
+    private @Nullable String zip;
 
     @Column(name = "city", length = 200)
-    private String city;
+    private @Nullable String city;
 
     @Column(name = "country", length = 200)
-    private String country;
+    private @Nullable String country;
 
     @Column(name = "comments", length = 250)
-    private String comment;
+    private @Nullable String comment;
 
     @Column(name = "validity", length = 30, nullable = false)
     private String validity;
 
     @Column(name = "additional_customer_ids", length = 1_000_000)
-    private String additionalCustomerIds;
+    private @Nullable String additionalCustomerIds;
 
     @Column(name = "attributes", length = 1_000_000)
-    private String attributes;
+    private @Nullable String attributes;
 
     @Column(name = "created")
-    private Instant created;
+    private @Nullable Instant created;
 
     @Column(name = "changed")
-    private Instant changed;
+    private @Nullable Instant changed;
 
     @Column(name = "version", nullable = false)
     private long version;
@@ -95,28 +96,28 @@ public class CustomerEntity {
 
     public String getLoginKey() { return loginKey; }
     public String getLogin() { return login; }
-    public String getEmail() { return email; }
-    public String getEmailKey() { return emailKey; }
-    public String getCustomerId() { return customerId; }
-    public String getCustomerIdKey() { return customerIdKey; }
-    public String getTitle() { return title; }
-    public String getFirstName() { return firstName; }
-    public String getLastName() { return lastName; }
-    public String getPhone() { return phone; }
-    public String getFax() { return fax; }
-    public String getMobile() { return mobile; }
-    public String getStreet() { return street; }
-    public String getZip() { return zip; }
-    public String getCity() { return city; }
-    public String getCountry() { return country; }
-    public String getComment() { return comment; }
+    public @Nullable String getEmail() { return email; }
+    public @Nullable String getEmailKey() { return emailKey; }
+    public @Nullable String getCustomerId() { return customerId; }
+    public @Nullable String getCustomerIdKey() { return customerIdKey; }
+    public @Nullable String getTitle() { return title; }
+    public @Nullable String getFirstName() { return firstName; }
+    public @Nullable String getLastName() { return lastName; }
+    public @Nullable String getPhone() { return phone; }
+    public @Nullable String getFax() { return fax; }
+    public @Nullable String getMobile() { return mobile; }
+    public @Nullable String getStreet() { return street; }
+    public @Nullable String getZip() { return zip; }
+    public @Nullable String getCity() { return city; }
+    public @Nullable String getCountry() { return country; }
+    public @Nullable String getComment() { return comment; }
     public Validity getValidity() { return Validity.valueOf(validity); }
     /** The additional customer IDs as a JSON array of strings, or {@code null} if there are none. */
-    public String getAdditionalCustomerIdsJson() { return additionalCustomerIds; }
+    public @Nullable String getAdditionalCustomerIdsJson() { return additionalCustomerIds; }
     /** The attributes as a JSON object of strings, or {@code null} if there are none. */
-    public String getAttributesJson() { return attributes; }
-    public Instant getCreated() { return created; }
-    public Instant getChanged() { return changed; }
+    public @Nullable String getAttributesJson() { return attributes; }
+    public @Nullable Instant getCreated() { return created; }
+    public @Nullable Instant getChanged() { return changed; }
     public long getVersion() { return version; }
 
     @Override

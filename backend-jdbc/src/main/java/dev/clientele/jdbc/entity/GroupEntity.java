@@ -7,6 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
 
 /** A row of {@code clientele_groups}: one customer group, identified by its name key. */
 @Entity
@@ -21,7 +22,7 @@ public class GroupEntity {
     private String name;
 
     @Column(name = "comments", length = 250)
-    private String comment;
+    private @Nullable String comment;
 
     @Column(name = "validity", length = 30, nullable = false)
     private String validity;
@@ -32,7 +33,7 @@ public class GroupEntity {
 
     public String getNameKey() { return nameKey; }
     public String getName() { return name; }
-    public String getComment() { return comment; }
+    public @Nullable String getComment() { return comment; }
     public Validity getValidity() { return Validity.valueOf(validity); }
 
     @Override

@@ -2,15 +2,16 @@ package dev.clientele.jdbc.entity;
 
 import java.io.Serializable;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** The identifier of a {@link LinkEntity}: kind, subject key, group key and context. */
 public class LinkId implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private String kind;
-    private String subjectKey;
-    private String groupKey;
-    private String context;
+    private @Nullable String kind;
+    private @Nullable String subjectKey;
+    private @Nullable String groupKey;
+    private @Nullable String context;
 
     /** For JPA. */
     public LinkId() {
@@ -24,7 +25,7 @@ public class LinkId implements Serializable {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         if (this == o) {
             return true;
         }

@@ -11,4 +11,7 @@
  * Register them with your persistence unit ({@code <class>} entries or package scanning). The back-end itself does
  * not use them: it speaks plain JDBC.
  */
+@NullMarked
 package dev.clientele.jdbc.entity;
+
+import org.jspecify.annotations.NullMarked;
