@@ -1105,4 +1105,16 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
             throw new dev.clientele.ValidationException("argument", Map.of(field, "is required"));
         }
     }
+
+    // ----- every customer (CustomerScan) -------------------------------------------------------------------------
+
+    @Override
+    public java.util.stream.Stream<Customer> customers(boolean includeInvalid) {
+        return new CustomerScan(sources.stream().map(Source::store).toList()).stream(includeInvalid);
+    }
+
+    @Override
+    public dev.clientele.CustomerPage customers(String afterLogin, int size, boolean includeInvalid) {
+        return new CustomerScan(sources.stream().map(Source::store).toList()).page(afterLogin, size, includeInvalid);
+    }
 }

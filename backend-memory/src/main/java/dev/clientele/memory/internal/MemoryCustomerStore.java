@@ -34,7 +34,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * always sees them consistent: reads share the read lock, writes take the write lock.
  *
  * <ul>
- *   <li>primary: login key to customer, ordered by login key (a full scan is in result order);</li>
+ *   <li>primary: login key to customer, ordered by login key (a full scan is in result order, and a
+ *       {@link #page(String, int, boolean) page} is a range of it);</li>
  *   <li>by email key and by customer-ID key: the login keys having it (no scan for those lookups);</li>
  *   <li>per {@link CustomerField}: an ordered index of {@code lowercase(value) + '\0' + loginKey}, so that a search
  *       term with a literal prefix reads the range of that prefix instead of every customer.</li>
@@ -181,6 +182,31 @@ public final class MemoryCustomerStore implements CustomerStore {
             result.retainAll(perTerm.get(i));
         }
         return result;
+    }
+
+    /** From the primary map's order: a range read, under the read lock for the page only. */
+    @Override
+    public List<Customer> page(String afterLoginKey, int size, boolean includeInvalid) {
+        if (size < 1) {
+            throw new IllegalArgumentException("size must be positive, was " + size);
+        }
+        read.lock();
+        try {
+            Iterable<Customer> from = afterLoginKey == null ? byLogin.values()
+                    : byLogin.tailMap(afterLoginKey, false).values();
+            List<Customer> out = new ArrayList<>(Math.min(size, 1024));
+            for (Customer c : from) {
+                if (includeInvalid || c.isValid()) {
+                    out.add(c);
+                    if (out.size() >= size) {
+                        break;
+                    }
+                }
+            }
+            return Collections.unmodifiableList(out);
+        } finally {
+            read.unlock();
+        }
     }
 
     @Override
