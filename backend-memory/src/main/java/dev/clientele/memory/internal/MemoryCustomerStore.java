@@ -242,6 +242,37 @@ public final class MemoryCustomerStore implements CustomerStore {
         }
     }
 
+    /** Like {@link #insert} for each, under one write lock for the whole list (an import's chunk). */
+    @Override
+    public Map<Integer, DuplicateCustomerException> insertAll(List<Customer> customers, boolean uniqueEmail) {
+        Objects.requireNonNull(customers, "customers");
+        guard.checkWritable("import customers");
+        Map<Integer, DuplicateCustomerException> refused = new java.util.LinkedHashMap<>();
+        write.lock();
+        try {
+            for (int i = 0; i < customers.size(); i++) {
+                Customer customer = customers.get(i);
+                String loginKey = Keys.of(customer.login());
+                if (byLogin.containsKey(loginKey)) {
+                    refused.put(i, new DuplicateCustomerException("login", customer.login()));
+                    continue;
+                }
+                if (uniqueEmail && customer.email() != null) {
+                    NavigableSet<String> holders = byEmail.get(Keys.of(customer.email()));
+                    if (holders != null && !holders.isEmpty()) {
+                        refused.put(i, new DuplicateCustomerException("email", customer.email()));
+                        continue;
+                    }
+                }
+                byLogin.put(loginKey, customer);
+                index(loginKey, customer);
+            }
+        } finally {
+            write.unlock();
+        }
+        return refused;
+    }
+
     @Override
     public void update(Customer customer, long expectedVersion, boolean uniqueEmail) {
         Objects.requireNonNull(customer, "customer");
