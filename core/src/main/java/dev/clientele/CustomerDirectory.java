@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,6 +74,42 @@ public interface CustomerDirectory extends AutoCloseable {
     default SearchResult search(String text) {
         return search(CustomerQuery.of(text));
     }
+
+    /**
+     * Every valid customer of every source, each login once: {@code customers(false)}.
+     *
+     * @see #customers(boolean)
+     */
+    default Stream<Customer> customers() {
+        return customers(false);
+    }
+
+    /**
+     * Every customer of every source (only {@link Validity#VALID} ones unless {@code includeInvalid}), for an
+     * export, a copy or a report: read a page at a time, so memory stays bounded however many there are. Each login
+     * comes once: when several sources have it, the earliest source's customer, as {@link #findCustomer(String)}
+     * would return it (the later sources' pages are checked against the earlier ones, a batched lookup per page).
+     *
+     * <p>Order: source after source; within a source, by login (case-insensitively) where its store
+     * {@link dev.clientele.spi.CustomerStore#scansInLoginOrder() scans in login order} — the memory and JDBC
+     * back-ends — and in directory order for LDAP, which cannot sort without a server-side control. For one list in
+     * login order use {@link #customers(String, int, boolean)}. Customers created or erased during the walk may or
+     * may not appear; one present throughout appears exactly once. Read directly from the sources, never cached.
+     *
+     * <p>Close the stream (try-with-resources) when leaving it before its end: an LDAP source holds a pooled
+     * connection for its paged search until then. A stream read to its end has released everything.
+     */
+    Stream<Customer> customers(boolean includeInvalid);
+
+    /**
+     * One page of every customer in login order (case-insensitively) across all sources, each login once with the
+     * earliest source's data: the customers whose login key comes after {@code afterLogin}'s ({@code null} for the
+     * first page), at most {@code size} (1 to 100,000), only valid ones unless {@code includeInvalid}. For a list
+     * screen: ask the next page after {@link CustomerPage#nextAfter()}. Keyset paging on the login key, so a page
+     * costs the same wherever it is (on a database; an LDAP source reads its whole subtree for each page — walk it
+     * with {@link #customers(boolean)} instead).
+     */
+    CustomerPage customers(String afterLogin, int size, boolean includeInvalid);
 
     /**
      * Creates a customer in the configured writable source. Checks every field and reports all problems at once

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clientele.Customer;
 import dev.clientele.Membership;
+import dev.clientele.jdbc.internal.JdbcCustomerStore;
 import dev.clientele.jdbc.internal.JdbcMembershipStore;
 import dev.clientele.spi.BackendSettings;
 import dev.clientele.spi.CustomerBackend;
@@ -92,5 +93,26 @@ class H2LargeDataTest {
         assertThat(plan(q.getKey(), q.getValue())).doesNotContainIgnoringCase("tableScan")
                 .containsIgnoringCase("PRIMARY_KEY");
         assertThat(store.linksOf(BulkData.login(777), List.of())).hasSize(BulkData.LINKS_PER_CUSTOMER);
+    }
+
+    @Test
+    @DisplayName("every one of the 100,000 customers is walked exactly once, in login order, as a stream and as pages")
+    void walkEveryCustomerOnce() {
+        BulkPagingCheck.walkAndCheck(backend);
+    }
+
+    @Test
+    @DisplayName("a page of every customer is a range of the primary key, sorted by it: no table scan, no sort")
+    void pageSeeksThePrimaryKey() throws SQLException {
+        JdbcCustomerStore store = (JdbcCustomerStore) backend.customers().orElseThrow();
+        for (Map.Entry<String, List<Object>> q : List.of(store.pageQuery(null, 500, true),
+                store.pageQuery("user050000", 500, true), store.pageQuery("user050000", 500, false))) {
+            String plan = plan(q.getKey(), q.getValue());
+
+            assertThat(plan).as(q.getKey()).doesNotContainIgnoringCase("tableScan").containsIgnoringCase("PRIMARY_KEY")
+                    .containsIgnoringCase("index sorted");
+        }
+        assertThat(store.page("user050000", 3, true)).extracting(Customer::login)
+                .containsExactly("user050001", "user050002", "user050003");
     }
 }

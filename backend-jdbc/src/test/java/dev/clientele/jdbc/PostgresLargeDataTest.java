@@ -136,4 +136,24 @@ class PostgresLargeDataTest {
                 .extracting(Membership::kind, Membership::subject, Membership::group)
                 .containsExactlyElementsOf(BulkData.linksOf(12_345, companies));
     }
+
+    @Test
+    @DisplayName("every one of the 100,000 customers is walked exactly once, in login order, as a stream and as pages")
+    void walkEveryCustomerOnce() {
+        BulkPagingCheck.walkAndCheck(backend);
+    }
+
+    @Test
+    @DisplayName("a page of every customer is an index scan of the primary key: no sequential scan, no sort")
+    void pageUsesThePrimaryKey() throws SQLException {
+        for (Map.Entry<String, List<Object>> q : List.of(store().pageQuery(null, 500, true),
+                store().pageQuery("user050000", 500, true), store().pageQuery("user050000", 500, false))) {
+            String plan = plan(q.getKey(), q.getValue());
+
+            assertThat(plan).as(q.getKey()).contains("clientele_customers_pk").doesNotContain("Seq Scan")
+                    .doesNotContain("Sort");
+        }
+        assertThat(store().page("user050000", 3, true)).extracting(Customer::login)
+                .containsExactly("user050001", "user050002", "user050003");
+    }
 }

@@ -9,6 +9,7 @@ import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchScope;
 import dev.clientele.Customer;
 import dev.clientele.CustomerField;
+import dev.clientele.spi.CustomerCursor;
 import dev.clientele.spi.CustomerSearch;
 import dev.clientele.spi.CustomerStore;
 import dev.clientele.spi.SearchTerm;
@@ -115,5 +116,45 @@ abstract class LargeDirectoryTest {
     void findByCustomerId() {
         assertThat(store.findByCustomerId("COMPANY7", 1_000)).hasSize(CUSTOMERS / 50)
                 .allSatisfy(c -> assertThat(c.customerId()).isEqualTo("company7"));
+    }
+
+    @Test
+    @DisplayName("a scan walks all 20,000 customers past the server limit, each login exactly once, one page held")
+    void scanEveryCustomerOnce() {
+        java.util.BitSet seen = new java.util.BitSet(CUSTOMERS);
+        int count = 0;
+        int duplicates = 0;
+        try (CustomerCursor cursor = store.scan(500, true)) {
+            while (cursor.hasNext()) {
+                int n = Integer.parseInt(cursor.next().login().substring(4));
+                duplicates += seen.get(n) ? 1 : 0;
+                seen.set(n);
+                count++;
+            }
+        }
+
+        assertThat(store.scansInLoginOrder()).isFalse();
+        assertThat(count).isEqualTo(CUSTOMERS);
+        assertThat(duplicates).as("logins seen twice").isZero();
+        assertThat(seen.cardinality()).isEqualTo(CUSTOMERS);
+    }
+
+    @Test
+    @DisplayName("scans left after one customer and closed, more of them than the pool has connections, stop no later read")
+    void scansClosedEarly() {
+        for (int i = 0; i < 12; i++) {
+            try (CustomerCursor cursor = store.scan(500, true)) {
+                assertThat(cursor.next().login()).startsWith("user");
+            }
+        }
+
+        assertThat(store.count()).isEqualTo(CUSTOMERS);
+    }
+
+    @Test
+    @DisplayName("a page after a login is in login order past the server limit")
+    void pageInLoginOrder() {
+        assertThat(store.page("user12344", 3, true)).extracting(Customer::login)
+                .containsExactly("user12345", "user12346", "user12347");
     }
 }

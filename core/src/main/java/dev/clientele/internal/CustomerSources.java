@@ -43,6 +43,7 @@ final class CustomerSources {
     private final Set<CustomerField> searchFields;
     private final int searchLimit;
     private final boolean uniqueEmail;
+    private final CustomerScan scan;
 
     CustomerSources(List<Source> sources, Optional<String> createIn, DirectoryCache cache,
             Set<CustomerField> searchFields, int searchLimit, boolean uniqueEmail) {
@@ -52,10 +53,16 @@ final class CustomerSources {
         this.searchFields = Set.copyOf(searchFields);
         this.searchLimit = searchLimit;
         this.uniqueEmail = uniqueEmail;
+        this.scan = new CustomerScan(this.sources.stream().map(Source::store).toList());
     }
 
     List<Source> all() {
         return sources;
+    }
+
+    /** Every customer of every source, each login once (see {@link CustomerScan}). */
+    CustomerScan scan() {
+        return scan;
     }
 
     boolean uniqueEmail() {

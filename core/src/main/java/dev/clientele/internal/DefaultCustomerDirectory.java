@@ -9,6 +9,7 @@ import dev.clientele.CustomerDirectory;
 import dev.clientele.CustomerEventListener;
 import dev.clientele.CustomerField;
 import dev.clientele.CustomerGroupPolicy;
+import dev.clientele.CustomerPage;
 import dev.clientele.CustomerQuery;
 import dev.clientele.EffectivePermissions;
 import dev.clientele.ErasureReport;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The implementation of {@link CustomerDirectory}: a facade over its collaborators, wired here from what the builder
@@ -73,6 +75,16 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
     @Override
     public SearchResult search(CustomerQuery query) {
         return p.sources().search(query);
+    }
+
+    @Override
+    public Stream<Customer> customers(boolean includeInvalid) {
+        return p.sources().scan().stream(includeInvalid);
+    }
+
+    @Override
+    public CustomerPage customers(String afterLogin, int size, boolean includeInvalid) {
+        return p.sources().scan().page(afterLogin, size, includeInvalid);
     }
 
     @Override

@@ -47,6 +47,41 @@ public interface CustomerStore {
      */
     List<Customer> search(CustomerSearch search);
 
+    /**
+     * One page of the walk over every stored customer (keyset paging, no offset): the customers whose
+     * {@code Keys.of(login)} is greater than {@code afterLoginKey} — every customer when it is {@code null} — in
+     * {@code Keys.of(login)} order ({@link String#compareTo}), at most {@code size}; only {@link dev.clientele.Validity#VALID}
+     * ones unless {@code includeInvalid}. A page shorter than {@code size} is the last. A database answers it from
+     * the login key's index ({@code WHERE login_key > ? ORDER BY login_key LIMIT ?}); a store that cannot order
+     * (a directory without the server-side sort control) may read everything for each page, keeping only
+     * {@code size} customers, and then offers a cheaper {@link #scan(int, boolean)}.
+     *
+     * @param afterLoginKey a {@link Keys#of(String) login key}, or {@code null} for the first page
+     * @param size          the most customers returned, at least 1
+     */
+    List<Customer> page(String afterLoginKey, int size, boolean includeInvalid);
+
+    /**
+     * Every stored customer (only VALID ones unless {@code includeInvalid}), read a page at a time: the cursor holds
+     * one page, never all customers. A customer present during the whole walk is returned once. The order is
+     * {@code Keys.of(login)} when {@link #scansInLoginOrder()}, else the store's own. The default walks
+     * {@link #page(String, int, boolean)} by key ({@link CustomerCursor#keyset}); a store that can only read
+     * everything for a page overrides it with one pass in its own order.
+     *
+     * @param pageSize how many customers to read at a time (a store may use its own page size instead)
+     */
+    default CustomerCursor scan(int pageSize, boolean includeInvalid) {
+        return CustomerCursor.keyset(this, pageSize, includeInvalid);
+    }
+
+    /**
+     * True if {@link #scan(int, boolean)} returns customers in {@code Keys.of(login)} order, as the default does.
+     * The memory and JDBC stores do; the LDAP store walks in directory order and says false.
+     */
+    default boolean scansInLoginOrder() {
+        return true;
+    }
+
     /** Number of customers stored (for ops and tests; may be costly). */
     long count();
 

@@ -76,6 +76,13 @@ public abstract class CustomerBackendContract {
     }
 
     @Nested
+    @DisplayName("Every customer, a page at a time")
+    class Paging extends PagingContract {
+        @Override protected CustomerBackend newBackend(String name) { return CustomerBackendContract.this.newBackend(name); }
+        @Override protected CustomerBackend newReadOnlyBackend(String name) { return CustomerBackendContract.this.newReadOnlyBackend(name); }
+    }
+
+    @Nested
     @DisplayName("Several customer sources")
     class SeveralSources extends SeveralSourcesContract {
         @Override protected CustomerBackend newBackend(String name) { return CustomerBackendContract.this.newBackend(name); }

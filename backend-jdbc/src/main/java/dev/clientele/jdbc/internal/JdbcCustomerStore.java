@@ -43,6 +43,9 @@ import java.util.stream.Collectors;
  * <p>Search is one statement: per term, {@code (col1 LIKE ? ESCAPE '\' OR col2 LIKE ? ...)} over the search columns
  * of the searched fields (values lower-cased by Java, as {@link SearchTerm} lower-cases), AND-ed, ordered by login
  * key, limited to the fetch limit.
+ *
+ * <p>Paging through every customer is keyset paging on the primary key ({@link #page(String, int, boolean)}): each
+ * page is a range seek after the last key of the one before, so a walk over a million rows reads each once.
  */
 public final class JdbcCustomerStore implements CustomerStore {
     /** Stripes of the unique-email guard (rows 0..255 of the email_locks table, made by the migrations). */
@@ -171,6 +174,37 @@ public final class JdbcCustomerStore implements CustomerStore {
         sql.append(" ORDER BY ").append(m.loginKey()).append(" LIMIT ?");
         params.add(search.fetchLimit());
         return Map.entry(sql.toString(), params);
+    }
+
+    @Override
+    public List<Customer> page(String afterLoginKey, int size, boolean includeInvalid) {
+        Map.Entry<String, List<Object>> q = pageQuery(afterLoginKey, size, includeInvalid);
+        return query("read a page of customers", q.getKey(), q.getValue());
+    }
+
+    /**
+     * The SQL and parameters of a page: a keyset range of the primary key, {@code WHERE login_key > ? ORDER BY
+     * login_key LIMIT ?}, no offset (public for the EXPLAIN tests).
+     */
+    public Map.Entry<String, List<Object>> pageQuery(String afterLoginKey, int size, boolean includeInvalid) {
+        if (size < 1) {
+            throw new IllegalArgumentException("size must be positive, was " + size);
+        }
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (afterLoginKey != null) {
+            where.add(m.loginKey() + " > ?");
+            params.add(afterLoginKey);
+        }
+        if (!includeInvalid) {
+            where.add(m.validity() + " = ?");
+            params.add(Validity.VALID.name());
+        }
+        params.add(size);
+        String sql = "SELECT " + selectColumns + " FROM " + m.customers()
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY " + m.loginKey() + " LIMIT ?";
+        return Map.entry(sql, params);
     }
 
     @Override

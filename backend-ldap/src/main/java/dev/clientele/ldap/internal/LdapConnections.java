@@ -314,6 +314,100 @@ public final class LdapConnections implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a search with the simple paged results control that the caller reads a page at a time
+     * ({@link PagedSearch#nextPage()}), for a walk over every entry. It holds one pooled connection from the first
+     * page until it ends or is closed (a server goes on with a paged search only on the connection that began it).
+     * {@code size-limit} does not apply: the caller holds one page, not the whole answer. A server that cuts the
+     * search at its own size limit fails the walk rather than ending it short.
+     */
+    public PagedSearch pagedSearch(DN base, SearchScope scope, Filter filter, String[] attributes) {
+        return new PagedSearch(new SearchRequest(base.toString(), scope, filter, attributes));
+    }
+
+    /** A paged search read by the caller, page by page; see {@link #pagedSearch}. Not thread-safe. */
+    public final class PagedSearch implements AutoCloseable {
+        private final SearchRequest request;
+        private LDAPConnection conn;
+        private ASN1OctetString cookie;
+        private boolean started;
+        private boolean done;
+        private long read;
+
+        private PagedSearch(SearchRequest request) {
+            this.request = request;
+            request.setTimeLimitSeconds((int) Math.min(Integer.MAX_VALUE, settings.timeLimit().toSeconds()));
+        }
+
+        /** The next page of entries; empty when the search has ended (the connection is then released). */
+        public List<SearchResultEntry> nextPage() {
+            if (done || (started && cookie == null)) {
+                close();
+                return List.of();
+            }
+            for (int attempt = 1; ; attempt++) {
+                if (conn == null) {
+                    try {
+                        conn = pool.getConnection();
+                    } catch (LDAPException e) {
+                        done = true;
+                        throw unavailable("search " + request.getBaseDN(), e);
+                    }
+                }
+                try {
+                    request.setControls(new SimplePagedResultsControl(settings.pageSize(), cookie, false));
+                    SearchResult result = conn.search(request);
+                    started = true;
+                    SimplePagedResultsControl paged = SimplePagedResultsControl.get(result);
+                    cookie = paged == null || paged.getCookie().getValueLength() == 0 ? null : paged.getCookie();
+                    List<SearchResultEntry> entries = result.getSearchEntries();
+                    read += entries.size();
+                    if (cookie == null) {
+                        release(false);
+                    }
+                    return entries;
+                } catch (LDAPException e) {
+                    boolean defunct = !e.getResultCode().isConnectionUsable();
+                    release(defunct);
+                    if (defunct && !started && attempt == 1) {
+                        LOG.debug("LDAP back-end '{}': search failed on a dead connection, retrying once: {}",
+                                settings.name(), describe(e));
+                        continue;
+                    }
+                    done = true;
+                    if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
+                        throw new ClienteleException("LDAP back-end '" + settings.name() + "': the directory's size"
+                                + " limit cut a walk over every entry of " + request.getBaseDN() + " after " + read
+                                + " entries; raise the limit for the service account (or enable paged results)");
+                    }
+                    throw unavailable("search " + request.getBaseDN() + " for " + request.getFilter(), e);
+                }
+            }
+        }
+
+        private void release(boolean defunct) {
+            if (conn == null) {
+                return;
+            }
+            if (defunct) {
+                pool.releaseDefunctConnection(conn);
+            } else {
+                pool.releaseConnection(conn);
+            }
+            conn = null;
+        }
+
+        /** Ends the search: tells the server (if pages were left) and gives the connection back. Idempotent. */
+        @Override
+        public void close() {
+            done = true;
+            if (conn != null) {
+                abandonPaging(conn, request, cookie);
+                release(false);
+            }
+        }
+    }
+
     /** Tells the server that no more pages are wanted (page size 0 with the last cookie). */
     private void abandonPaging(LDAPConnection conn, SearchRequest last, ASN1OctetString cookie) {
         if (cookie == null || cookie.getValueLength() == 0) {

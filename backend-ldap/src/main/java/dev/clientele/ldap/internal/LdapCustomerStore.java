@@ -14,15 +14,19 @@ import dev.clientele.CustomerField;
 import dev.clientele.CustomerNotFoundException;
 import dev.clientele.DuplicateCustomerException;
 import dev.clientele.ReadOnlyBackendException;
+import dev.clientele.spi.CustomerCursor;
 import dev.clientele.spi.CustomerSearch;
 import dev.clientele.spi.CustomerStore;
 import dev.clientele.spi.Keys;
 import dev.clientele.spi.SearchTerm;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -39,6 +43,9 @@ import java.util.stream.Collectors;
  * server's answer is then filtered with {@link CustomerSearch#matches(Customer)} (directories' matching rules differ
  * from Clientele's), ordered by login key and cut at the fetch limit, keeping only that many in memory however many
  * entries are read page by page.
+ *
+ * <p>Every customer: {@link #scan(int, boolean)} walks the directory in its own order with the paged results
+ * control (one pass); {@link #page(String, int, boolean)}, in login order, reads everything for each page.
  */
 public final class LdapCustomerStore implements CustomerStore {
     private static final Comparator<Customer> BY_LOGIN = Comparator.comparing((Customer c) -> Keys.of(c.login()))
@@ -168,6 +175,88 @@ public final class LdapCustomerStore implements CustomerStore {
         }
         Filter filter = and.isEmpty() ? mapper.customers() : mapper.customersAnd(Filter.createANDFilter(and));
         return collect(filter, query::matches, query.fetchLimit());
+    }
+
+    /**
+     * A directory cannot order by login without the server-side sort control (OpenLDAP needs the sssvlv overlay,
+     * and {@code uid} has no ordering rule, so {@code (uid>=x)} matches nothing): each page reads every customer
+     * entry, page by page, keeping the {@code size} smallest login keys after {@code afterLoginKey}. Bounded memory,
+     * but a full read per page: to walk everything use {@link #scan(int, boolean)}.
+     */
+    @Override
+    public List<Customer> page(String afterLoginKey, int size, boolean includeInvalid) {
+        if (size < 1) {
+            throw new IllegalArgumentException("size must be positive, was " + size);
+        }
+        return collect(everyCustomer(includeInvalid), c -> {
+            String key = Keys.of(c.login());
+            return (includeInvalid || c.isValid()) && (afterLoginKey == null || key.compareTo(afterLoginKey) > 0);
+        }, size);
+    }
+
+    /**
+     * One paged search over every customer entry, in directory order, a page of {@code page-size} entries at a
+     * time (the configured page size, not {@code pageSize}), on one connection held until the end or
+     * {@link CustomerCursor#close()}. Two entries with one login (which {@link #findByLogin} refuses) both appear.
+     */
+    @Override
+    public CustomerCursor scan(int pageSize, boolean includeInvalid) {
+        LdapConnections.PagedSearch search = ldap.pagedSearch(settings.baseDn(), SearchScope.SUB,
+                everyCustomer(includeInvalid), mapper.requestedAttributes());
+        return new CustomerCursor() {
+            private Iterator<SearchResultEntry> entries = Collections.emptyIterator();
+            private Customer next;
+            private boolean closed;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && !closed) {
+                    if (!entries.hasNext()) {
+                        List<SearchResultEntry> page = search.nextPage();
+                        if (page.isEmpty()) {
+                            close();
+                            break;
+                        }
+                        entries = page.iterator();
+                        continue;
+                    }
+                    Customer c = mapper.toCustomer(entries.next());
+                    if (c != null && (includeInvalid || c.isValid())) {
+                        next = c;
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public Customer next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Customer c = next;
+                next = null;
+                return c;
+            }
+
+            @Override
+            public void close() {
+                closed = true;
+                next = null;
+                entries = Collections.emptyIterator();
+                search.close();
+            }
+        };
+    }
+
+    /** Walks in directory order (see {@link #scan(int, boolean)}). */
+    @Override
+    public boolean scansInLoginOrder() {
+        return false;
+    }
+
+    private Filter everyCustomer(boolean includeInvalid) {
+        return includeInvalid || settings.validFilter().isEmpty() ? mapper.customers()
+                : mapper.customersAnd(settings.validFilter().get());
     }
 
     @Override

@@ -34,7 +34,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * always sees them consistent: reads share the read lock, writes take the write lock.
  *
  * <ul>
- *   <li>primary: login key to customer, ordered by login key (a full scan is in result order);</li>
+ *   <li>primary: login key to customer, ordered by login key (a full scan is in result order, and a
+ *       {@link #page(String, int, boolean) page} is a range of it);</li>
  *   <li>by email key and by customer-ID key: the login keys having it (no scan for those lookups);</li>
  *   <li>per {@link CustomerField}: an ordered index of {@code lowercase(value) + '\0' + loginKey}, so that a search
  *       term with a literal prefix reads the range of that prefix instead of every customer.</li>
@@ -183,6 +184,31 @@ public final class MemoryCustomerStore implements CustomerStore {
         return result;
     }
 
+    /** From the primary map's order: a range read, under the read lock for the page only. */
+    @Override
+    public List<Customer> page(String afterLoginKey, int size, boolean includeInvalid) {
+        if (size < 1) {
+            throw new IllegalArgumentException("size must be positive, was " + size);
+        }
+        read.lock();
+        try {
+            Iterable<Customer> from = afterLoginKey == null ? byLogin.values()
+                    : byLogin.tailMap(afterLoginKey, false).values();
+            List<Customer> out = new ArrayList<>(Math.min(size, 1024));
+            for (Customer c : from) {
+                if (includeInvalid || c.isValid()) {
+                    out.add(c);
+                    if (out.size() >= size) {
+                        break;
+                    }
+                }
+            }
+            return Collections.unmodifiableList(out);
+        } finally {
+            read.unlock();
+        }
+    }
+
     @Override
     public long count() {
         read.lock();
@@ -214,6 +240,37 @@ public final class MemoryCustomerStore implements CustomerStore {
         } finally {
             write.unlock();
         }
+    }
+
+    /** Like {@link #insert} for each, under one write lock for the whole list (an import's chunk). */
+    @Override
+    public Map<Integer, DuplicateCustomerException> insertAll(List<Customer> customers, boolean uniqueEmail) {
+        Objects.requireNonNull(customers, "customers");
+        guard.checkWritable("import customers");
+        Map<Integer, DuplicateCustomerException> refused = new java.util.LinkedHashMap<>();
+        write.lock();
+        try {
+            for (int i = 0; i < customers.size(); i++) {
+                Customer customer = customers.get(i);
+                String loginKey = Keys.of(customer.login());
+                if (byLogin.containsKey(loginKey)) {
+                    refused.put(i, new DuplicateCustomerException("login", customer.login()));
+                    continue;
+                }
+                if (uniqueEmail && customer.email() != null) {
+                    NavigableSet<String> holders = byEmail.get(Keys.of(customer.email()));
+                    if (holders != null && !holders.isEmpty()) {
+                        refused.put(i, new DuplicateCustomerException("email", customer.email()));
+                        continue;
+                    }
+                }
+                byLogin.put(loginKey, customer);
+                index(loginKey, customer);
+            }
+        } finally {
+            write.unlock();
+        }
+        return refused;
     }
 
     @Override

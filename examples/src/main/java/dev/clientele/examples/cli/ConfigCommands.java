@@ -62,7 +62,7 @@ final class ConfigCommands implements Runnable {
                 report.put("backends", backends);
                 Map<String, Object> totals = new LinkedHashMap<>();
                 try {
-                    SearchResult all = d.search(CustomerQuery.builder().includeInvalid().limit(AllCustomers.PAGE)
+                    SearchResult all = d.search(CustomerQuery.builder().includeInvalid().limit(100_000)
                             .build());
                     totals.put("customers", all.size() + (all.moreResults() ? "+" : ""));
                     totals.put("companies", d.companies().size());

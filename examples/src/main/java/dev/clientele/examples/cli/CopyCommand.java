@@ -12,10 +12,12 @@ import dev.clientele.config.ClienteleConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -89,12 +91,13 @@ final class CopyCommand extends Base {
                     tryCopy(companies, problems, "company " + c.customerId(), () -> dst.createCompany(c));
                 }
             }
-            // 2. customers: through the bulk import, streamed from the source's list
-            Map<String, Customer> all = AllCustomers.of(src);
-            customers.source = all.size();
-            List<Customer> rows = new ArrayList<>(all.values());
-            ImportResult r = dst.importCustomers(() -> rows.stream()
-                    .map(c -> c.toBuilder().version(0).created(null).changed(null).build()).iterator());
+            // 2. customers: through the bulk import, streamed from the source a page at a time
+            ImportResult r;
+            try (Stream<Customer> all = src.customers(true)) {
+                Iterator<Customer> rows = all.peek(c -> customers.source++)
+                        .map(c -> c.toBuilder().version(0).created(null).changed(null).build()).iterator();
+                r = dst.importCustomers(() -> rows);
+            }
             customers.copied = r.added();
             for (ImportResult.Refused x : r.refused()) {
                 boolean exists = "exists already".equals(x.errors().get("login"));
@@ -105,23 +108,26 @@ final class CopyCommand extends Base {
                     problems.add("customer " + x.login() + " refused: " + x.errors());
                 }
             }
-            // 3. passwords of the customers copied now (those already there keep theirs)
+            // 3. passwords of the customers copied now (those already there keep theirs): a second walk
             java.util.Set<String> notCopied = new java.util.HashSet<>();
             r.refused().forEach(x -> notCopied.add(dev.clientele.spi.Keys.of(x.login())));
-            for (Customer c : all.values()) {
-                if (notCopied.contains(dev.clientele.spi.Keys.of(c.login()))) {
-                    continue;
-                }
-                try {
-                    if (src.copyPasswordTo(c.login(), dst)) {
-                        passwords.source++;
-                        passwords.copied++;
-                        passwords.verified++;
+            try (Stream<Customer> all = src.customers(true)) {
+                for (Iterator<Customer> it = all.iterator(); it.hasNext(); ) {
+                    Customer c = it.next();
+                    if (notCopied.contains(dev.clientele.spi.Keys.of(c.login()))) {
+                        continue;
                     }
-                } catch (ClienteleException e) {
-                    passwords.source++;
-                    passwords.refused++;
-                    problems.add("password of " + c.login() + " not copied: " + e.getMessage());
+                    try {
+                        if (src.copyPasswordTo(c.login(), dst)) {
+                            passwords.source++;
+                            passwords.copied++;
+                            passwords.verified++;
+                        }
+                    } catch (ClienteleException e) {
+                        passwords.source++;
+                        passwords.refused++;
+                        problems.add("password of " + c.login() + " not copied: " + e.getMessage());
+                    }
                 }
             }
             // 4. links of customers and companies to groups (own context)
@@ -138,9 +144,13 @@ final class CopyCommand extends Base {
                 verify(companies, problems, "company " + c.customerId(), dst.findCompany(c.customerId()).orElse(null),
                         c);
             }
-            for (Customer c : all.values()) {
-                Customer t = dst.findCustomer(c.login()).orElse(null);
-                verify(customers, problems, "customer " + c.login(), t == null ? null : comparable(t), comparable(c));
+            try (Stream<Customer> all = src.customers(true)) {
+                for (Iterator<Customer> it = all.iterator(); it.hasNext(); ) {
+                    Customer c = it.next();
+                    Customer t = dst.findCustomer(c.login()).orElse(null);
+                    verify(customers, problems, "customer " + c.login(), t == null ? null : comparable(t),
+                            comparable(c));
+                }
             }
             for (Group g : srcGroups) {
                 Map<String, Permission> dc = dst.customersOf(g.name());

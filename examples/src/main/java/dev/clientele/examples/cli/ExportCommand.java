@@ -14,11 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,9 +65,8 @@ final class ExportCommand extends Base {
         boolean stdout = file.equals("-");
         int count;
         try (CustomerDirectory d = open()) {
-            Map<String, Customer> all = AllCustomers.of(d);
             try (OutputStream os = stdout ? new NonClosing(cli().out) : Files.newOutputStream(Path.of(file))) {
-                count = ldif ? writeLdif(all.values(), base, os) : writeCsv(d, all.values(), os);
+                count = ldif ? writeLdif(d, base, os) : writeCsv(d, os);
             }
         }
         if (!stdout) {
@@ -82,28 +83,38 @@ final class ExportCommand extends Base {
         return Exit.OK;
     }
 
-    private int writeCsv(CustomerDirectory d, Iterable<Customer> customers, OutputStream os) throws IOException {
+    /**
+     * Two walks over every customer, valid or not, a page at a time (memory stays bounded): one for the names of
+     * the extra attributes (the header), one for the rows.
+     */
+    private int writeCsv(CustomerDirectory d, OutputStream os) throws IOException {
         TreeSet<String> attributeNames = new TreeSet<>();
-        customers.forEach(c -> attributeNames.addAll(c.attributes().keySet()));
+        try (Stream<Customer> all = d.customers(true)) {
+            all.forEach(c -> attributeNames.addAll(c.attributes().keySet()));
+        }
         List<String> attrs = new ArrayList<>(attributeNames);
         BufferedWriter w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
         CSVPrinter printer = new CSVPrinter(w, CsvFormat.WRITE);
         printer.printRecord(CsvFormat.header(attrs, !noMemberships));
         int n = 0;
-        for (Customer c : customers) {
-            printer.printRecord(CsvFormat.row(c, attrs, noMemberships ? null : d.groupsOf(c.login())));
-            n++;
+        try (Stream<Customer> all = d.customers(true)) {
+            for (Iterator<Customer> it = all.iterator(); it.hasNext(); n++) {
+                Customer c = it.next();
+                printer.printRecord(CsvFormat.row(c, attrs, noMemberships ? null : d.groupsOf(c.login())));
+            }
         }
         printer.flush();
         return n;
     }
 
-    private static int writeLdif(Iterable<Customer> customers, DN base, OutputStream os) throws IOException {
+    /** One walk over every customer, valid or not, a page at a time. */
+    private static int writeLdif(CustomerDirectory d, DN base, OutputStream os) throws IOException {
         LDIFWriter w = new LDIFWriter(os);
         int n = 0;
-        for (Customer c : customers) {
-            w.writeEntry(LdifFormat.entry(c, base));
-            n++;
+        try (Stream<Customer> all = d.customers(true)) {
+            for (Iterator<Customer> it = all.iterator(); it.hasNext(); n++) {
+                w.writeEntry(LdifFormat.entry(it.next(), base));
+            }
         }
         w.flush();
         return n;
