@@ -65,6 +65,12 @@ class CustomerSourcesTest {
         }
 
         @Override
+        public List<Customer> page(String afterLoginKey, int size, boolean includeInvalid) {
+            return (afterLoginKey == null ? byKey : byKey.tailMap(afterLoginKey, false)).values().stream()
+                    .filter(c -> includeInvalid || c.isValid()).limit(size).toList();
+        }
+
+        @Override
         public long count() {
             return byKey.size();
         }
@@ -177,5 +183,28 @@ class CustomerSourcesTest {
         assertThatThrownBy(() -> chain(Optional.empty(), 250).locateOrThrow(" "))
                 .isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.errors()).containsKey("login"));
+    }
+
+    @Test
+    @DisplayName("walking every customer gives each login once, the earlier source winning, source after source")
+    void scanEveryLoginOnce() {
+        try (java.util.stream.Stream<Customer> all = chain(Optional.empty(), 250).scan().stream(true)) {
+            assertThat(all.map(c -> c.login() + "/" + c.firstName()).toList())
+                    .containsExactly("alice/Alice", "jdoe/Corp", "bob/Bob");
+        }
+    }
+
+    @Test
+    @DisplayName("a page of every customer is in login order across sources, and says where the next one starts")
+    void pageAcrossSources() {
+        dev.clientele.CustomerPage first = chain(Optional.empty(), 250).scan().page(null, 2, true);
+        dev.clientele.CustomerPage second = chain(Optional.empty(), 250).scan()
+                .page(first.nextAfter().orElseThrow(), 2, true);
+
+        assertThat(first.customers()).extracting(Customer::login).containsExactly("alice", "bob");
+        assertThat(first.morePages()).isTrue();
+        assertThat(second.customers()).extracting(Customer::login, Customer::firstName)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("jdoe", "Corp"));
+        assertThat(second.morePages()).isFalse();
     }
 }
