@@ -7,7 +7,10 @@ import dev.clientele.CustomerDirectory;
 import dev.clientele.DuplicateKeyException;
 import dev.clientele.Group;
 import dev.clientele.ImportResult;
+import dev.clientele.Membership;
+import dev.clientele.NotFoundException;
 import dev.clientele.Permission;
+import dev.clientele.PermissionContext;
 import dev.clientele.config.ClienteleConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +30,8 @@ import picocli.CommandLine.Option;
                 + " the embedded H2 store to PostgreSQL, or from one schema to another), then verifies that"
                 + " everything copied reads back the same. What exists already in the target is kept and checked.",
             "Passwords of the customers it copies go along as they are stored (their hashes; nobody sees them), so"
-                + " customers log in as before. Not copied: login state, and links in the other-customer-ids"
-                + " context (the API lists only own-context links).",
+                + " customers log in as before. Links in the other-customer-ids context go along. Not copied:"
+                + " login state.",
             "CLIENTELE_* environment variables apply to the source only; the target is read from its file alone.",
             "Exit code 0 when everything was copied and verified, 4 otherwise."},
         footerHeading = "%nExamples:%n",
@@ -114,6 +117,7 @@ final class CopyCommand extends Base {
             try (Stream<Customer> all = src.customers(true)) {
                 for (Iterator<Customer> it = all.iterator(); it.hasNext(); ) {
                     Customer c = it.next();
+                    copyOtherLinks(src, dst, Membership.Kind.CUSTOMER, c.login(), links, problems);
                     if (notCopied.contains(dev.clientele.spi.Keys.of(c.login()))) {
                         continue;
                     }
@@ -130,7 +134,11 @@ final class CopyCommand extends Base {
                     }
                 }
             }
-            // 4. links of customers and companies to groups (own context)
+            // 4. links of customers and companies to groups (own context; the customers' other-customer-ids
+            // links went along in step 3, the companies' go here)
+            for (Company c : srcCompanies) {
+                copyOtherLinks(src, dst, Membership.Kind.COMPANY, c.customerId(), links, problems);
+            }
             for (Group g : srcGroups) {
                 copyLinks(g.name(), src.customersOf(g.name()), dst.customersOf(g.name()), true, dst, links, problems);
                 copyLinks(g.name(), src.companiesOf(g.name()), dst.companiesOf(g.name()), false, dst, links,
@@ -232,6 +240,37 @@ final class CopyCommand extends Base {
                         }
                     });
         });
+    }
+
+    /**
+     * Copies the links of one customer or company in the other-customer-ids context, and checks each reads back from
+     * the target. A subject the target does not have (refused above) is skipped: its refusal is reported already.
+     */
+    private static void copyOtherLinks(CustomerDirectory src, CustomerDirectory dst, Membership.Kind kind,
+            String subject, Count count, List<String> problems) {
+        List<Membership> other = src.memberships(kind, subject).stream()
+                .filter(m -> m.context() == PermissionContext.OTHER_CUSTOMER_IDS).toList();
+        if (other.isEmpty()) {
+            return;
+        }
+        List<Membership> there;
+        try {
+            there = dst.memberships(kind, subject);
+        } catch (NotFoundException e) {
+            return;
+        }
+        for (Membership m : other) {
+            count.source++;
+            String what = "other-customer-ids link of " + (kind == Membership.Kind.CUSTOMER ? "customer " : "company ")
+                    + subject + " to " + m.group();
+            if (there.contains(m)) {
+                count.existing++;
+                count.verified++;
+                continue;
+            }
+            tryCopy(count, problems, what, () -> dst.putMembership(m));
+            verify(count, problems, what, dst.memberships(kind, subject).contains(m) ? m : null, m);
+        }
     }
 
     private static void verify(Count count, List<String> problems, String what, Object target, Object expected) {

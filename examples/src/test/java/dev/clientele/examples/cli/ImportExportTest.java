@@ -119,13 +119,15 @@ class ImportExportTest {
     }
 
     @Test
-    @DisplayName("copy --to another directory copies and verifies")
+    @DisplayName("copy --to another directory copies and verifies, links in the other-customer-ids context too")
     void copy() throws IOException {
         for (InProcess.Result setup : List.of(cli.run("company", "add", "x", "--name", "X Ltd"),
                 cli.run("customer", "add", "ann", "--email", "ann@x.example", "--customer-id", "x", "--first-name",
                         "Ann", "--last-name", "A"),
                 cli.run("link", "customer", "ann", "support", "rw"),
-                cli.run("link", "company", "x", "billing", "ro"))) {
+                cli.run("link", "company", "x", "billing", "ro"),
+                cli.run("link", "customer", "ann", "billing", "ro", "--context", "other-customer-ids"),
+                cli.run("link", "company", "x", "support", "rw", "--context", "other-customer-ids"))) {
             assertThat(setup.code()).as(setup.out() + setup.err()).isZero();
         }
         Path target = write("target.properties", "clientele.backend.other.type = memory\n"
@@ -135,7 +137,7 @@ class ImportExportTest {
         assertThat(r.out()).contains("verification: everything copied reads back the same.",
                 "password hashes of the copied customers were copied as stored");
         assertThat(r.out()).containsPattern("customers\\s+1\\s+1\\s+0\\s+0\\s+1");
-        assertThat(r.out()).containsPattern("links\\s+2\\s+2\\s+0\\s+0\\s+2");
+        assertThat(r.out()).containsPattern("links\\s+4\\s+4\\s+0\\s+0\\s+4");
     }
 
     /** The JSON of a customer without what each store sets itself. */
