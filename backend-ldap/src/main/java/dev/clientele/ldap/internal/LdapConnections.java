@@ -336,7 +336,7 @@ public final class LdapConnections implements AutoCloseable {
 
         private PagedSearch(SearchRequest request) {
             this.request = request;
-            request.setTimeLimitSeconds((int) Math.min(Integer.MAX_VALUE, settings.timeLimit().toSeconds()));
+            request.setTimeLimitSeconds((int) Math.min(Integer.MAX_VALUE, search.timeLimit().toSeconds()));
         }
 
         /** The next page of entries; empty when the search has ended (the connection is then released). */
@@ -355,7 +355,7 @@ public final class LdapConnections implements AutoCloseable {
                     }
                 }
                 try {
-                    request.setControls(new SimplePagedResultsControl(settings.pageSize(), cookie, false));
+                    request.setControls(new SimplePagedResultsControl(search.pageSize(), cookie, false));
                     SearchResult result = conn.search(request);
                     started = true;
                     SimplePagedResultsControl paged = SimplePagedResultsControl.get(result);
@@ -376,8 +376,9 @@ public final class LdapConnections implements AutoCloseable {
                     }
                     done = true;
                     if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED) {
-                        throw new ClienteleException("LDAP back-end '" + settings.name() + "': the directory's size"
-                                + " limit cut a walk over every entry of " + request.getBaseDN() + " after " + read
+                        throw new dev.clientele.BackendRefusedException(settings.name(), "LDAP back-end '"
+                                + settings.name() + "': the directory's size limit cut a walk over every entry of "
+                                + request.getBaseDN() + " after " + read
                                 + " entries; raise the limit for the service account (or enable paged results)");
                     }
                     throw unavailable("search " + request.getBaseDN() + " for " + request.getFilter(), e);

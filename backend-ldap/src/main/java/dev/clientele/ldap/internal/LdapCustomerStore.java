@@ -201,7 +201,7 @@ public final class LdapCustomerStore implements CustomerStore {
      */
     @Override
     public CustomerCursor scan(int pageSize, boolean includeInvalid) {
-        LdapConnections.PagedSearch search = ldap.pagedSearch(settings.baseDn(), SearchScope.SUB,
+        LdapConnections.PagedSearch walk = ldap.pagedSearch(search.baseDn(), SearchScope.SUB,
                 everyCustomer(includeInvalid), mapper.requestedAttributes());
         return new CustomerCursor() {
             private Iterator<SearchResultEntry> entries = Collections.emptyIterator();
@@ -212,7 +212,7 @@ public final class LdapCustomerStore implements CustomerStore {
             public boolean hasNext() {
                 while (next == null && !closed) {
                     if (!entries.hasNext()) {
-                        List<SearchResultEntry> page = search.nextPage();
+                        List<SearchResultEntry> page = walk.nextPage();
                         if (page.isEmpty()) {
                             close();
                             break;
@@ -243,7 +243,7 @@ public final class LdapCustomerStore implements CustomerStore {
                 closed = true;
                 next = null;
                 entries = Collections.emptyIterator();
-                search.close();
+                walk.close();
             }
         };
     }
@@ -255,8 +255,8 @@ public final class LdapCustomerStore implements CustomerStore {
     }
 
     private Filter everyCustomer(boolean includeInvalid) {
-        return includeInvalid || settings.validFilter().isEmpty() ? mapper.customers()
-                : mapper.customersAnd(settings.validFilter().get());
+        return includeInvalid || search.validFilter().isEmpty() ? mapper.customers()
+                : mapper.customersAnd(search.validFilter().get());
     }
 
     @Override
