@@ -963,16 +963,7 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
     @Override
     public boolean hasPermission(String login, String group, Permission required) {
         requireText("group", group);
-        EffectivePermissions p = evaluation(login).permissions();
-        if (p.has(group, required)) {
-            return true;
-        }
-        for (Map.Entry<String, Permission> e : p.groups().entrySet()) {
-            if (Keys.same(e.getKey(), group)) {
-                return e.getValue().implies(required);
-            }
-        }
-        return false;
+        return evaluation(login).permissions().has(group, required);
     }
 
     @Override
