@@ -5,6 +5,7 @@ import dev.clientele.ConfigurationException.Problem;
 import dev.clientele.CustomerField;
 import dev.clientele.CustomerGroupPolicy;
 import dev.clientele.CustomerQuery;
+import dev.clientele.GroupGrants;
 import dev.clientele.Permission;
 import dev.clientele.password.LockoutPolicy;
 import dev.clientele.password.PasswordPolicy;
@@ -414,21 +415,8 @@ public final class ClienteleConfig {
         }
 
         Map<String, Permission> groups(String key, String v) {
-            Map<String, Permission> out = new LinkedHashMap<>();
-            for (String item : splitList(v)) {
-                int colon = item.lastIndexOf(':');
-                String group = colon < 0 ? item : item.substring(0, colon);
-                String perm = colon < 0 ? "rw" : item.substring(colon + 1);
-                try {
-                    if (group.isBlank()) {
-                        throw new IllegalArgumentException("a group name is missing in '" + item + "'");
-                    }
-                    out.put(group, Permission.parse(perm));
-                } catch (IllegalArgumentException e) {
-                    problems.add(new Problem(key, e.getMessage() + " (write group:ro or group:rw, comma-separated)"));
-                }
-            }
-            return out;
+            return GroupGrants.parse(v, false,
+                    bad -> problems.add(new Problem(key, bad.getMessage() + " (write group:ro or group:rw, comma-separated)")));
         }
 
         void fields() {
