@@ -325,13 +325,11 @@ public final class FixtureParser {
         if (l == null || l.value.isEmpty()) {
             return Validity.VALID;
         }
-        switch (l.value.toLowerCase(Locale.ROOT).replace('_', '-')) {
-            case "valid": return Validity.VALID;
-            case "invalid": return Validity.INVALID;
-            case "invalid-temporarily": return Validity.INVALID_TEMPORARILY;
-            default:
-                problem(l.number, l.key, "must be valid, invalid or invalid-temporarily, was '" + l.value + "'");
-                return Validity.VALID;
+        try {
+            return Validity.parse(l.value);
+        } catch (IllegalArgumentException e) {
+            problem(l.number, l.key, e.getMessage());
+            return Validity.VALID;
         }
     }
 

@@ -124,7 +124,7 @@ public final class ClienteleCli {
         cmd.setUsageHelpWidth(Math.max(60, Math.min(columns(), 160)));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.registerConverter(Permission.class, Permission::parse);
-        cmd.registerConverter(Validity.class, Views::parseValidity);
+        cmd.registerConverter(Validity.class, Validity::parse);
         cmd.registerConverter(PermissionContext.class, Views::parseContext);
         cmd.setExecutionExceptionHandler(new Errors(this));
         cmd.setParameterExceptionHandler(new Errors(this));

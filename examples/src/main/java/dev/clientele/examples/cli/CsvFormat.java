@@ -121,7 +121,7 @@ final class CsvFormat {
         for (CustomerField f : CustomerField.values()) {
             r.add(f.get(c));
         }
-        r.add(Views.validity(c.validity()));
+        r.add(c.validity().key());
         r.add(String.join(LIST_SEPARATOR, c.additionalCustomerIds()));
         if (groups != null) {
             List<String> g = new ArrayList<>();
