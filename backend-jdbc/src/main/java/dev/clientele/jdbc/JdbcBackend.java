@@ -12,7 +12,6 @@ import dev.clientele.jdbc.internal.JdbcMembershipStore;
 import dev.clientele.jdbc.internal.JdbcStateStore;
 import dev.clientele.jdbc.internal.Mapping;
 import dev.clientele.jdbc.internal.SchemaManager;
-import dev.clientele.jdbc.internal.Urls;
 import dev.clientele.spi.CompanyStore;
 import dev.clientele.spi.CredentialStore;
 import dev.clientele.spi.CustomerBackend;
@@ -20,6 +19,7 @@ import dev.clientele.spi.CustomerStore;
 import dev.clientele.spi.GroupStore;
 import dev.clientele.spi.MembershipStore;
 import dev.clientele.spi.StateStore;
+import dev.clientele.spi.Secrets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -150,7 +150,8 @@ public final class JdbcBackend implements CustomerBackend {
         Database db = new Database(name, dataSource, dialect, Mapping.inSchema(schema),
                 isolation != Connection.TRANSACTION_READ_COMMITTED, options.readOnly());
         String description = TYPE + " back-end '" + name + "': " + dialect.productName() + " " + version + " at "
-                + Urls.mask(url) + (schema == null ? "" : ", schema " + schema)
+                + (url == null ? "(unknown URL)" : Secrets.masked(url))
+                + (schema == null ? "" : ", schema " + schema)
                 + (owned == null ? " (connections of the host)" : "") + (options.readOnly() ? " (read-only)" : "");
         return new JdbcBackend(name, db, owned, description);
     }

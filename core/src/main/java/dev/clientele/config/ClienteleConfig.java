@@ -10,6 +10,7 @@ import dev.clientele.Permission;
 import dev.clientele.password.LockoutPolicy;
 import dev.clientele.password.PasswordPolicy;
 import dev.clientele.spi.BackendSettings;
+import dev.clientele.spi.Secrets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -3,7 +3,6 @@ package dev.clientele.spi;
 import dev.clientele.ConfigurationException;
 import dev.clientele.ConfigurationException.Problem;
 import dev.clientele.config.Durations;
-import dev.clientele.config.Secrets;
 import dev.clientele.config.Values;
 import java.time.Duration;
 import java.util.ArrayList;
