@@ -62,7 +62,6 @@ public final class ClienteleConfig {
 
     private static final Pattern BACKEND_NAME = Pattern.compile("[a-z][a-z0-9]*");
     private static final Pattern BACKEND_KEY = Pattern.compile("[a-z0-9][a-z0-9-]*");
-    private static final String BACKEND_PREFIX = "clientele.backend.";
 
     private final Map<String, String> values;
     private final Map<String, BackendSettings> backends;
@@ -125,8 +124,8 @@ public final class ClienteleConfig {
         Map<String, Map<String, String>> backendValues = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : values.entrySet()) {
             String key = e.getKey();
-            if (key.startsWith(BACKEND_PREFIX)) {
-                String rest = key.substring(BACKEND_PREFIX.length());
+            if (key.startsWith(BackendSettings.PREFIX)) {
+                String rest = key.substring(BackendSettings.PREFIX.length());
                 int dot = rest.indexOf('.');
                 if (dot <= 0 || dot == rest.length() - 1) {
                     problems.add(new Problem(key, "back-end keys look like clientele.backend.NAME.SETTING"));
@@ -151,7 +150,7 @@ public final class ClienteleConfig {
         backendValues.forEach((name, settings) -> {
             String type = settings.get("type");
             if (type == null || type.isBlank()) {
-                problems.add(new Problem(BACKEND_PREFIX + name + ".type", "is required (memory, jdbc, ldap, ...)"));
+                problems.add(new Problem(BackendSettings.key(name, "type"), "is required (memory, jdbc, ldap, ...)"));
             } else {
                 backends.put(name, new BackendSettings(name, type.strip(), settings));
             }
@@ -312,12 +311,13 @@ public final class ClienteleConfig {
                 continue;
             }
             String key = known.get(var);
-            if (key == null && var.startsWith("CLIENTELE_BACKEND_")) {
-                String rest = var.substring("CLIENTELE_BACKEND_".length());
+            String backendVar = environmentName(BackendSettings.PREFIX);
+            if (key == null && var.startsWith(backendVar)) {
+                String rest = var.substring(backendVar.length());
                 int us = rest.indexOf('_');
                 if (us > 0 && us < rest.length() - 1) {
-                    key = BACKEND_PREFIX + rest.substring(0, us).toLowerCase(Locale.ROOT) + "."
-                            + rest.substring(us + 1).toLowerCase(Locale.ROOT).replace('_', '-');
+                    key = BackendSettings.key(rest.substring(0, us).toLowerCase(Locale.ROOT),
+                            rest.substring(us + 1).toLowerCase(Locale.ROOT).replace('_', '-'));
                 }
             }
             if (key == null) {

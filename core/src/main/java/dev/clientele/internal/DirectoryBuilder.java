@@ -275,7 +275,7 @@ public final class DirectoryBuilder implements CustomerDirectory.Builder {
         try {
             for (Entry e : entries) {
                 if (backends.containsKey(e.name)) {
-                    problems.add(new Problem("clientele.backend." + e.name, "back-end '" + e.name + "' is defined twice"));
+                    problems.add(new Problem(BackendSettings.key(e.name, "type"), "back-end '" + e.name + "' is defined twice"));
                     continue;
                 }
                 if (e.given != null) {
@@ -298,7 +298,7 @@ public final class DirectoryBuilder implements CustomerDirectory.Builder {
                 }
             }
             if (entries.isEmpty()) {
-                problems.add(new Problem("clientele.backend.NAME.type", "no back-end is configured"));
+                problems.add(new Problem(BackendSettings.key("NAME", "type"), "no back-end is configured"));
             }
             Roles roles = roles(backends, problems);
             if (!problems.isEmpty()) {

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.clientele.BackendUnavailableException;
 import dev.clientele.ConfigurationException;
 import dev.clientele.ConfigurationException.Problem;
+import dev.clientele.spi.BackendSettings;
 import dev.clientele.spi.Secrets;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -134,7 +135,7 @@ public final class Pools {
     public static Map<String, String> keys(String name) {
         Map<String, String> k = new TreeMap<>();
         for (String s : new String[] {"url", "user", "password"}) {
-            k.put(s, "clientele.backend." + name + "." + s);
+            k.put(s, BackendSettings.key(name, s));
         }
         return k;
     }
