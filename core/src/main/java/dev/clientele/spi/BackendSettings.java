@@ -2,8 +2,6 @@ package dev.clientele.spi;
 
 import dev.clientele.ConfigurationException;
 import dev.clientele.ConfigurationException.Problem;
-import dev.clientele.config.Durations;
-import dev.clientele.config.Values;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
