@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
 public final class CustomerQuery {
     /** The default limit, as in OTRS ({@code CustomerUserSearchListLimit}). */
     public static final int DEFAULT_LIMIT = 250;
+    /** The highest limit a query or the directory may have. */
+    public static final int MAX_LIMIT = 100_000;
 
     private final List<String> terms;
     private final @Nullable Set<CustomerField> fields;
@@ -129,8 +131,9 @@ public final class CustomerQuery {
 
         /** At most this many customers (1 to 100,000). */
         public Builder limit(int limit) {
-            if (limit < 1 || limit > 100_000) {
-                throw new ValidationException("query", Map.of("limit", "must be between 1 and 100000, was " + limit));
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw new ValidationException("query", Map.of("limit", "must be between 1 and " + MAX_LIMIT + ", was "
+                        + limit));
             }
             this.limit = limit;
             return this;

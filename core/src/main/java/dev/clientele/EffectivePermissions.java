@@ -1,6 +1,8 @@
 package dev.clientele;
 
+import dev.clientele.spi.Keys;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,15 +13,31 @@ import org.jspecify.annotations.Nullable;
 /**
  * What one customer may do, computed by the {@link CustomerGroupPolicy}: a permission per group (RW implies RO),
  * and the customer IDs whose tickets the customer may see. Immutable.
+ *
+ * <p>Group names compare as everywhere in Clientele, through {@link Keys#of(String)}: {@code has("Support", RO)}
+ * and {@code has("support", RO)} give the same answer. {@link #groups()} keeps each group's name as stored, for
+ * display; if two names given have the same key, the first spelling is kept with the strongest permission.
  */
 public final class EffectivePermissions {
     private final String login;
     private final Map<String, Permission> groups;
+    /** By {@link Keys#of(String)} of the group name. */
+    private final Map<String, Permission> byKey;
     private final Set<String> customerIds;
 
     public EffectivePermissions(String login, Map<String, Permission> groups, Set<String> customerIds) {
         this.login = login;
-        this.groups = Collections.unmodifiableMap(new TreeMap<>(groups));
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, Permission> keyed = new LinkedHashMap<>();
+        groups.forEach((name, permission) -> {
+            String key = Keys.of(name);
+            names.putIfAbsent(key, name);
+            keyed.merge(key, permission, Permission::strongest);
+        });
+        Map<String, Permission> shown = new TreeMap<>();
+        keyed.forEach((key, permission) -> shown.put(names.get(key), permission));
+        this.groups = Collections.unmodifiableMap(shown);
+        this.byKey = Collections.unmodifiableMap(keyed);
         this.customerIds = Collections.unmodifiableSet(new TreeSet<>(customerIds));
     }
 
@@ -32,14 +50,17 @@ public final class EffectivePermissions {
         return groups;
     }
 
-    /** True if the customer holds {@code required} (or a permission implying it) on the group. */
+    /**
+     * True if the customer holds {@code required} (or a permission implying it) on the group, named in any case.
+     */
     public boolean has(String group, Permission required) {
-        Permission p = groups.get(group);
+        Permission p = byKey.get(Keys.of(group));
         return p != null && p.implies(required);
     }
 
+    /** The strongest permission held on the group, named in any case; empty if none. */
     public Optional<Permission> permission(String group) {
-        return Optional.ofNullable(groups.get(group));
+        return Optional.ofNullable(byKey.get(Keys.of(group)));
     }
 
     /** The groups on which the customer holds at least {@code required}. */

@@ -27,6 +27,15 @@ public class ValidationException extends ClienteleException {
         this.errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
     }
 
+    /** For subclasses that word their own message (the errors still name each bad field or entry). */
+    protected ValidationException(String message, Map<String, String> errors, Throwable cause) {
+        super(message, cause);
+        if (errors.isEmpty()) {
+            throw new IllegalArgumentException("a validation failure needs at least one field error");
+        }
+        this.errors = Collections.unmodifiableMap(new LinkedHashMap<>(errors));
+    }
+
     private ValidationException(String argument, String problem, boolean unused) {
         super(argument + " " + problem);
         this.errors = Map.of(argument, problem);

@@ -12,7 +12,6 @@ import dev.clientele.jdbc.internal.JdbcMembershipStore;
 import dev.clientele.jdbc.internal.JdbcStateStore;
 import dev.clientele.jdbc.internal.Mapping;
 import dev.clientele.jdbc.internal.SchemaManager;
-import dev.clientele.jdbc.internal.Urls;
 import dev.clientele.spi.CompanyStore;
 import dev.clientele.spi.CredentialStore;
 import dev.clientele.spi.CustomerBackend;
@@ -20,6 +19,8 @@ import dev.clientele.spi.CustomerStore;
 import dev.clientele.spi.GroupStore;
 import dev.clientele.spi.MembershipStore;
 import dev.clientele.spi.StateStore;
+import dev.clientele.spi.BackendSettings;
+import dev.clientele.spi.Secrets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -142,23 +143,20 @@ public final class JdbcBackend implements CustomerBackend {
             throw new BackendUnavailableException(name, "cannot connect to the database: " + Database.describe(e), e);
         }
         Dialect dialect = Dialect.ofProduct(product).orElseThrow(() -> new ConfigurationException(
-                key(name, "url"), "names a " + product + " database, which the jdbc back-end does not support ("
-                        + Dialect.supported() + ")"));
+                BackendSettings.key(name, "url"), "names a " + product
+                        + " database, which the jdbc back-end does not support (" + Dialect.supported() + ")"));
         String schema = options.schema();
         String schemaInDb = schema == null ? null
                 : upperCase ? schema.toUpperCase(Locale.ROOT) : lowerCase ? schema.toLowerCase(Locale.ROOT) : schema;
         SchemaManager.apply(name, dataSource, dialect, options.schemaMode(), schemaInDb, upperCase,
-                key(name, "schema-mode"));
+                BackendSettings.key(name, "schema-mode"));
         Database db = new Database(name, dataSource, dialect, Mapping.inSchema(schema),
                 isolation != Connection.TRANSACTION_READ_COMMITTED, options.readOnly());
         String description = TYPE + " back-end '" + name + "': " + dialect.productName() + " " + version + " at "
-                + Urls.mask(url) + (schema == null ? "" : ", schema " + schema)
+                + (url == null ? "(unknown URL)" : Secrets.masked(url))
+                + (schema == null ? "" : ", schema " + schema)
                 + (owned == null ? " (connections of the host)" : "") + (options.readOnly() ? " (read-only)" : "");
         return new JdbcBackend(name, db, owned, description);
-    }
-
-    static String key(String name, String setting) {
-        return "clientele.backend." + name + "." + setting;
     }
 
     /** True if customers, credentials, companies, groups and links are not written (customer state still is). */

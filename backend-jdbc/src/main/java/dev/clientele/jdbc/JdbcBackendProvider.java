@@ -3,10 +3,10 @@ package dev.clientele.jdbc;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.clientele.jdbc.internal.Mapping;
 import dev.clientele.jdbc.internal.Pools;
-import dev.clientele.jdbc.internal.Urls;
 import dev.clientele.spi.BackendSettings;
 import dev.clientele.spi.CustomerBackend;
 import dev.clientele.spi.CustomerBackendProvider;
+import dev.clientele.spi.Secrets;
 import java.time.Duration;
 
 /**
@@ -81,7 +81,7 @@ public final class JdbcBackendProvider implements CustomerBackendProvider {
 
         if (!url.startsWith("jdbc:")) {
             r.problem(URL, "must be a JDBC URL such as jdbc:h2:./data/clientele or jdbc:postgresql://host/db, was '"
-                    + Urls.mask(url) + "'");
+                    + Secrets.masked(url) + "'");
         }
         if (connectionTimeout.toMillis() < 250 || connectionTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
             r.problem(CONNECTION_TIMEOUT, "must be between 250ms and 10m, was " + connectionTimeout);

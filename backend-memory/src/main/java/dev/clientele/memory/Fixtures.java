@@ -51,9 +51,10 @@ import org.slf4j.LoggerFactory;
  *       {@code additionalCustomerIds} (comma separated), {@code password} (in clear: fixtures are test data),
  *       {@code groups} and {@code attribute.<name>} for an extra attribute;</li>
  *   <li>{@code validity} is {@code valid} (the default), {@code invalid} or {@code invalid-temporarily};</li>
- *   <li>{@code groups} is a comma separated list of {@code group:rw} or {@code group:ro}: links of the customer
- *       (or company) to those groups, in the {@link dev.clientele.PermissionContext#OWN} context. The groups must be
- *       defined in the file or exist in the directory.</li>
+ *   <li>{@code groups} is a comma separated list of {@code group:rw} or {@code group:ro}, read by
+ *       {@link dev.clientele.GroupGrants} with the permission required (a fixture spells out every grant): links
+ *       of the customer (or company) to those groups, in the {@link dev.clientele.PermissionContext#OWN} context.
+ *       The groups must be defined in the file or exist in the directory.</li>
  * </ul>
  *
  * <h2>Example</h2>

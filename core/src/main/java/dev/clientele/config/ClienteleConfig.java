@@ -4,11 +4,12 @@ import dev.clientele.ConfigurationException;
 import dev.clientele.ConfigurationException.Problem;
 import dev.clientele.CustomerField;
 import dev.clientele.CustomerGroupPolicy;
-import dev.clientele.CustomerQuery;
+import dev.clientele.GroupGrants;
 import dev.clientele.Permission;
 import dev.clientele.password.LockoutPolicy;
 import dev.clientele.password.PasswordPolicy;
 import dev.clientele.spi.BackendSettings;
+import dev.clientele.spi.Secrets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,23 +44,12 @@ import java.util.stream.Collectors;
  * therefore letters and digits only). {@code CLIENTELE_CONFIG} is not a key: tools use it for the file's path.
  */
 public final class ClienteleConfig {
-    /** The keys of the directory itself; back-end keys are {@code clientele.backend.NAME.*}. */
-    public static final List<String> KEYS = List.of(
-            "clientele.customers", "clientele.customers.create-in", "clientele.groups", "clientele.companies",
-            "clientele.memberships", "clientele.state",
-            "clientele.policy.group-support", "clientele.policy.always-groups",
-            "clientele.policy.company-always-groups", "clientele.policy.company-inheritance",
-            "clientele.customer.customer-id-from-email", "clientele.customer.unique-email",
-            "clientele.search.fields", "clientele.search.limit",
-            "clientele.password.iterations", "clientele.password.min-length", "clientele.password.max-length",
-            "clientele.password.mixed-case", "clientele.password.need-digit", "clientele.password.min-two-letters",
-            "clientele.password.pattern",
-            "clientele.login.max-failures", "clientele.login.failure-window", "clientele.login.lockout-duration",
-            "clientele.reset-token.lifetime", "clientele.cache.ttl", "clientele.cache.max-size");
+    /** The keys of the directory itself ({@link ConfigKey#all()}); back-end keys are {@code clientele.backend.NAME.*}. */
+    public static final List<String> KEYS = ConfigKey.all().stream().map(ConfigKey::key)
+            .collect(Collectors.toUnmodifiableList());
 
     private static final Pattern BACKEND_NAME = Pattern.compile("[a-z][a-z0-9]*");
     private static final Pattern BACKEND_KEY = Pattern.compile("[a-z0-9][a-z0-9-]*");
-    private static final String BACKEND_PREFIX = "clientele.backend.";
 
     private final Map<String, String> values;
     private final Map<String, BackendSettings> backends;
@@ -123,8 +112,8 @@ public final class ClienteleConfig {
         Map<String, Map<String, String>> backendValues = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : values.entrySet()) {
             String key = e.getKey();
-            if (key.startsWith(BACKEND_PREFIX)) {
-                String rest = key.substring(BACKEND_PREFIX.length());
+            if (key.startsWith(BackendSettings.PREFIX)) {
+                String rest = key.substring(BackendSettings.PREFIX.length());
                 int dot = rest.indexOf('.');
                 if (dot <= 0 || dot == rest.length() - 1) {
                     problems.add(new Problem(key, "back-end keys look like clientele.backend.NAME.SETTING"));
@@ -149,62 +138,59 @@ public final class ClienteleConfig {
         backendValues.forEach((name, settings) -> {
             String type = settings.get("type");
             if (type == null || type.isBlank()) {
-                problems.add(new Problem(BACKEND_PREFIX + name + ".type", "is required (memory, jdbc, ldap, ...)"));
+                problems.add(new Problem(BackendSettings.key(name, "type"), "is required (memory, jdbc, ldap, ...)"));
             } else {
                 backends.put(name, new BackendSettings(name, type.strip(), settings));
             }
         });
 
         Reader2 r = new Reader2(values, problems);
-        for (String role : List.of("clientele.customers", "clientele.memberships")) {
-            r.list(role).forEach(n -> checkBackendName(role, n, backendValues, problems));
+        for (ConfigKey<List<String>> role : List.of(ConfigKey.CUSTOMERS, ConfigKey.MEMBERSHIPS)) {
+            r.opt(role).ifPresent(l -> l.forEach(n -> checkBackendName(role.key(), n, backendValues, problems)));
         }
-        for (String role : List.of("clientele.customers.create-in", "clientele.groups", "clientele.companies", "clientele.state")) {
-            r.opt(role).ifPresent(n -> checkBackendName(role, n, backendValues, problems));
+        for (ConfigKey<String> role : List.of(ConfigKey.CREATE_IN, ConfigKey.GROUPS, ConfigKey.COMPANIES,
+                ConfigKey.STATE)) {
+            r.opt(role).ifPresent(n -> checkBackendName(role.key(), n, backendValues, problems));
         }
         CustomerGroupPolicy.Builder pb = CustomerGroupPolicy.builder();
-        pb.groupSupport(r.bool("clientele.policy.group-support", false));
-        r.opt("clientele.policy.always-groups").ifPresent(v -> pb.alwaysGroups(r.groups("clientele.policy.always-groups", v)));
-        r.opt("clientele.policy.company-always-groups")
-                .ifPresent(v -> pb.companyAlwaysGroups(r.groups("clientele.policy.company-always-groups", v)));
-        pb.companyInheritance(r.bool("clientele.policy.company-inheritance", true));
-        r.bool("clientele.customer.customer-id-from-email", false);
-        r.bool("clientele.customer.unique-email", true);
-        r.fields();
-        r.integer("clientele.search.limit", CustomerQuery.DEFAULT_LIMIT, 1, 100_000);
-        r.integer("clientele.password.iterations", 600_000, 1_000, 10_000_000);
+        pb.groupSupport(r.read(ConfigKey.GROUP_SUPPORT));
+        pb.alwaysGroups(r.groups(ConfigKey.ALWAYS_GROUPS));
+        pb.companyAlwaysGroups(r.groups(ConfigKey.COMPANY_ALWAYS_GROUPS));
+        pb.companyInheritance(r.read(ConfigKey.COMPANY_INHERITANCE));
+        for (ConfigKey<?> k : List.of(ConfigKey.CUSTOMER_ID_FROM_EMAIL, ConfigKey.UNIQUE_EMAIL, ConfigKey.SEARCH_FIELDS,
+                ConfigKey.SEARCH_LIMIT, ConfigKey.PASSWORD_ITERATIONS, ConfigKey.RESET_TOKEN_LIFETIME,
+                ConfigKey.CACHE_TTL, ConfigKey.CACHE_MAX_SIZE)) {
+            r.opt(k);
+        }
 
         PasswordPolicy.Builder pp = PasswordPolicy.builder()
-                .minLength(r.integer("clientele.password.min-length", PasswordPolicy.defaults().minLength(), 0, 1024))
-                .maxLength(r.integer("clientele.password.max-length", PasswordPolicy.defaults().maxLength(), 1, 4096))
-                .mixedCase(r.bool("clientele.password.mixed-case", false))
-                .needDigit(r.bool("clientele.password.need-digit", false))
-                .minTwoLetters(r.bool("clientele.password.min-two-letters", false));
-        r.opt("clientele.password.pattern").ifPresent(p -> {
+                .minLength(r.read(ConfigKey.PASSWORD_MIN_LENGTH))
+                .maxLength(r.read(ConfigKey.PASSWORD_MAX_LENGTH))
+                .mixedCase(r.read(ConfigKey.PASSWORD_MIXED_CASE))
+                .needDigit(r.read(ConfigKey.PASSWORD_NEED_DIGIT))
+                .minTwoLetters(r.read(ConfigKey.PASSWORD_MIN_TWO_LETTERS));
+        r.opt(ConfigKey.PASSWORD_PATTERN).ifPresent(p -> {
             try {
                 pp.pattern(p);
             } catch (dev.clientele.ValidationException e) {
-                problems.add(new Problem("clientele.password.pattern", "is not a valid regular expression"));
+                problems.add(new Problem(ConfigKey.PASSWORD_PATTERN.key(), "is not a valid regular expression"));
             }
         });
         PasswordPolicy passwordPolicy = null;
         try {
             passwordPolicy = pp.build();
         } catch (dev.clientele.ValidationException e) {
-            problems.add(new Problem("clientele.password.min-length", e.getMessage()));
+            problems.add(new Problem(ConfigKey.PASSWORD_MIN_LENGTH.key(), e.getMessage()));
         }
         LockoutPolicy lockout = null;
-        int maxFailures = r.integer("clientele.login.max-failures", LockoutPolicy.defaults().maxFailures(), 0, 1000);
-        Duration window = r.duration("clientele.login.failure-window", LockoutPolicy.defaults().window());
-        Duration lockFor = r.duration("clientele.login.lockout-duration", LockoutPolicy.defaults().lockDuration());
+        int maxFailures = r.read(ConfigKey.LOGIN_MAX_FAILURES);
+        Duration window = r.read(ConfigKey.LOGIN_FAILURE_WINDOW);
+        Duration lockFor = r.read(ConfigKey.LOGIN_LOCKOUT_DURATION);
         try {
             lockout = LockoutPolicy.of(maxFailures, window, lockFor);
         } catch (dev.clientele.ValidationException e) {
-            problems.add(new Problem("clientele.login.max-failures", e.getMessage()));
+            problems.add(new Problem(ConfigKey.LOGIN_MAX_FAILURES.key(), e.getMessage()));
         }
-        r.duration("clientele.reset-token.lifetime", Duration.ofHours(1));
-        r.duration("clientele.cache.ttl", Duration.ofSeconds(60));
-        r.integer("clientele.cache.max-size", 10_000, 0, Integer.MAX_VALUE);
 
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);
@@ -223,7 +209,7 @@ public final class ClienteleConfig {
     /** The names listed under a role key such as {@code clientele.customers}; empty when not set. */
     public List<String> list(String key) {
         String v = values.get(key);
-        return v == null || v.isBlank() ? List.of() : splitList(v);
+        return v == null || v.isBlank() ? List.of() : ConfigKey.list(v);
     }
 
     /** A raw value of one of {@link #KEYS}, or a back-end key. */
@@ -245,45 +231,47 @@ public final class ClienteleConfig {
     }
 
     public boolean customerIdFromEmail() {
-        return get("clientele.customer.customer-id-from-email").map(Values::bool).orElse(false);
+        return value(ConfigKey.CUSTOMER_ID_FROM_EMAIL);
     }
 
     public boolean uniqueEmail() {
-        return get("clientele.customer.unique-email").map(Values::bool).orElse(true);
+        return value(ConfigKey.UNIQUE_EMAIL);
     }
 
+    /** The search fields if set; empty means {@link ConfigKey#SEARCH_FIELDS}' default. */
     public Optional<Set<CustomerField>> searchFields() {
-        List<String> l = list("clientele.search.fields");
-        if (l.isEmpty()) {
-            return Optional.empty();
-        }
-        Set<CustomerField> s = EnumSet.noneOf(CustomerField.class);
-        l.forEach(f -> s.add(CustomerField.parse(f)));
-        return Optional.of(s);
+        return get(ConfigKey.SEARCH_FIELDS.key()).map(ConfigKey.SEARCH_FIELDS::parse);
     }
 
     public int searchLimit() {
-        return get("clientele.search.limit").map(Integer::parseInt).orElse(CustomerQuery.DEFAULT_LIMIT);
+        return value(ConfigKey.SEARCH_LIMIT);
     }
 
     public int passwordIterations() {
-        return get("clientele.password.iterations").map(Integer::parseInt).orElse(600_000);
+        return value(ConfigKey.PASSWORD_ITERATIONS);
     }
 
     public boolean passwordIterationsSet() {
-        return get("clientele.password.iterations").isPresent();
+        return get(ConfigKey.PASSWORD_ITERATIONS.key()).isPresent();
     }
 
     public Duration resetTokenLifetime() {
-        return get("clientele.reset-token.lifetime").map(Durations::parse).orElse(Duration.ofHours(1));
+        return value(ConfigKey.RESET_TOKEN_LIFETIME);
     }
 
+    /** The cache's time to live if set; empty means {@link ConfigKey#CACHE_TTL}' default. */
     public Optional<Duration> cacheTtl() {
-        return get("clientele.cache.ttl").map(Durations::parse);
+        return get(ConfigKey.CACHE_TTL.key()).map(ConfigKey.CACHE_TTL::parse);
     }
 
+    /** The cache's size if set; empty means {@link ConfigKey#CACHE_MAX_SIZE}' default. */
     public Optional<Long> cacheMaxSize() {
-        return get("clientele.cache.max-size").map(Long::parseLong);
+        return get(ConfigKey.CACHE_MAX_SIZE.key()).map(ConfigKey.CACHE_MAX_SIZE::parse);
+    }
+
+    /** The value of a key of the directory, or its default (checked when the configuration was read). */
+    public <T> T value(ConfigKey<T> key) {
+        return get(key.key()).map(key::parse).orElseGet(() -> key.defaultValue().orElse(null));
     }
 
     /** Every key and value, secrets masked. */
@@ -310,12 +298,13 @@ public final class ClienteleConfig {
                 continue;
             }
             String key = known.get(var);
-            if (key == null && var.startsWith("CLIENTELE_BACKEND_")) {
-                String rest = var.substring("CLIENTELE_BACKEND_".length());
+            String backendVar = environmentName(BackendSettings.PREFIX);
+            if (key == null && var.startsWith(backendVar)) {
+                String rest = var.substring(backendVar.length());
                 int us = rest.indexOf('_');
                 if (us > 0 && us < rest.length() - 1) {
-                    key = BACKEND_PREFIX + rest.substring(0, us).toLowerCase(Locale.ROOT) + "."
-                            + rest.substring(us + 1).toLowerCase(Locale.ROOT).replace('_', '-');
+                    key = BackendSettings.key(rest.substring(0, us).toLowerCase(Locale.ROOT),
+                            rest.substring(us + 1).toLowerCase(Locale.ROOT).replace('_', '-'));
                 }
             }
             if (key == null) {
@@ -345,16 +334,6 @@ public final class ClienteleConfig {
         return "";
     }
 
-    static List<String> splitList(String v) {
-        List<String> out = new ArrayList<>();
-        for (String s : v.split("[,\\s]+")) {
-            if (!s.isBlank()) {
-                out.add(s.strip());
-            }
-        }
-        return out;
-    }
-
     private static Map<String, String> toMap(Properties p) {
         Map<String, String> m = new TreeMap<>();
         p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k)));
@@ -371,74 +350,33 @@ public final class ClienteleConfig {
             this.problems = problems;
         }
 
-        Optional<String> opt(String key) {
-            String v = values.get(key);
-            return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
-        }
-
-        List<String> list(String key) {
-            return opt(key).map(ClienteleConfig::splitList).orElse(List.of());
-        }
-
-        boolean bool(String key, boolean dflt) {
-            Optional<String> v = opt(key);
-            try {
-                return v.isEmpty() ? dflt : Values.bool(v.get());
-            } catch (IllegalArgumentException e) {
-                problems.add(new Problem(key, e.getMessage()));
-                return dflt;
-            }
-        }
-
-        int integer(String key, int dflt, int min, int max) {
-            Optional<String> v = opt(key);
-            try {
-                return v.isEmpty() ? dflt : Values.integer(v.get(), min, max);
-            } catch (IllegalArgumentException e) {
-                problems.add(new Problem(key, e.getMessage()));
-                return dflt;
-            }
-        }
-
-        Duration duration(String key, Duration dflt) {
-            Optional<String> v = opt(key);
-            if (v.isEmpty()) {
-                return dflt;
+        /** The value if set and good; a problem (and empty) if set and bad. */
+        <T> Optional<T> opt(ConfigKey<T> key) {
+            String v = values.get(key.key());
+            if (v == null || v.isBlank()) {
+                return Optional.empty();
             }
             try {
-                return Durations.parse(v.get());
-            } catch (IllegalArgumentException e) {
-                problems.add(new Problem(key, e.getMessage()));
-                return dflt;
+                return Optional.of(key.parse(v.strip()));
+            } catch (IllegalArgumentException | dev.clientele.ValidationException e) {
+                problems.add(new Problem(key.key(), e.getMessage()));
+                return Optional.empty();
             }
         }
 
-        Map<String, Permission> groups(String key, String v) {
-            Map<String, Permission> out = new LinkedHashMap<>();
-            for (String item : splitList(v)) {
-                int colon = item.lastIndexOf(':');
-                String group = colon < 0 ? item : item.substring(0, colon);
-                String perm = colon < 0 ? "rw" : item.substring(colon + 1);
-                try {
-                    if (group.isBlank()) {
-                        throw new IllegalArgumentException("a group name is missing in '" + item + "'");
-                    }
-                    out.put(group, Permission.parse(perm));
-                } catch (IllegalArgumentException | dev.clientele.ValidationException e) {
-                    problems.add(new Problem(key, e.getMessage() + " (write group:ro or group:rw, comma-separated)"));
-                }
-            }
-            return out;
+        /** The value, or the default when not set or bad (a bad one is a problem). */
+        <T> T read(ConfigKey<T> key) {
+            return opt(key).orElseGet(() -> key.defaultValue().orElseThrow());
         }
 
-        void fields() {
-            for (String f : list("clientele.search.fields")) {
-                try {
-                    CustomerField.parse(f);
-                } catch (dev.clientele.ValidationException e) {
-                    problems.add(new Problem("clientele.search.fields", e.getMessage()));
-                }
+        /** Group grants, every bad entry a problem of its own. */
+        Map<String, Permission> groups(ConfigKey<Map<String, Permission>> key) {
+            String v = values.get(key.key());
+            if (v == null || v.isBlank()) {
+                return key.defaultValue().orElseThrow();
             }
+            return GroupGrants.parse(v, false, bad -> problems.add(new Problem(key.key(),
+                    bad.getMessage() + " (write group:ro or group:rw, comma-separated)")));
         }
     }
 }

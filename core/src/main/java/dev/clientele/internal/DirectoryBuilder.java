@@ -7,8 +7,9 @@ import dev.clientele.CustomerDirectory;
 import dev.clientele.CustomerEventListener;
 import dev.clientele.CustomerField;
 import dev.clientele.CustomerGroupPolicy;
-import dev.clientele.CustomerQuery;
+import dev.clientele.ValidationException;
 import dev.clientele.config.ClienteleConfig;
+import dev.clientele.config.ConfigKey;
 import dev.clientele.password.LockoutPolicy;
 import dev.clientele.password.PasswordHasher;
 import dev.clientele.password.PasswordPolicy;
@@ -36,9 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class DirectoryBuilder implements CustomerDirectory.Builder {
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryBuilder.class);
 
-    static final Set<CustomerField> DEFAULT_SEARCH_FIELDS = EnumSet.of(CustomerField.LOGIN, CustomerField.EMAIL,
-            CustomerField.CUSTOMER_ID, CustomerField.FIRST_NAME, CustomerField.LAST_NAME);
-
     /** A back-end to be created by a provider, or one handed in. */
     private static final class Entry {
         final String name;
@@ -62,33 +60,33 @@ public final class DirectoryBuilder implements CustomerDirectory.Builder {
     private List<String> memberships;
     private String state;
     private CustomerGroupPolicy policy = CustomerGroupPolicy.defaults();
-    private boolean customerIdFromEmail;
-    private boolean uniqueEmail = true;
-    private Set<CustomerField> searchFields = DEFAULT_SEARCH_FIELDS;
-    private int searchLimit = CustomerQuery.DEFAULT_LIMIT;
+    private boolean customerIdFromEmail = defaultOf(ConfigKey.CUSTOMER_ID_FROM_EMAIL);
+    private boolean uniqueEmail = defaultOf(ConfigKey.UNIQUE_EMAIL);
+    private Set<CustomerField> searchFields = defaultOf(ConfigKey.SEARCH_FIELDS);
+    private int searchLimit = defaultOf(ConfigKey.SEARCH_LIMIT);
     private PasswordHasher hasher;
     private PasswordPolicy passwordPolicy = PasswordPolicy.defaults();
     private LockoutPolicy lockout = LockoutPolicy.defaults();
-    private Duration resetTokenLifetime = Duration.ofHours(1);
-    private Duration cacheTtl = Duration.ofSeconds(60);
-    private long cacheMaxSize = 10_000;
+    private Duration resetTokenLifetime = defaultOf(ConfigKey.RESET_TOKEN_LIFETIME);
+    private Duration cacheTtl = defaultOf(ConfigKey.CACHE_TTL);
+    private long cacheMaxSize = defaultOf(ConfigKey.CACHE_MAX_SIZE);
     private Clock clock = Clock.systemUTC();
 
     @Override
     public CustomerDirectory.Builder config(ClienteleConfig config) {
         config.backends().forEach((name, settings) -> entries.add(new Entry(name, settings, null)));
-        List<String> c = config.list("clientele.customers");
+        List<String> c = config.list(ConfigKey.CUSTOMERS.key());
         if (!c.isEmpty()) {
             customers = c;
         }
-        config.get("clientele.customers.create-in").ifPresent(v -> createIn = v);
-        config.get("clientele.groups").ifPresent(v -> groups = v);
-        config.get("clientele.companies").ifPresent(v -> companies = v);
-        List<String> m = config.list("clientele.memberships");
+        config.get(ConfigKey.CREATE_IN.key()).ifPresent(v -> createIn = v);
+        config.get(ConfigKey.GROUPS.key()).ifPresent(v -> groups = v);
+        config.get(ConfigKey.COMPANIES.key()).ifPresent(v -> companies = v);
+        List<String> m = config.list(ConfigKey.MEMBERSHIPS.key());
         if (!m.isEmpty()) {
             memberships = m;
         }
-        config.get("clientele.state").ifPresent(v -> state = v);
+        config.get(ConfigKey.STATE.key()).ifPresent(v -> state = v);
         policy = config.policy();
         customerIdFromEmail = config.customerIdFromEmail();
         uniqueEmail = config.uniqueEmail();
@@ -134,7 +132,7 @@ public final class DirectoryBuilder implements CustomerDirectory.Builder {
     @Override
     public CustomerDirectory.Builder customers(String... backendNames) {
         if (backendNames.length == 0) {
-            throw new IllegalArgumentException("customers: name at least one back-end");
+            throw ValidationException.ofArgument("customers", "must name at least one back-end");
         }
         customers = List.copyOf(Arrays.asList(backendNames));
         return this;
@@ -161,7 +159,7 @@ public final class DirectoryBuilder implements CustomerDirectory.Builder {
     @Override
     public CustomerDirectory.Builder memberships(String... backendNames) {
         if (backendNames.length == 0) {
-            throw new IllegalArgumentException("memberships: name at least one back-end");
+            throw ValidationException.ofArgument("memberships", "must name at least one back-end");
         }
         memberships = List.copyOf(Arrays.asList(backendNames));
         return this;
@@ -194,7 +192,7 @@ public final class DirectoryBuilder implements CustomerDirectory.Builder {
     @Override
     public CustomerDirectory.Builder searchFields(Set<CustomerField> fields) {
         if (fields.isEmpty()) {
-            throw new IllegalArgumentException("searchFields: name at least one field");
+            throw ValidationException.ofArgument("searchFields", "must name at least one field");
         }
         searchFields = EnumSet.copyOf(fields);
         return this;
@@ -202,10 +200,7 @@ public final class DirectoryBuilder implements CustomerDirectory.Builder {
 
     @Override
     public CustomerDirectory.Builder searchLimit(int limit) {
-        if (limit < 1 || limit > 100_000) {
-            throw new IllegalArgumentException("searchLimit must be between 1 and 100000, was " + limit);
-        }
-        searchLimit = limit;
+        searchLimit = checked("searchLimit", ConfigKey.SEARCH_LIMIT, limit);
         return this;
     }
 
@@ -229,28 +224,19 @@ public final class DirectoryBuilder implements CustomerDirectory.Builder {
 
     @Override
     public CustomerDirectory.Builder resetTokenLifetime(Duration lifetime) {
-        if (lifetime.isNegative() || lifetime.isZero()) {
-            throw new IllegalArgumentException("resetTokenLifetime must be positive");
-        }
-        this.resetTokenLifetime = lifetime;
+        this.resetTokenLifetime = checked("resetTokenLifetime", ConfigKey.RESET_TOKEN_LIFETIME, lifetime);
         return this;
     }
 
     @Override
     public CustomerDirectory.Builder cacheTtl(Duration ttl) {
-        if (ttl.isNegative()) {
-            throw new IllegalArgumentException("cacheTtl must not be negative");
-        }
-        this.cacheTtl = ttl;
+        this.cacheTtl = checked("cacheTtl", ConfigKey.CACHE_TTL, ttl);
         return this;
     }
 
     @Override
     public CustomerDirectory.Builder cacheMaxSize(long size) {
-        if (size < 0) {
-            throw new IllegalArgumentException("cacheMaxSize must not be negative");
-        }
-        this.cacheMaxSize = size;
+        this.cacheMaxSize = checked("cacheMaxSize", ConfigKey.CACHE_MAX_SIZE, size);
         return this;
     }
 
@@ -275,7 +261,7 @@ public final class DirectoryBuilder implements CustomerDirectory.Builder {
         try {
             for (Entry e : entries) {
                 if (backends.containsKey(e.name)) {
-                    problems.add(new Problem("clientele.backend." + e.name, "back-end '" + e.name + "' is defined twice"));
+                    problems.add(new Problem(BackendSettings.key(e.name, "type"), "back-end '" + e.name + "' is defined twice"));
                     continue;
                 }
                 if (e.given != null) {
@@ -298,7 +284,7 @@ public final class DirectoryBuilder implements CustomerDirectory.Builder {
                 }
             }
             if (entries.isEmpty()) {
-                problems.add(new Problem("clientele.backend.NAME.type", "no back-end is configured"));
+                problems.add(new Problem(BackendSettings.key("NAME", "type"), "no back-end is configured"));
             }
             Roles roles = roles(backends, problems);
             if (!problems.isEmpty()) {
@@ -383,6 +369,22 @@ public final class DirectoryBuilder implements CustomerDirectory.Builder {
                     + String.join(", ", backends.keySet()) + ")"));
         } else if (!has.apply(b)) {
             problems.add(new Problem(key, "back-end '" + name + "' (" + b.type() + ") does not offer " + what));
+        }
+    }
+
+    private static <T> T defaultOf(ConfigKey<T> key) {
+        return key.defaultValue().orElseThrow();
+    }
+
+    /** The value if in the range of its key; else a {@link ValidationException} naming the builder method. */
+    private static <T> T checked(String method, ConfigKey<T> key, T value) {
+        if (value == null) {
+            throw ValidationException.ofArgument(method, "is required (" + key.key() + ")");
+        }
+        try {
+            return key.check(value);
+        } catch (IllegalArgumentException e) {
+            throw ValidationException.ofArgument(method, e.getMessage() + " (" + key.key() + ")");
         }
     }
 

@@ -2,9 +2,6 @@ package dev.clientele.spi;
 
 import dev.clientele.ConfigurationException;
 import dev.clientele.ConfigurationException.Problem;
-import dev.clientele.config.Durations;
-import dev.clientele.config.Secrets;
-import dev.clientele.config.Values;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * never appear in messages.
  */
 public final class BackendSettings {
+    /** What every back-end key starts with: {@value}, followed by {@code NAME.SETTING}. */
+    public static final String PREFIX = "clientele.backend.";
+
     private final String name;
     private final String type;
     private final Map<String, String> values;
@@ -56,9 +56,18 @@ public final class BackendSettings {
         return Optional.ofNullable(values.get(key));
     }
 
-    /** The full configuration key of a relative one: {@code clientele.backend.NAME.KEY}. */
+    /** The full configuration key of a relative one: {@code clientele.backend.NAME.KEY} ({@link #key}). */
     public String fullKey(String key) {
-        return "clientele.backend." + name + "." + key;
+        return key(name, key);
+    }
+
+    /**
+     * The full configuration key of setting {@code setting} of back-end {@code name}:
+     * {@code clientele.backend.NAME.SETTING}. The one place that prefix is put together; for messages of code
+     * that has a back-end's name but not its settings.
+     */
+    public static String key(String name, String setting) {
+        return PREFIX + name + "." + setting;
     }
 
     /** Starts reading; call {@link Reader#done()} at the end to throw every problem found at once. */

@@ -13,6 +13,11 @@
  * <p>Keys: logins, emails, customer IDs and group names are matched case-insensitively through
  * {@link dev.clientele.spi.Keys}; a store indexes by the key and keeps the value as given.
  *
+ * <p>Settings: {@link dev.clientele.spi.BackendSettings} holds a back-end's keys and reads them typed (values
+ * parsed by {@link dev.clientele.spi.Values} and {@link dev.clientele.spi.Durations}, the same parsers as the
+ * directory's own keys); {@link dev.clientele.spi.Secrets} says which keys are secret and masks secrets in text.
+ * This package depends on no other package of core but the API ({@code dev.clientele}).
+ *
  * <p>Failures: a store that cannot answer throws {@link dev.clientele.BackendUnavailableException}, never an empty
  * result; a write to a read-only store throws {@link dev.clientele.ReadOnlyBackendException}.
  */

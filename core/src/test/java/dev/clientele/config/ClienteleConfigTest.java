@@ -7,6 +7,7 @@ import dev.clientele.ConfigurationException;
 import dev.clientele.ConfigurationException.Problem;
 import dev.clientele.CustomerField;
 import dev.clientele.Permission;
+import dev.clientele.spi.Durations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

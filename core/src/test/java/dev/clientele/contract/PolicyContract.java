@@ -188,6 +188,40 @@ public abstract class PolicyContract extends BackendContractSupport {
     }
 
     @Test
+    @DisplayName("hasPermission and permissions().has agree on a group named in another case, which keeps its stored name")
+    void groupNamesInAnyCaseAgree() {
+        CustomerDirectory directory = withPolicy(LINKS_ONLY);
+        createGroups(directory, "Support", "billing");
+        directory.createCustomer(customer("jdoe").build());
+        directory.link("jdoe", "support", Permission.RO);
+        directory.link("jdoe", "BILLING", Permission.RW);
+
+        for (String name : new String[] {"Support", "support", "SUPPORT", " sUpPoRt "}) {
+            assertThat(directory.hasPermission("jdoe", name, Permission.RO)).as(name).isTrue();
+            assertThat(directory.permissions("jdoe").has(name, Permission.RO)).as(name).isTrue();
+            assertThat(directory.hasPermission("jdoe", name, Permission.RW)).as(name).isFalse();
+            assertThat(directory.permissions("jdoe").has(name, Permission.RW)).as(name).isFalse();
+            assertThat(directory.permissions("jdoe").permission(name)).as(name).contains(Permission.RO);
+        }
+        assertThat(directory.hasPermission("jdoe", "Billing", Permission.RW)).isTrue();
+        assertThat(directory.permissions("jdoe").has("Billing", Permission.RW)).isTrue();
+        assertThat(directory.permissions("jdoe").groups())
+                .isEqualTo(Map.of("Support", Permission.RO, "billing", Permission.RW));
+    }
+
+    @Test
+    @DisplayName("with group support off both calls answer for a group named in another case")
+    void groupSupportOffAnyCase() {
+        createGroups(directory, "support");
+        createCustomer("jdoe");
+
+        assertThat(directory.hasPermission("jdoe", "Support", Permission.RO)).isTrue();
+        assertThat(directory.permissions("jdoe").has("Support", Permission.RO)).isTrue();
+        assertThat(directory.permissions("jdoe").has("SUPPORT", Permission.RW)).isTrue();
+        assertThat(directory.permissions("jdoe").groupsWith(Permission.RW)).containsExactly("support");
+    }
+
+    @Test
     @DisplayName("an invalid group grants nothing even to a linked customer")
     void invalidGroupGrantsNothing() {
         CustomerDirectory directory = withPolicy(LINKS_ONLY);

@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.clientele.BackendUnavailableException;
 import dev.clientele.ConfigurationException;
 import dev.clientele.ConfigurationException.Problem;
+import dev.clientele.spi.BackendSettings;
+import dev.clientele.spi.Secrets;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -40,8 +42,8 @@ public final class Pools {
             Duration connectionTimeout, Duration socketTimeout, Map<String, String> keys) {
         @Override
         public String toString() {
-            return "PoolSettings[" + name + ", " + Urls.mask(url) + ", user=" + user + ", password="
-                    + (password == null ? "(none)" : Urls.MASK) + ", poolSize=" + poolSize + "]";
+            return "PoolSettings[" + name + ", " + Secrets.masked(url) + ", user=" + user + ", password="
+                    + (password == null ? "(none)" : Secrets.MASK) + ", poolSize=" + poolSize + "]";
         }
     }
 
@@ -90,7 +92,7 @@ public final class Pools {
             driver = DriverManager.getDriver(s.url());
         } catch (SQLException e) {
             throw new ConfigurationException(s.keys().get("url"), "no JDBC driver on the class path accepts '"
-                    + Urls.mask(s.url()) + "' (the back-end brings the drivers of H2 and PostgreSQL)");
+                    + Secrets.masked(s.url()) + "' (the back-end brings the drivers of H2 and PostgreSQL)");
         }
         Properties p = new Properties();
         p.putAll(driverProperties);
@@ -103,7 +105,7 @@ public final class Pools {
         try (Connection c = driver.connect(s.url(), p)) {
             if (c == null) {
                 throw new ConfigurationException(s.keys().get("url"), "the JDBC driver does not accept '"
-                        + Urls.mask(s.url()) + "'");
+                        + Secrets.masked(s.url()) + "'");
             }
         } catch (SQLException e) {
             throw connectFailure(s, e);
@@ -118,14 +120,14 @@ public final class Pools {
             return new ConfigurationException(List.of(
                     new Problem(k.get("user"), "the database refused the login of user " + user + " with the "
                             + (s.password() == null ? "missing password" : "password given") + ": " + why),
-                    new Problem(k.get("password"), s.password() == null ? "is not set" : "may be wrong (" + Urls.MASK
+                    new Problem(k.get("password"), s.password() == null ? "is not set" : "may be wrong (" + Secrets.MASK
                             + ")")));
         }
         if (Database.hasState(e, "3D000") || Database.hasState(e, "90146") || Database.hasState(e, "90013")) {
             return new ConfigurationException(s.keys().get("url"), "names a database that does not exist: "
-                    + Urls.mask(s.url()) + ": " + why);
+                    + Secrets.masked(s.url()) + ": " + why);
         }
-        return new BackendUnavailableException(s.name(), "cannot connect to " + Urls.mask(s.url()) + " (" + s.keys()
+        return new BackendUnavailableException(s.name(), "cannot connect to " + Secrets.masked(s.url()) + " (" + s.keys()
                 .get("url") + "): " + why, e);
     }
 
@@ -133,7 +135,7 @@ public final class Pools {
     public static Map<String, String> keys(String name) {
         Map<String, String> k = new TreeMap<>();
         for (String s : new String[] {"url", "user", "password"}) {
-            k.put(s, "clientele.backend." + name + "." + s);
+            k.put(s, BackendSettings.key(name, s));
         }
         return k;
     }

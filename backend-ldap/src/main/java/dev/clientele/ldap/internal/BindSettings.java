@@ -36,6 +36,6 @@ public record BindSettings(Optional<String> bindDn, Optional<char[]> bindPasswor
 
     @Override
     public String toString() {
-        return "BindSettings[" + describe() + (bindPassword.isPresent() ? ", password <masked>" : "") + "]";
+        return "BindSettings[" + describe() + (bindPassword.isPresent() ? ", password " + dev.clientele.spi.Secrets.MASK : "") + "]";
     }
 }

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -247,20 +246,23 @@ public final class CustomerMapper {
         return v;
     }
 
-    /** Values of the validity attribute: valid, invalid, invalid-temporarily (or OTRS's 1, 2, 3). */
+    /**
+     * Values of the validity attribute, read by {@link Validity#parse(String)} (valid, invalid, invalid-temporarily
+     * or OTRS's 1, 2, 3); leniently: none or blank is valid, anything else unknown is invalid.
+     */
     static Validity parseValidity(String value) {
-        if (value == null) {
+        if (value == null || value.isBlank()) {
             return Validity.VALID;
         }
-        switch (value.strip().toLowerCase(Locale.ROOT).replace('_', '-')) {
-            case "valid": case "1": case "": return Validity.VALID;
-            case "invalid-temporarily": case "3": return Validity.INVALID_TEMPORARILY;
-            default: return Validity.INVALID;
+        try {
+            return Validity.parse(value);
+        } catch (dev.clientele.ValidationException unknown) {
+            return Validity.INVALID;
         }
     }
 
     static String validityValue(Validity v) {
-        return v.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return v.key();
     }
 
     // ----- customers to entries -----------------------------------------------------------------------------

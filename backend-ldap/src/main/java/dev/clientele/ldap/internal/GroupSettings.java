@@ -1,6 +1,7 @@
 package dev.clientele.ldap.internal;
 
 import com.unboundid.ldap.sdk.DN;
+import dev.clientele.GroupGrants;
 import dev.clientele.Permission;
 import dev.clientele.spi.BackendSettings;
 import java.util.ArrayList;
@@ -65,21 +66,16 @@ public record GroupSettings(DN baseDn, GroupType type, Map<DN, List<Grant>> map,
                 continue;
             }
             DN dn = SettingValues.dn(r, "group-map", item.substring(0, arrow).strip());
-            String target = item.substring(arrow + 2).strip();
-            int colon = target.lastIndexOf(':');
-            if (colon <= 0) {
-                r.problem("group-map", "'" + item.strip() + "' must give the permission: '=> " + target
-                        + ":rw' or ':ro'");
-                continue;
-            }
-            String group = target.substring(0, colon).strip();
-            Permission permission;
+            Map.Entry<String, Permission> grant;
             try {
-                permission = Permission.parse(target.substring(colon + 1));
-            } catch (dev.clientele.ValidationException e) {
-                r.problem("group-map", "'" + item.strip() + "': " + e.getMessage());
+                grant = GroupGrants.parseEntry(item.substring(arrow + 2), true);
+            } catch (GroupGrants.BadEntryException e) {
+                r.problem("group-map", "'" + item.strip() + "': " + e.reason() + " (write 'GROUP-DN => group:rw' or"
+                        + " ':ro')");
                 continue;
             }
+            String group = grant.getKey();
+            Permission permission = grant.getValue();
             if (dn != null && !group.isEmpty()) {
                 groupMap.computeIfAbsent(dn, k -> new ArrayList<>()).add(new Grant(group, permission));
             }

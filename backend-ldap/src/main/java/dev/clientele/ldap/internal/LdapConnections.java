@@ -122,7 +122,7 @@ public final class LdapConnections implements AutoCloseable {
                 || (rc == ResultCode.UNWILLING_TO_PERFORM && bind.bindDn().isPresent());
         if (refusedBind) {
             String msg = "the directory refused the bind as '" + bind.bindDn().orElse("(anonymous)")
-                    + "' with the bind-password given (<masked>): " + describe(e);
+                    + "' with the bind-password given (" + dev.clientele.spi.Secrets.MASK + "): " + describe(e);
             return new ConfigurationException(List.of(new Problem(o.key("bind-dn"), msg),
                     new Problem(o.key("bind-password"), "see " + o.key("bind-dn"))));
         }

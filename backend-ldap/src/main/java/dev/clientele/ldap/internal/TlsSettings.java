@@ -41,7 +41,7 @@ public record TlsSettings(boolean startTls, Optional<String> trustStore, Optiona
     @Override
     public String toString() {
         return "TlsSettings[startTls=" + startTls + ", trustStore=" + trustStore.orElse("(JVM default)")
-                + ", trustStorePassword=" + (trustStorePassword.isPresent() ? "<masked>" : "(none)")
+                + ", trustStorePassword=" + (trustStorePassword.isPresent() ? dev.clientele.spi.Secrets.MASK : "(none)")
                 + ", trustStoreType=" + trustStoreType.orElse("(default)") + ", trustAll=" + trustAll + "]";
     }
 }

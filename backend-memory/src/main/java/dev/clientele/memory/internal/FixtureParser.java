@@ -4,8 +4,8 @@ import dev.clientele.Company;
 import dev.clientele.Customer;
 import dev.clientele.CustomerField;
 import dev.clientele.Group;
+import dev.clientele.GroupGrants;
 import dev.clientele.Membership;
-import dev.clientele.Permission;
 import dev.clientele.Validity;
 import dev.clientele.spi.Keys;
 import java.io.BufferedReader;
@@ -325,13 +325,11 @@ public final class FixtureParser {
         if (l == null || l.value.isEmpty()) {
             return Validity.VALID;
         }
-        switch (l.value.toLowerCase(Locale.ROOT).replace('_', '-')) {
-            case "valid": return Validity.VALID;
-            case "invalid": return Validity.INVALID;
-            case "invalid-temporarily": return Validity.INVALID_TEMPORARILY;
-            default:
-                problem(l.number, l.key, "must be valid, invalid or invalid-temporarily, was '" + l.value + "'");
-                return Validity.VALID;
+        try {
+            return Validity.parse(l.value);
+        } catch (dev.clientele.ValidationException e) {
+            problem(l.number, l.key, e.getMessage());
+            return Validity.VALID;
         }
     }
 
@@ -340,37 +338,10 @@ public final class FixtureParser {
         if (l == null) {
             return;
         }
-        Map<String, String> seen = new HashMap<>();
-        for (String item : l.value.split(",")) {
-            String s = item.strip();
-            if (s.isEmpty()) {
-                continue;
-            }
-            int colon = s.lastIndexOf(':');
-            if (colon <= 0) {
-                problem(l.number, l.key, "'" + s + "' must be 'group:rw' or 'group:ro'");
-                continue;
-            }
-            String group = s.substring(0, colon).strip();
-            Permission permission;
-            try {
-                permission = Permission.parse(s.substring(colon + 1));
-            } catch (dev.clientele.ValidationException e) {
-                problem(l.number, l.key, "'" + s + "': " + e.getMessage());
-                continue;
-            }
-            if (group.isEmpty()) {
-                problem(l.number, l.key, "'" + s + "' names no group");
-                continue;
-            }
-            if (seen.putIfAbsent(Keys.of(group), group) != null) {
-                problem(l.number, l.key, "group '" + group + "' is listed twice");
-                continue;
-            }
-            links.add(new Link(l.number, kind == Membership.Kind.CUSTOMER
-                    ? Membership.customer(b.id, group, permission)
-                    : Membership.company(b.id, group, permission)));
-        }
+        GroupGrants.parse(l.value, true, bad -> problem(l.number, l.key, bad.getMessage())).forEach((group, permission) ->
+                links.add(new Link(l.number, kind == Membership.Kind.CUSTOMER
+                        ? Membership.customer(b.id, group, permission)
+                        : Membership.company(b.id, group, permission))));
     }
 
     private void problem(int line, String key, String message) {

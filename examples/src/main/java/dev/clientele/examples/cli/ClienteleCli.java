@@ -6,6 +6,7 @@ import dev.clientele.Permission;
 import dev.clientele.PermissionContext;
 import dev.clientele.Validity;
 import dev.clientele.config.ClienteleConfig;
+import dev.clientele.spi.BackendSettings;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,6 +60,8 @@ import picocli.CommandLine.ScopeType;
             "  clientele permissions jdoe support --explain",
             "  clientele import customers.csv"})
 public final class ClienteleCli {
+    /** The name of the back-end of the default configuration. */
+    static final String DEFAULT_BACKEND = "local";
     /** The default configuration: the embedded H2 store in ./clientele-data/. */
     static final Map<String, String> DEFAULT_CONFIG = defaults();
     /** The folder of the default store. */
@@ -124,7 +127,7 @@ public final class ClienteleCli {
         cmd.setUsageHelpWidth(Math.max(60, Math.min(columns(), 160)));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.registerConverter(Permission.class, Permission::parse);
-        cmd.registerConverter(Validity.class, Views::parseValidity);
+        cmd.registerConverter(Validity.class, Validity::parse);
         cmd.registerConverter(PermissionContext.class, Views::parseContext);
         cmd.setExecutionExceptionHandler(new Errors(this));
         cmd.setParameterExceptionHandler(new Errors(this));
@@ -193,7 +196,7 @@ public final class ClienteleCli {
         try {
             Files.createDirectories(DEFAULT_DATA);
         } catch (IOException e) {
-            throw new ConfigurationException("clientele.backend.local.url", "cannot create the folder of the default"
+            throw new ConfigurationException(BackendSettings.key(DEFAULT_BACKEND, "url"), "cannot create the folder of the default"
                     + " store " + DEFAULT_DATA.toAbsolutePath() + ": " + e.getMessage(), e);
         }
         return ClienteleConfig.from(DEFAULT_CONFIG, env);
@@ -214,8 +217,8 @@ public final class ClienteleCli {
 
     private static Map<String, String> defaults() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("clientele.backend.local.type", "jdbc");
-        m.put("clientele.backend.local.url", "jdbc:h2:./clientele-data/clientele");
+        m.put(BackendSettings.key(DEFAULT_BACKEND, "type"), "jdbc");
+        m.put(BackendSettings.key(DEFAULT_BACKEND, "url"), "jdbc:h2:./clientele-data/clientele");
         return Map.copyOf(m);
     }
 

@@ -118,7 +118,7 @@ final class CompanyCommands implements Runnable {
                 }
                 Table t = new Table("CUSTOMER ID", "NAME", "CITY", "COUNTRY", "VALIDITY");
                 companies.forEach(c -> t.row(c.customerId(), c.name(), c.city(), c.country(),
-                        Views.validity(c.validity())));
+                        c.validity().key()));
                 print(t, "no company.");
                 return Exit.OK;
             }

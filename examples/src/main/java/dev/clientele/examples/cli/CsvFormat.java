@@ -2,6 +2,7 @@ package dev.clientele.examples.cli;
 
 import dev.clientele.Customer;
 import dev.clientele.CustomerField;
+import dev.clientele.GroupGrants;
 import dev.clientele.Permission;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -120,7 +121,7 @@ final class CsvFormat {
         for (CustomerField f : CustomerField.values()) {
             r.add(f.get(c));
         }
-        r.add(Views.validity(c.validity()));
+        r.add(c.validity().key());
         r.add(String.join(LIST_SEPARATOR, c.additionalCustomerIds()));
         if (groups != null) {
             List<String> g = new ArrayList<>();
@@ -131,25 +132,13 @@ final class CsvFormat {
         return r;
     }
 
-    /** Parses {@code support:rw;billing:ro} (an item without permission means rw). */
+    /** Parses {@code support:rw;billing:ro} with {@link GroupGrants#parse(String)} (no permission means rw). */
     static Map<String, Permission> parseGroups(String text) {
-        Map<String, Permission> out = new LinkedHashMap<>();
-        for (String item : text.split("[;,]")) {
-            String t = item.strip();
-            if (t.isEmpty()) {
-                continue;
-            }
-            int colon = t.lastIndexOf(':');
-            String group = colon < 0 ? t : t.substring(0, colon).strip();
-            if (group.isEmpty()) {
-                throw new IllegalArgumentException("groups: a group name is missing in '" + t + "'");
-            }
-            try {
-                out.put(group, colon < 0 ? Permission.RW : Permission.parse(t.substring(colon + 1)));
-            } catch (dev.clientele.ValidationException e) {
-                throw new IllegalArgumentException("groups: " + e.getMessage() + " (write group:ro;group:rw)", e);
-            }
+        try {
+            return GroupGrants.parse(text);
+        } catch (GroupGrants.BadEntryException e) {
+            throw new IllegalArgumentException("groups: " + e.reason() + " in '" + e.entry()
+                    + "' (write group:ro;group:rw)", e);
         }
-        return out;
     }
 }

@@ -1,5 +1,6 @@
 package dev.clientele.examples.cli;
 
+import dev.clientele.Validity;
 import dev.clientele.Customer;
 import dev.clientele.CustomerField;
 import dev.clientele.Permission;
@@ -100,7 +101,7 @@ final class CsvSource extends ImportSource {
                     b.attribute(col.attribute(), v);
                 } else if (CsvFormat.VALIDITY.equals(col.special())) {
                     if (!v.isBlank()) {
-                        b.validity(Views.parseValidity(v));
+                        b.validity(Validity.parse(v));
                     }
                 } else if (CsvFormat.ADDITIONAL.equals(col.special())) {
                     b.additionalCustomerIds(List.of(v.split(CsvFormat.LIST_SEPARATOR)));

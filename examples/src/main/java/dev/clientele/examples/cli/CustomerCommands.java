@@ -253,7 +253,7 @@ final class CustomerCommands implements Runnable {
                 }
                 Table t = new Table("LOGIN", "NAME", "EMAIL", "CUSTOMER ID", "VALIDITY");
                 for (Customer c : r.customers()) {
-                    t.row(c.login(), c.displayName(), c.email(), c.customerId(), Views.validity(c.validity()));
+                    t.row(c.login(), c.displayName(), c.email(), c.customerId(), c.validity().key());
                 }
                 print(t, "no customer found.");
                 if (!t.isEmpty()) {

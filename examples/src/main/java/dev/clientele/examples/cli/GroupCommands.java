@@ -66,7 +66,7 @@ final class GroupCommands implements Runnable {
                 }
                 Table t = new Table("NAME", "VALIDITY", "CUSTOMERS", "COMPANIES", "COMMENT");
                 for (Group g : groups) {
-                    t.row(g.name(), Views.validity(g.validity()), d.customersOf(g.name()).size(),
+                    t.row(g.name(), g.validity().key(), d.customersOf(g.name()).size(),
                             d.companiesOf(g.name()).size(), g.comment());
                 }
                 print(t, "no group.");

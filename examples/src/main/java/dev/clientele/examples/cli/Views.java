@@ -6,7 +6,6 @@ import dev.clientele.CustomerField;
 import dev.clientele.Group;
 import dev.clientele.Permission;
 import dev.clientele.PermissionContext;
-import dev.clientele.Validity;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,21 +17,6 @@ import java.util.TreeMap;
 /** How customers, companies and groups are shown: as maps (for JSON) and as text. */
 final class Views {
     private Views() {
-    }
-
-    /** {@code valid}, {@code invalid} or {@code invalid-temporarily}. */
-    static String validity(Validity v) {
-        return v.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    static Validity parseValidity(String text) {
-        String t = text == null ? "" : text.strip().toUpperCase(Locale.ROOT).replace('-', '_');
-        try {
-            return Validity.valueOf(t);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("validity must be valid, invalid or invalid-temporarily, not '"
-                    + text + "'", e);
-        }
     }
 
     static PermissionContext parseContext(String text) {
@@ -49,7 +33,7 @@ final class Views {
         for (CustomerField f : CustomerField.values()) {
             m.put(f.key(), f.get(c));
         }
-        m.put("validity", validity(c.validity()));
+        m.put("validity", c.validity().key());
         m.put("additionalCustomerIds", new ArrayList<>(c.additionalCustomerIds()));
         m.put("attributes", c.attributes());
         m.put("created", c.created() == null ? null : c.created().toString());
@@ -68,7 +52,7 @@ final class Views {
         m.put("country", c.country());
         m.put("url", c.url());
         m.put("comment", c.comment());
-        m.put("validity", validity(c.validity()));
+        m.put("validity", c.validity().key());
         return m;
     }
 
@@ -76,7 +60,7 @@ final class Views {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", g.name());
         m.put("comment", g.comment());
-        m.put("validity", validity(g.validity()));
+        m.put("validity", g.validity().key());
         return m;
     }
 

@@ -1,4 +1,4 @@
-package dev.clientele.config;
+package dev.clientele.spi;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package dev.clientele.config;
+package dev.clientele.spi;
 
 import java.util.Locale;
 
@@ -18,9 +18,14 @@ public final class Values {
 
     /** A whole number within {@code [min, max]}. */
     public static int integer(String text, int min, int max) {
-        int i;
+        return (int) whole(text, min, max);
+    }
+
+    /** A whole number within {@code [min, max]}, as a {@code long}. */
+    public static long whole(String text, long min, long max) {
+        long i;
         try {
-            i = Integer.parseInt(text.strip());
+            i = Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("must be a whole number, was '" + text + "'", e);
         }
