@@ -1,7 +1,7 @@
 package dev.clientele;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -33,9 +33,9 @@ class ValidityTest {
     @Test
     @DisplayName("anything else is an error quoting the text")
     void unknownRefused() {
-        assertThatIllegalArgumentException().isThrownBy(() -> Validity.parse("sometimes"))
+        assertThatExceptionOfType(dev.clientele.ValidationException.class).isThrownBy(() -> Validity.parse("sometimes"))
                 .withMessage("validity must be valid, invalid or invalid-temporarily, was 'sometimes'");
-        assertThatIllegalArgumentException().isThrownBy(() -> Validity.parse(""));
-        assertThatIllegalArgumentException().isThrownBy(() -> Validity.parse(null));
+        assertThatExceptionOfType(dev.clientele.ValidationException.class).isThrownBy(() -> Validity.parse(""));
+        assertThatExceptionOfType(dev.clientele.ValidationException.class).isThrownBy(() -> Validity.parse(null));
     }
 }

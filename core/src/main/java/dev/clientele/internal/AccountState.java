@@ -25,7 +25,7 @@ final class AccountState {
     }
 
     private StateStore store() {
-        return state.orElseThrow(() -> DirectoryBuilder.noStore("clientele.state", "customer state"));
+        return state.orElseThrow(() -> Roles.noStore("clientele.state", "customer state"));
     }
 
     LoginStatus loginStatus(String login) {

@@ -40,7 +40,7 @@ final class CompaniesAndGroups {
     // ----- companies
 
     private CompanyStore companyStore(boolean write) {
-        CompanyStore s = companies.orElseThrow(() -> DirectoryBuilder.noStore("clientele.companies", "companies"));
+        CompanyStore s = companies.orElseThrow(() -> Roles.noStore("clientele.companies", "companies"));
         if (write && s.readOnly()) {
             throw new ReadOnlyBackendException(companiesName, "change companies");
         }
@@ -121,7 +121,7 @@ final class CompaniesAndGroups {
     // ----- groups
 
     private GroupStore groupStore(boolean write) {
-        GroupStore s = groups.orElseThrow(() -> DirectoryBuilder.noStore("clientele.groups", "groups"));
+        GroupStore s = groups.orElseThrow(() -> Roles.noStore("clientele.groups", "groups"));
         if (write && s.readOnly()) {
             throw new ReadOnlyBackendException(groupsName, "change groups");
         }

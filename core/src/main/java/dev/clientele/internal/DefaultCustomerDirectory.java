@@ -42,7 +42,7 @@ import java.util.stream.Stream;
 final class DefaultCustomerDirectory implements CustomerDirectory {
 
     /** Everything the builder assembled. */
-    record Settings(Map<String, CustomerBackend> backends, Set<String> owned, DirectoryBuilder.Roles roles,
+    record Settings(Map<String, CustomerBackend> backends, Set<String> owned, Roles roles,
             CustomerGroupPolicy policy, boolean customerIdFromEmail, boolean uniqueEmail,
             Set<CustomerField> searchFields, int searchLimit, PasswordHasher hasher, PasswordPolicy passwordPolicy,
             LockoutPolicy lockout, Duration resetTokenLifetime, Duration cacheTtl, long cacheMaxSize, Clock clock,
@@ -62,20 +62,14 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
         return p.sources().locateCached(login).map(CustomerSources.Located::customer);
     }
 
-    @Override
-    public List<Customer> findByEmail(String email) {
-        return p.sources().findByEmail(email);
-    }
+    @Override public List<Customer> findByEmail(String email) { return p.sources().findByEmail(email); }
 
     @Override
     public List<Customer> findByCustomerId(String customerId) {
         return p.sources().findByCustomerId(customerId);
     }
 
-    @Override
-    public SearchResult search(CustomerQuery query) {
-        return p.sources().search(query);
-    }
+    @Override public SearchResult search(CustomerQuery query) { return p.sources().search(query); }
 
     @Override
     public Stream<Customer> customers(boolean includeInvalid) {
@@ -87,10 +81,7 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
         return p.sources().scan().page(afterLogin, size, includeInvalid);
     }
 
-    @Override
-    public Customer createCustomer(Customer customer) {
-        return p.writes().create(customer, null, false);
-    }
+    @Override public Customer createCustomer(Customer customer) { return p.writes().create(customer, null, false); }
 
     @Override
     public Customer createCustomer(Customer customer, char[] password) {
@@ -102,42 +93,21 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
         return CustomerImport.run(p.sources(), p.writes(), p.events(), customers, options);
     }
 
-    @Override
-    public Customer updateCustomer(Customer customer) {
-        return p.writes().update(customer);
-    }
-
-    @Override
-    public Customer invalidateCustomer(String login) {
-        return p.writes().invalidate(login);
-    }
-
-    @Override
-    public ErasureReport eraseCustomer(String login) {
-        return p.writes().erase(login);
-    }
+    @Override public Customer updateCustomer(Customer customer) { return p.writes().update(customer); }
+    @Override public Customer invalidateCustomer(String login) { return p.writes().invalidate(login); }
+    @Override public ErasureReport eraseCustomer(String login) { return p.writes().erase(login); }
 
     // ----- passwords and login
 
-    @Override
-    public void setPassword(String login, char[] password) {
-        p.passwords().set(login, password);
-    }
+    @Override public void setPassword(String login, char[] password) { p.passwords().set(login, password); }
 
     @Override
     public AuthenticationResult authenticate(String login, char[] password) {
         return p.authenticator().authenticate(login, password);
     }
 
-    @Override
-    public String createPasswordResetToken(String login) {
-        return p.passwords().createResetToken(login);
-    }
-
-    @Override
-    public void resetPassword(String token, char[] newPassword) {
-        p.passwords().reset(token, newPassword);
-    }
+    @Override public String createPasswordResetToken(String login) { return p.passwords().createResetToken(login); }
+    @Override public void resetPassword(String token, char[] newPassword) { p.passwords().reset(token, newPassword); }
 
     @Override
     public boolean copyPasswordTo(String login, CustomerDirectory target) {
@@ -147,20 +117,9 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
         return p.passwords().copyTo(login, other.p.passwords());
     }
 
-    @Override
-    public void unlock(String login) {
-        p.authenticator().unlock(login);
-    }
-
-    @Override
-    public LoginStatus loginStatus(String login) {
-        return p.accounts().loginStatus(login);
-    }
-
-    @Override
-    public Map<String, String> preferences(String login) {
-        return p.accounts().preferences(login);
-    }
+    @Override public void unlock(String login) { p.authenticator().unlock(login); }
+    @Override public LoginStatus loginStatus(String login) { return p.accounts().loginStatus(login); }
+    @Override public Map<String, String> preferences(String login) { return p.accounts().preferences(login); }
 
     @Override
     public void setPreference(String login, String key, String value) {
@@ -174,25 +133,10 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
 
     // ----- companies and groups
 
-    @Override
-    public Company createCompany(Company company) {
-        return p.catalog().createCompany(company);
-    }
-
-    @Override
-    public Company updateCompany(Company company) {
-        return p.catalog().updateCompany(company);
-    }
-
-    @Override
-    public Optional<Company> findCompany(String customerId) {
-        return p.catalog().findCompany(customerId);
-    }
-
-    @Override
-    public List<Company> companies() {
-        return p.catalog().companies();
-    }
+    @Override public Company createCompany(Company company) { return p.catalog().createCompany(company); }
+    @Override public Company updateCompany(Company company) { return p.catalog().updateCompany(company); }
+    @Override public Optional<Company> findCompany(String customerId) { return p.catalog().findCompany(customerId); }
+    @Override public List<Company> companies() { return p.catalog().companies(); }
 
     @Override
     public CompanySearchResult searchCompanies(String text) {
@@ -209,47 +153,22 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
         return p.memberships().groupsOfCompany(customerId);
     }
 
-    @Override
-    public Group createGroup(Group group) {
-        return p.catalog().createGroup(group);
-    }
-
-    @Override
-    public Group updateGroup(Group group) {
-        return p.catalog().updateGroup(group);
-    }
-
-    @Override
-    public Optional<Group> findGroup(String name) {
-        return p.catalog().findGroup(name);
-    }
-
-    @Override
-    public List<Group> groups() {
-        return p.catalog().groups();
-    }
+    @Override public Group createGroup(Group group) { return p.catalog().createGroup(group); }
+    @Override public Group updateGroup(Group group) { return p.catalog().updateGroup(group); }
+    @Override public Optional<Group> findGroup(String name) { return p.catalog().findGroup(name); }
+    @Override public List<Group> groups() { return p.catalog().groups(); }
 
     // ----- memberships
 
-    @Override
-    public void putMembership(Membership membership) {
-        p.memberships().put(membership);
-    }
-
-    @Override
-    public boolean removeMembership(Membership membership) {
-        return p.memberships().remove(membership);
-    }
+    @Override public void putMembership(Membership membership) { p.memberships().put(membership); }
+    @Override public boolean removeMembership(Membership membership) { return p.memberships().remove(membership); }
 
     @Override
     public List<Membership> memberships(Membership.Kind kind, String subject) {
         return p.memberships().linksOfSubject(kind, subject);
     }
 
-    @Override
-    public Map<String, Permission> groupsOf(String login) {
-        return p.memberships().groupsOf(login);
-    }
+    @Override public Map<String, Permission> groupsOf(String login) { return p.memberships().groupsOf(login); }
 
     @Override
     public void setGroupsOf(String login, Map<String, Permission> groups) {
@@ -273,10 +192,7 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
 
     // ----- policy
 
-    @Override
-    public EffectivePermissions permissions(String login) {
-        return p.permissions().permissions(login);
-    }
+    @Override public EffectivePermissions permissions(String login) { return p.permissions().permissions(login); }
 
     @Override
     public boolean hasPermission(String login, String group, Permission required) {
@@ -293,47 +209,22 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
         return p.permissions().accessibleCustomerIds(login);
     }
 
-    @Override
-    public CustomerGroupPolicy policy() {
-        return p.permissions().policy();
-    }
-
-    @Override
-    public void setPolicy(CustomerGroupPolicy policy) {
-        p.permissions().setPolicy(policy);
-    }
+    @Override public CustomerGroupPolicy policy() { return p.permissions().policy(); }
+    @Override public void setPolicy(CustomerGroupPolicy policy) { p.permissions().setPolicy(policy); }
 
     // ----- the rest
 
-    @Override
-    public ActorScope actingAs(String actor) {
-        return p.events().actingAs(actor);
-    }
-
-    @Override
-    public void addListener(CustomerEventListener listener) {
-        p.events().add(listener);
-    }
-
-    @Override
-    public void removeListener(CustomerEventListener listener) {
-        p.events().remove(listener);
-    }
-
-    @Override
-    public void invalidateCaches() {
-        p.cache().invalidateAll();
-    }
+    @Override public ActorScope actingAs(String actor) { return p.events().actingAs(actor); }
+    @Override public void addListener(CustomerEventListener listener) { p.events().add(listener); }
+    @Override public void removeListener(CustomerEventListener listener) { p.events().remove(listener); }
+    @Override public void invalidateCaches() { p.cache().invalidateAll(); }
 
     @Override
     public Map<String, CustomerBackend> backends() {
         return Collections.unmodifiableMap(p.settings().backends());
     }
 
-    @Override
-    public void close() {
-        p.closeOwnedBackends();
-    }
+    @Override public void close() { p.closeOwnedBackends(); }
 
     @Override
     public String toString() {

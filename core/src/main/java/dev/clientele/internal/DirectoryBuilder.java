@@ -1,6 +1,5 @@
 package dev.clientele.internal;
 
-import dev.clientele.ClienteleException;
 import dev.clientele.ConfigurationException;
 import dev.clientele.ConfigurationException.Problem;
 import dev.clientele.CustomerDirectory;
@@ -22,35 +21,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Implements {@link CustomerDirectory.Builder}: collects the parts, then assembles and checks them in {@link #build()}. */
 public final class DirectoryBuilder implements CustomerDirectory.Builder {
-    private static final Logger LOG = LoggerFactory.getLogger(DirectoryBuilder.class);
 
-    /** A back-end to be created by a provider, or one handed in. */
-    private static final class Entry {
-        final String name;
-        final BackendSettings settings;
-        final CustomerBackend given;
-
-        Entry(String name, BackendSettings settings, CustomerBackend given) {
-            this.name = name;
-            this.settings = settings;
-            this.given = given;
-        }
-    }
-
-    private final List<Entry> entries = new ArrayList<>();
+    private final List<BackendPlan.Entry> entries = new ArrayList<>();
     private final List<CustomerBackendProvider> providers = new ArrayList<>();
     private final List<CustomerEventListener> listeners = new ArrayList<>();
     private List<String> customers;
@@ -74,7 +53,7 @@ public final class DirectoryBuilder implements CustomerDirectory.Builder {
 
     @Override
     public CustomerDirectory.Builder config(ClienteleConfig config) {
-        config.backends().forEach((name, settings) -> entries.add(new Entry(name, settings, null)));
+        config.backends().forEach((name, settings) -> entries.add(new BackendPlan.Entry(name, settings, null)));
         List<String> c = config.list(ConfigKey.CUSTOMERS.key());
         if (!c.isEmpty()) {
             customers = c;
@@ -112,14 +91,14 @@ public final class DirectoryBuilder implements CustomerDirectory.Builder {
     public CustomerDirectory.Builder backend(String name, String type, Map<String, String> settings) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
-        entries.add(new Entry(name, new BackendSettings(name, type, settings), null));
+        entries.add(new BackendPlan.Entry(name, new BackendSettings(name, type, settings), null));
         return this;
     }
 
     @Override
     public CustomerDirectory.Builder backend(CustomerBackend backend) {
         Objects.requireNonNull(backend, "backend");
-        entries.add(new Entry(backend.name(), null, backend));
+        entries.add(new BackendPlan.Entry(backend.name(), null, backend));
         return this;
     }
 
@@ -255,120 +234,20 @@ public final class DirectoryBuilder implements CustomerDirectory.Builder {
     @Override
     public CustomerDirectory build() {
         List<Problem> problems = new ArrayList<>();
-        Map<String, CustomerBackend> backends = new LinkedHashMap<>();
-        Set<String> owned = new HashSet<>();
-        ProviderRegistry registry = null;
+        BackendPlan.Opened opened = BackendPlan.open(entries, providers, problems);
         try {
-            for (Entry e : entries) {
-                if (backends.containsKey(e.name)) {
-                    problems.add(new Problem(BackendSettings.key(e.name, "type"), "back-end '" + e.name + "' is defined twice"));
-                    continue;
-                }
-                if (e.given != null) {
-                    backends.put(e.name, e.given);
-                    continue;
-                }
-                if (registry == null) {
-                    registry = new ProviderRegistry(providers, Thread.currentThread().getContextClassLoader() != null
-                            ? Thread.currentThread().getContextClassLoader() : DirectoryBuilder.class.getClassLoader());
-                }
-                String typeKey = e.settings.fullKey("type");
-                try {
-                    CustomerBackendProvider p = registry.provider(e.settings.type(), typeKey);
-                    CustomerBackend b = p.create(e.settings);
-                    backends.put(e.name, b);
-                    owned.add(e.name);
-                    LOG.info("Opened {}", b.describe());
-                } catch (ConfigurationException ce) {
-                    problems.addAll(ce.problems());
-                }
-            }
-            if (entries.isEmpty()) {
-                problems.add(new Problem(BackendSettings.key("NAME", "type"), "no back-end is configured"));
-            }
-            Roles roles = roles(backends, problems);
+            Roles roles = Roles.assign(opened.backends(), customers, createIn, groups, companies, memberships, state,
+                    problems);
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(problems);
             }
             PasswordHasher h = hasher != null ? hasher : Pbkdf2PasswordHasher.withDefaults();
-            DefaultCustomerDirectory.Settings s = new DefaultCustomerDirectory.Settings(backends, owned, roles, policy,
-                    customerIdFromEmail, uniqueEmail, searchFields, searchLimit, h, passwordPolicy, lockout,
-                    resetTokenLifetime, cacheTtl, cacheMaxSize, clock, listeners);
-            return new DefaultCustomerDirectory(s);
+            return new DefaultCustomerDirectory(new DefaultCustomerDirectory.Settings(opened.backends(),
+                    opened.owned(), roles, policy, customerIdFromEmail, uniqueEmail, searchFields, searchLimit, h,
+                    passwordPolicy, lockout, resetTokenLifetime, cacheTtl, cacheMaxSize, clock, listeners));
         } catch (RuntimeException e) {
-            for (String name : owned) {
-                try {
-                    backends.get(name).close();
-                } catch (RuntimeException closeFailure) {
-                    e.addSuppressed(closeFailure);
-                }
-            }
+            opened.closeOwned(e);
             throw e;
-        }
-    }
-
-    /** Which back-end plays which role; checked against what each back-end offers. */
-    record Roles(List<String> customers, Optional<String> createIn, Optional<String> groups,
-            Optional<String> companies, List<String> memberships, Optional<String> state) {
-    }
-
-    private Roles roles(Map<String, CustomerBackend> backends, List<Problem> problems) {
-        List<String> c = customers != null ? customers : offering(backends, b -> b.customers().isPresent());
-        for (String n : c) {
-            require(backends, problems, "clientele.customers", n, b -> b.customers().isPresent(), "customers");
-        }
-        if (c.isEmpty() && !backends.isEmpty()) {
-            problems.add(new Problem("clientele.customers", "no back-end offers customers"));
-        }
-        Optional<String> create;
-        if (createIn != null) {
-            if (!c.contains(createIn)) {
-                problems.add(new Problem("clientele.customers.create-in", "names '" + createIn
-                        + "', which is not one of the customer sources " + c));
-            }
-            create = Optional.of(createIn);
-        } else {
-            create = c.stream().filter(n -> backends.containsKey(n) && backends.get(n).customers()
-                    .map(s -> !s.readOnly()).orElse(false)).findFirst();
-        }
-        Optional<String> g = single(backends, problems, "clientele.groups", groups, b -> b.groups().isPresent(), "groups");
-        Optional<String> co = single(backends, problems, "clientele.companies", companies,
-                b -> b.companies().isPresent(), "companies");
-        Optional<String> st = single(backends, problems, "clientele.state", state, b -> b.state().isPresent(), "state");
-        List<String> m = memberships != null ? memberships : offering(backends, b -> b.memberships().isPresent());
-        for (String n : m) {
-            require(backends, problems, "clientele.memberships", n, b -> b.memberships().isPresent(), "memberships");
-        }
-        return new Roles(List.copyOf(c), create, g, co, List.copyOf(m), st);
-    }
-
-    private static List<String> offering(Map<String, CustomerBackend> backends, Function<CustomerBackend, Boolean> has) {
-        List<String> out = new ArrayList<>();
-        backends.forEach((n, b) -> {
-            if (has.apply(b)) {
-                out.add(n);
-            }
-        });
-        return out;
-    }
-
-    private static Optional<String> single(Map<String, CustomerBackend> backends, List<Problem> problems, String key,
-            String chosen, Function<CustomerBackend, Boolean> has, String what) {
-        if (chosen == null) {
-            return offering(backends, has).stream().findFirst();
-        }
-        require(backends, problems, key, chosen, has, what);
-        return Optional.of(chosen);
-    }
-
-    private static void require(Map<String, CustomerBackend> backends, List<Problem> problems, String key,
-            String name, Function<CustomerBackend, Boolean> has, String what) {
-        CustomerBackend b = backends.get(name);
-        if (b == null) {
-            problems.add(new Problem(key, "names back-end '" + name + "', which is not configured (configured: "
-                    + String.join(", ", backends.keySet()) + ")"));
-        } else if (!has.apply(b)) {
-            problems.add(new Problem(key, "back-end '" + name + "' (" + b.type() + ") does not offer " + what));
         }
     }
 
@@ -386,9 +265,5 @@ public final class DirectoryBuilder implements CustomerDirectory.Builder {
         } catch (IllegalArgumentException e) {
             throw ValidationException.ofArgument(method, e.getMessage() + " (" + key.key() + ")");
         }
-    }
-
-    static ClienteleException noStore(String key, String what) {
-        return new ConfigurationException(key, "no back-end holds " + what + "; configure one that offers " + what);
     }
 }

@@ -24,7 +24,7 @@ record DirectoryParts(DefaultCustomerDirectory.Settings settings, Events events,
 
     static DirectoryParts wire(DefaultCustomerDirectory.Settings s) {
         Map<String, CustomerBackend> b = s.backends();
-        DirectoryBuilder.Roles roles = s.roles();
+        Roles roles = s.roles();
         Events events = new Events(s.listeners(), s.clock());
         DirectoryCache cache = new DirectoryCache(s.cacheTtl(), s.cacheMaxSize(), s.clock());
         List<Source> chain = new ArrayList<>();

@@ -55,7 +55,7 @@ final class Memberships {
                 return m;
             }
         }
-        throw stores.isEmpty() ? DirectoryBuilder.noStore("clientele.memberships", "memberships")
+        throw stores.isEmpty() ? Roles.noStore("clientele.memberships", "memberships")
                 : new ReadOnlyBackendException(names, "change memberships");
     }
 

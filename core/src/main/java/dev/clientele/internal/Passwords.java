@@ -118,6 +118,6 @@ final class Passwords {
     }
 
     private StateStore stateStore() {
-        return state.orElseThrow(() -> DirectoryBuilder.noStore("clientele.state", "customer state"));
+        return state.orElseThrow(() -> Roles.noStore("clientele.state", "customer state"));
     }
 }

@@ -2,7 +2,6 @@ package dev.clientele.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.clientele.ConfigurationException;
 import dev.clientele.CustomerDirectory;
@@ -44,10 +43,10 @@ class ConfigKeyTest {
                         "clientele.search.limit", "100001")))
                 .withMessageContaining("clientele.search.limit")
                 .withMessageContaining("must be between 1 and 100000, was 100001");
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(dev.clientele.ValidationException.class)
                 .isThrownBy(() -> CustomerDirectory.builder().searchLimit(100_001))
                 .withMessageContaining("searchLimit must be between 1 and 100000, was 100001");
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(dev.clientele.ValidationException.class)
                 .isThrownBy(() -> CustomerDirectory.builder().cacheMaxSize(-1))
                 .withMessageContaining("cacheMaxSize must be at least 0, was -1");
     }
@@ -59,7 +58,7 @@ class ConfigKeyTest {
                 .isThrownBy(() -> ClienteleConfig.from(Map.of("clientele.backend.local.type", "memory",
                         "clientele.reset-token.lifetime", "0s")))
                 .withMessageContaining("clientele.reset-token.lifetime");
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(dev.clientele.ValidationException.class)
                 .isThrownBy(() -> CustomerDirectory.builder().resetTokenLifetime(Duration.ZERO))
                 .withMessageContaining("resetTokenLifetime");
     }

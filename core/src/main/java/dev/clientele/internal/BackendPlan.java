@@ -1,0 +1,83 @@
+package dev.clientele.internal;
+
+import dev.clientele.ConfigurationException;
+import dev.clientele.ConfigurationException.Problem;
+import dev.clientele.spi.BackendSettings;
+import dev.clientele.spi.CustomerBackend;
+import dev.clientele.spi.CustomerBackendProvider;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The back-ends a directory is built from: those handed in as they are, the others opened through their providers. */
+final class BackendPlan {
+    private static final Logger LOG = LoggerFactory.getLogger(BackendPlan.class);
+
+    /** A back-end to be created by a provider from its settings, or one handed in ({@code given}). */
+    record Entry(String name, BackendSettings settings, CustomerBackend given) {
+    }
+
+    /** What was opened, by name, and which of them the directory opened itself (and so closes). */
+    record Opened(Map<String, CustomerBackend> backends, Set<String> owned) {
+        /** Closes the back-ends opened here after a failure, adding their own failures to it. */
+        void closeOwned(RuntimeException failure) {
+            for (String name : owned) {
+                try {
+                    backends.get(name).close();
+                } catch (RuntimeException closeFailure) {
+                    failure.addSuppressed(closeFailure);
+                }
+            }
+        }
+    }
+
+    private BackendPlan() {
+    }
+
+    /**
+     * Opens every entry, in order; each problem (an unknown type, a back-end defined twice, bad settings) is added to
+     * {@code problems} naming its key, and the others are still opened, so that every problem is reported at once.
+     */
+    static Opened open(List<Entry> entries, List<CustomerBackendProvider> providers, List<Problem> problems) {
+        Opened opened = new Opened(new LinkedHashMap<>(), new HashSet<>());
+        ProviderRegistry registry = null;
+        try {
+            for (Entry e : entries) {
+                if (opened.backends().containsKey(e.name())) {
+                    problems.add(new Problem(BackendSettings.key(e.name(), "type"), "back-end '" + e.name()
+                            + "' is defined twice"));
+                    continue;
+                }
+                if (e.given() != null) {
+                    opened.backends().put(e.name(), e.given());
+                    continue;
+                }
+                if (registry == null) {
+                    ClassLoader context = Thread.currentThread().getContextClassLoader();
+                    registry = new ProviderRegistry(providers, context != null ? context
+                            : BackendPlan.class.getClassLoader());
+                }
+                try {
+                    CustomerBackendProvider p = registry.provider(e.settings().type(), e.settings().fullKey("type"));
+                    CustomerBackend b = p.create(e.settings());
+                    opened.backends().put(e.name(), b);
+                    opened.owned().add(e.name());
+                    LOG.info("Opened {}", b.describe());
+                } catch (ConfigurationException ce) {
+                    problems.addAll(ce.problems());
+                }
+            }
+        } catch (RuntimeException e) {
+            opened.closeOwned(e);
+            throw e;
+        }
+        if (entries.isEmpty()) {
+            problems.add(new Problem(BackendSettings.key("NAME", "type"), "no back-end is configured"));
+        }
+        return opened;
+    }
+}
