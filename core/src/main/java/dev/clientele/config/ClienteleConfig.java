@@ -289,12 +289,19 @@ public final class ClienteleConfig {
         return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
+    /**
+     * {@code CLIENTELE_*} variables that are not settings: the config file's location and the {@code clientele}
+     * launcher's own ({@code CLIENTELE_REBUILD}, {@code CLIENTELE_JAVA_OPTS}).
+     */
+    private static final Set<String> NOT_SETTINGS = Set.of("CLIENTELE_CONFIG", "CLIENTELE_REBUILD",
+            "CLIENTELE_JAVA_OPTS");
+
     private static void applyEnvironment(Map<String, String> values, Map<String, String> env, List<Problem> problems) {
         Map<String, String> known = new TreeMap<>();
         KEYS.forEach(k -> known.put(environmentName(k), k));
         for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
             String var = e.getKey();
-            if (!var.startsWith("CLIENTELE_") || var.equals("CLIENTELE_CONFIG")) {
+            if (!var.startsWith("CLIENTELE_") || NOT_SETTINGS.contains(var)) {
                 continue;
             }
             String key = known.get(var);

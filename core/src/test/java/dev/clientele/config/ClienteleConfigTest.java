@@ -76,13 +76,15 @@ class ClienteleConfigTest {
     }
 
     @Test
-    @DisplayName("environment variables override the file, including back-end settings")
+    @DisplayName("environment variables override the file, including back-end settings; the launcher's own are no settings")
     void environmentOverrides() {
         ClienteleConfig c = ClienteleConfig.from(
                 Map.of("clientele.backend.corp.type", "ldap", "clientele.policy.group-support", "false"),
                 Map.of("CLIENTELE_POLICY_GROUP_SUPPORT", "true",
                         "CLIENTELE_BACKEND_CORP_BIND_PASSWORD", "s3cret",
                         "CLIENTELE_CONFIG", "/etc/clientele.properties",
+                        "CLIENTELE_REBUILD", "1",
+                        "CLIENTELE_JAVA_OPTS", "-Xmx1g",
                         "PATH", "/usr/bin"));
         assertThat(c.policy().groupSupport()).isTrue();
         assertThat(c.backends().get("corp").get("bind-password")).contains("s3cret");
