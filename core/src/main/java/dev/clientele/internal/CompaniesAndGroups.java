@@ -4,19 +4,22 @@ import dev.clientele.Company;
 import dev.clientele.CompanySearchResult;
 import dev.clientele.CustomerEvent;
 import dev.clientele.CustomerQuery;
-import dev.clientele.ValidationException;
-import dev.clientele.spi.Keys;
-import dev.clientele.spi.SearchTerm;
-import java.util.ArrayList;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import dev.clientele.Group;
 import dev.clientele.NotFoundException;
 import dev.clientele.ReadOnlyBackendException;
+import dev.clientele.ValidationException;
 import dev.clientele.spi.CompanyStore;
 import dev.clientele.spi.GroupStore;
+import dev.clientele.spi.Keys;
+import dev.clientele.spi.SearchTerm;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** The company and group stores of a directory: validated writes that drop every cached evaluation, and reads. */
 final class CompaniesAndGroups {
@@ -101,9 +104,18 @@ final class CompaniesAndGroups {
         return new CompanySearchResult(more ? found.subList(0, limit) : found, more);
     }
 
-    /** False for an invalid or unknown company; true when there is no company store at all. */
-    boolean companyValid(String customerId) {
-        return companies.map(s -> s.find(customerId).map(Company::isValid).orElse(false)).orElse(true);
+    /**
+     * For each customer ID, by key: false for an invalid or unknown company, true when there is no company store at
+     * all. One read of the store for all of them.
+     */
+    Map<String, Boolean> companiesValid(Collection<String> customerIds) {
+        Map<String, Boolean> out = new HashMap<>();
+        Map<String, Company> found = companies.map(s -> s.findAll(customerIds)).orElse(null);
+        for (String id : customerIds) {
+            Company c = found == null ? null : found.get(Keys.of(id));
+            out.put(Keys.of(id), found == null || c != null && c.isValid());
+        }
+        return out;
     }
 
     /**
@@ -152,6 +164,11 @@ final class CompaniesAndGroups {
     /** The group without the argument check (the policy asks for names it read from links). */
     Optional<Group> group(String name) {
         return groups.flatMap(s -> s.find(name));
+    }
+
+    /** The stored groups of these names, by name key; one read of the store. */
+    Map<String, Group> groupsNamed(Collection<String> names) {
+        return groups.map(s -> s.findAll(names)).orElse(Map.of());
     }
 
     List<Group> groups() {

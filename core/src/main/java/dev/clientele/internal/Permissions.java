@@ -105,8 +105,13 @@ final class Permissions implements PolicyEvaluator.Data {
     }
 
     @Override
-    public boolean companyValid(String customerId) {
-        return catalog.companyValid(customerId);
+    public Map<String, Group> groups(Collection<String> names) {
+        return catalog.groupsNamed(names);
+    }
+
+    @Override
+    public Map<String, Boolean> companiesValid(Collection<String> customerIds) {
+        return catalog.companiesValid(customerIds);
     }
 
     @Override

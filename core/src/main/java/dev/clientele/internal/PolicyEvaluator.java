@@ -32,10 +32,16 @@ public final class PolicyEvaluator {
     public interface Data {
         Optional<Group> group(String name);
 
+        /** The stored groups of these names, by name key, in one read where the store can. */
+        Map<String, Group> groups(Collection<String> names);
+
         List<Group> allGroups();
 
-        /** False for an invalid or unknown company; true when there is no company store at all. */
-        boolean companyValid(String customerId);
+        /**
+         * For each customer ID, by its key: false for an invalid or unknown company, true when there is no company
+         * store at all; in one read where the store can.
+         */
+        Map<String, Boolean> companiesValid(Collection<String> customerIds);
 
         List<Membership> linksOf(String login, Collection<String> customerIds);
 
@@ -91,13 +97,11 @@ public final class PolicyEvaluator {
             companyIds.add(customer.customerId());
         }
         companyIds.addAll(customer.additionalCustomerIds());
-        Map<String, Boolean> companyValid = new HashMap<>();
-        for (String id : companyIds) {
-            companyValid.put(Keys.of(id), data.companyValid(id));
-        }
+        Map<String, Boolean> companyValid = companyIds.isEmpty() ? Map.of() : data.companiesValid(companyIds);
 
         List<Membership> links = data.linksOf(login, companyIds);
-        Map<String, Optional<Group>> groupCache = new HashMap<>();
+        Map<String, Optional<Group>> groupCache = policy.groupSupport()
+                ? prefetch(data, policy, companyValid, links) : new HashMap<>();
 
         if (!policy.groupSupport()) {
             for (Group g : data.allGroups()) {
@@ -159,9 +163,12 @@ public final class PolicyEvaluator {
             if (!applies || g.isEmpty() || !g.get().isValid()) {
                 continue;
             }
-            for (Membership other : data.linksTo(m.group())) {
-                if (other.kind() == Membership.Kind.COMPANY && data.companyValid(other.subject())) {
-                    customerIds.add(other.subject());
+            List<String> linked = data.linksTo(m.group()).stream()
+                    .filter(other -> other.kind() == Membership.Kind.COMPANY).map(Membership::subject).toList();
+            Map<String, Boolean> linkedValid = linked.isEmpty() ? Map.of() : data.companiesValid(linked);
+            for (String id : linked) {
+                if (Boolean.TRUE.equals(linkedValid.get(Keys.of(id)))) {
+                    customerIds.add(id);
                 }
             }
         }
@@ -169,6 +176,28 @@ public final class PolicyEvaluator {
         Map<String, Permission> byName = new LinkedHashMap<>();
         granted.forEach((key, perm) -> byName.put(names.get(key), perm));
         return new Evaluation(new EffectivePermissions(login, byName, customerIds), steps, List.of());
+    }
+
+    /**
+     * Every group the evaluation may look at — always-groups, company always-groups, the groups of the links — read
+     * at once, so an evaluation costs one group read, not one per group.
+     */
+    private static Map<String, Optional<Group>> prefetch(Data data, CustomerGroupPolicy policy,
+            Map<String, Boolean> companyValid, List<Membership> links) {
+        Set<String> names = new LinkedHashSet<>(policy.alwaysGroups().keySet());
+        if (companyValid.containsValue(Boolean.TRUE)) {
+            names.addAll(policy.companyAlwaysGroups().keySet());
+        }
+        links.forEach(m -> names.add(m.group()));
+        Map<String, Optional<Group>> cache = new HashMap<>();
+        if (names.isEmpty()) {
+            return cache;
+        }
+        Map<String, Group> found = data.groups(names);
+        for (String n : names) {
+            cache.put(Keys.of(n), Optional.ofNullable(found.get(Keys.of(n))));
+        }
+        return cache;
     }
 
     private static void candidate(Data data, Map<String, Optional<Group>> cache, Map<String, Permission> granted,

@@ -10,8 +10,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -53,6 +56,32 @@ public final class JdbcCompanyStore implements CompanyStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(read(rs)) : Optional.<Company>empty();
                 }
+            }
+        });
+    }
+
+    /** One statement for all of them: {@code WHERE customer_id_key IN (...)}. */
+    @Override
+    public Map<String, Company> findAll(Collection<String> customerIds) {
+        List<String> keys = customerIds.stream().filter(Objects::nonNull).map(Keys::of).distinct()
+                .toList();
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        return db.read("find companies " + keys, c -> {
+            try (PreparedStatement ps = c.prepareStatement(select + " WHERE " + m.companyColumn("customer_id_key")
+                    + " IN (" + JdbcCustomerStore.placeholders(keys.size()) + ")")) {
+                for (int i = 0; i < keys.size(); i++) {
+                    ps.setString(i + 1, keys.get(i));
+                }
+                Map<String, Company> out = new HashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Company co = read(rs);
+                        out.put(Keys.of(co.customerId()), co);
+                    }
+                }
+                return out;
             }
         });
     }

@@ -10,8 +10,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -42,6 +45,31 @@ public final class JdbcGroupStore implements GroupStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(read(rs)) : Optional.<Group>empty();
                 }
+            }
+        });
+    }
+
+    /** One statement for all of them: {@code WHERE name_key IN (...)}. */
+    @Override
+    public Map<String, Group> findAll(Collection<String> names) {
+        List<String> keys = names.stream().filter(Objects::nonNull).map(Keys::of).distinct().toList();
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        return db.read("find groups " + keys, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, comments, validity FROM " + table
+                    + " WHERE name_key IN (" + JdbcCustomerStore.placeholders(keys.size()) + ")")) {
+                for (int i = 0; i < keys.size(); i++) {
+                    ps.setString(i + 1, keys.get(i));
+                }
+                Map<String, Group> out = new HashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Group g = read(rs);
+                        out.put(Keys.of(g.name()), g);
+                    }
+                }
+                return out;
             }
         });
     }

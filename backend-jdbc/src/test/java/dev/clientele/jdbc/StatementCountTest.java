@@ -1,0 +1,110 @@
+package dev.clientele.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clientele.Company;
+import dev.clientele.Customer;
+import dev.clientele.CustomerDirectory;
+import dev.clientele.CustomerGroupPolicy;
+import dev.clientele.Group;
+import dev.clientele.Permission;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Round trips of the hot reads with the cache off, counted at the JDBC driver (every statement prepared or created
+ * on a connection of the back-end): a permission check is the customer, its companies, its links and its groups —
+ * one statement each, whatever the number of groups.
+ */
+@DisplayName("Statements per call on H2, cache off")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatementCountTest {
+    private final AtomicInteger statements = new AtomicInteger();
+    private JdbcBackend backend;
+    private CustomerDirectory directory;
+
+    /** A DataSource whose connections count the statements made on them. */
+    private DataSource counting(DataSource real) {
+        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(real, method, args);
+                    if (result instanceof Connection c) {
+                        return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                                (p, m, a) -> {
+                                    if (m.getName().equals("prepareStatement") || m.getName().equals("createStatement")
+                                            || m.getName().equals("prepareCall")) {
+                                        statements.incrementAndGet();
+                                    }
+                                    return invoke(c, m, a);
+                                });
+                    }
+                    return result;
+                });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method m, Object[] args) throws Throwable {
+        try {
+            return m.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    @BeforeAll
+    void open() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(JdbcH2ContractTest.freshUrl());
+        backend = JdbcBackend.create("local", counting(h2), JdbcOptions.defaults());
+        directory = CustomerDirectory.builder().backend(backend).cacheTtl(Duration.ZERO)
+                .policy(CustomerGroupPolicy.builder().groupSupport(true).build()).build();
+        for (String g : new String[] {"users", "support", "billing", "vip", "sales"}) {
+            directory.createGroup(Group.of(g));
+        }
+        directory.createCompany(Company.builder("acme").name("Acme").build());
+        directory.createCompany(Company.builder("globex").name("Globex").build());
+        directory.createCustomer(Customer.builder("jdoe").email("jdoe@acme.example").customerId("acme")
+                .additionalCustomerIds(java.util.List.of("globex")).firstName("J").lastName("Doe").build());
+        directory.link("jdoe", "support", Permission.RW);
+        directory.link("jdoe", "billing", Permission.RO);
+        directory.linkCompany("acme", "vip", Permission.RO);
+        directory.linkCompany("globex", "sales", Permission.RO);
+    }
+
+    @AfterAll
+    void close() {
+        directory.close();
+        backend.close();
+    }
+
+    private int statementsOf(Runnable call) {
+        statements.set(0);
+        call.run();
+        return statements.get();
+    }
+
+    @Test
+    @DisplayName("hasPermission is 4 statements (customer, companies, links, groups) for 5 groups over 2 companies")
+    void hasPermission() {
+        assertThat(directory.hasPermission("jdoe", "sales", Permission.RO)).isTrue();
+
+        assertThat(statementsOf(() -> directory.hasPermission("jdoe", "support", Permission.RW))).isEqualTo(4);
+    }
+
+    @Test
+    @DisplayName("the effective permissions are the same 4 statements, and grant what the links and companies say")
+    void permissions() {
+        assertThat(statementsOf(() -> directory.permissions("jdoe"))).isEqualTo(4);
+        assertThat(directory.permissions("jdoe").groups()).containsOnlyKeys("users", "support", "billing", "vip",
+                "sales");
+    }
+}
