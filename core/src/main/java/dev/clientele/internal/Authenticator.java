@@ -9,10 +9,12 @@ import dev.clientele.internal.CustomerSources.Source;
 import dev.clientele.password.LockoutPolicy;
 import dev.clientele.password.PasswordHasher;
 import dev.clientele.spi.CredentialStore;
+import dev.clientele.spi.LoginState;
 import dev.clientele.spi.PasswordVerifier;
 import dev.clientele.spi.StateStore;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +53,10 @@ final class Authenticator {
         Customer c = at.get().customer();
         Source source = at.get().source();
         Instant now = events.now();
-        if (state.isPresent() && lockout.isLocked(state.get().loginState(c.login()), now)) {
+        // The attempt is reserved (counted as a failure) atomically before the password is verified, so concurrent
+        // attempts never verify more than max-failures passwords in a window; a success then clears the count.
+        Optional<LoginState> reserved = state.isPresent() ? reserve(state.get(), c.login(), now) : Optional.empty();
+        if (state.isPresent() && reserved.isEmpty()) {
             // No verification at all: a directory behind us must not count this attempt against its own lock-out.
             hasher.verify(password, hasher.dummyHash());
             return failed(c.login(), Outcome.LOCKED_OUT, "locked out");
@@ -59,22 +64,27 @@ final class Authenticator {
         Optional<CredentialStore> creds = source.credentials();
         Optional<String> hash = Optional.empty();
         boolean ok;
-        if (creds.isPresent()) {
-            hash = creds.get().passwordHash(c.login());
-            ok = hasher.verify(password, hash.orElse(hasher.dummyHash())) && hash.isPresent();
-        } else if (source.backend().passwordVerifier().isPresent()) {
-            ok = source.backend().passwordVerifier().get().verify(c, password)
-                    == PasswordVerifier.Verification.VALID;
-        } else {
-            hasher.verify(password, hasher.dummyHash());
-            ok = false;
+        try {
+            if (creds.isPresent()) {
+                hash = creds.get().passwordHash(c.login());
+                ok = hasher.verify(password, hash.orElse(hasher.dummyHash())) && hash.isPresent();
+            } else if (source.backend().passwordVerifier().isPresent()) {
+                ok = source.backend().passwordVerifier().get().verify(c, password)
+                        == PasswordVerifier.Verification.VALID;
+            } else {
+                hasher.verify(password, hasher.dummyHash());
+                ok = false;
+            }
+        } catch (RuntimeException e) {
+            state.ifPresent(st -> refund(st, c.login(), now, e));
+            throw e;
         }
         if (!ok) {
-            boolean nowLocked = state.map(st -> lockout.isLocked(
-                    st.updateLoginState(c.login(), s -> lockout.afterFailure(s, now)), now)).orElse(false);
+            boolean nowLocked = reserved.map(s -> lockout.isLocked(s, now)).orElse(false);
             return failed(c.login(), Outcome.BAD_CREDENTIALS, "bad credentials" + (nowLocked ? ", now locked out" : ""));
         }
         if (!c.isValid()) {
+            state.ifPresent(st -> st.updateLoginState(c.login(), lockout::afterRightPassword));
             return failed(c.login(), Outcome.ACCOUNT_INVALID, "account invalid");
         }
         state.ifPresent(st -> st.updateLoginState(c.login(), s -> lockout.afterSuccess(s, now)));
@@ -88,6 +98,27 @@ final class Authenticator {
         }
         events.fire(CustomerEvent.Type.LOGIN_SUCCEEDED, c.login(), null, c, "");
         return AuthenticationResult.success(c);
+    }
+
+    /**
+     * Reserves an attempt: the state it left when an attempt was allowed, empty when the account is locked. The
+     * check is made on the state the atomic update replaced (the last call of the operator is the one stored).
+     */
+    private Optional<LoginState> reserve(StateStore st, String login, Instant now) {
+        AtomicBoolean allowed = new AtomicBoolean();
+        LoginState after = st.updateLoginState(login, s -> {
+            allowed.set(lockout.mayAttempt(s, now));
+            return lockout.reserveAttempt(s, now);
+        });
+        return allowed.get() ? Optional.of(after) : Optional.empty();
+    }
+
+    private void refund(StateStore st, String login, Instant now, RuntimeException cause) {
+        try {
+            st.updateLoginState(login, s -> lockout.refunded(s, now));
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     private AuthenticationResult failed(String login, Outcome outcome, String detail) {

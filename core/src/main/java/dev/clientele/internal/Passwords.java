@@ -51,6 +51,8 @@ final class Passwords {
         Located at = sources.locateOrThrow(login);
         policy.check(password);
         write(at.source(), at.customer().login(), password).run();
+        // A new password invalidates every outstanding reset token of the customer.
+        state.ifPresent(st -> st.deleteResetTokens(at.customer().login()));
         events.fire(CustomerEvent.Type.PASSWORD_CHANGED, at.customer().login(), null, null, "");
     }
 
@@ -97,6 +99,8 @@ final class Passwords {
         }
         Located at = sources.locateOrThrow(t.get().login());
         write(at.source(), at.customer().login(), newPassword).run();
+        // Redeeming one token invalidates every other outstanding token of the customer.
+        st.deleteResetTokens(at.customer().login());
         st.updateLoginState(at.customer().login(), lockout::unlocked);
         events.fire(CustomerEvent.Type.PASSWORD_CHANGED, at.customer().login(), null, null, "by reset token");
     }

@@ -26,6 +26,12 @@ public interface StateStore {
     /** Removes and returns the token with this hash: a token is consumed at most once, even under concurrency. */
     Optional<ResetToken> takeResetToken(String tokenHash);
 
+    /**
+     * Removes every reset token of a login (by login key), expired or not: a redeemed token or a new password
+     * invalidates all the others. Returns how many were removed.
+     */
+    int deleteResetTokens(String login);
+
     Map<String, String> preferences(String login);
 
     /** Sets a preference; a {@code null} value removes it. */

@@ -14,7 +14,17 @@ import dev.clientele.PasswordPolicyException;
 import dev.clientele.password.LockoutPolicy;
 import dev.clientele.password.PasswordPolicy;
 import dev.clientele.password.Pbkdf2PasswordHasher;
+import dev.clientele.password.PasswordHasher;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -216,6 +226,119 @@ public abstract class AuthenticationContract extends BackendContractSupport {
         }
 
         assertThat(lenient.authenticate("jdoe", PASSWORD.toCharArray()).outcome()).isEqualTo(Outcome.SUCCESS);
+    }
+
+    // ----- lock-out under concurrency -----------------------------------------------------------------------
+
+    private static final int THREADS = 16;
+    private static final int TRIES_PER_THREAD = 3;
+    private static final int LIMIT = 5;
+
+    /** A fast hasher that counts the passwords checked against a real stored hash (not against the dummy one). */
+    private static final class CountingHasher implements PasswordHasher {
+        private final PasswordHasher inner = Pbkdf2PasswordHasher.withIterations(FAST_ITERATIONS);
+        private final AtomicInteger verified = new AtomicInteger();
+
+        @Override
+        public String hash(char[] password) {
+            return inner.hash(password);
+        }
+
+        @Override
+        public boolean verify(char[] password, @Nullable String encoded) {
+            if (encoded != null && !encoded.equals(inner.dummyHash())) {
+                verified.incrementAndGet();
+            }
+            return inner.verify(password, encoded);
+        }
+
+        @Override
+        public boolean needsRehash(String encoded) {
+            return inner.needsRehash(encoded);
+        }
+
+        @Override
+        public String dummyHash() {
+            return inner.dummyHash();
+        }
+    }
+
+    /** A directory with the counting hasher and a limit of {@link #LIMIT}, holding jdoe with {@link #PASSWORD}. */
+    private CustomerDirectory countingDirectory(CountingHasher hasher) {
+        CustomerDirectory dir = newDirectory(b -> b.passwordHasher(hasher).lockout(LockoutPolicy.of(LIMIT, WINDOW, LOCK)));
+        dir.createCustomer(customer("jdoe").build(), PASSWORD.toCharArray());
+        return dir;
+    }
+
+    /**
+     * Runs {@code tries} logins of jdoe on each of {@link #THREADS} threads, all started together; thread {@code t}
+     * tries {@code passwords[(t + i) % passwords.length]} the {@code i}-th time. The outcomes of all of them.
+     */
+    private static List<Outcome> concurrently(CustomerDirectory dir, int tries, String... passwords) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CyclicBarrier start = new CyclicBarrier(THREADS);
+            List<Future<List<Outcome>>> futures = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    List<Outcome> outcomes = new ArrayList<>();
+                    for (int i = 0; i < tries; i++) {
+                        String password = passwords[(thread + i) % passwords.length];
+                        outcomes.add(dir.authenticate("jdoe", password.toCharArray()).outcome());
+                    }
+                    return outcomes;
+                }));
+            }
+            List<Outcome> all = new ArrayList<>();
+            for (Future<List<Outcome>> f : futures) {
+                all.addAll(f.get(60, TimeUnit.SECONDS));
+            }
+            return all;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @DisplayName("16 threads trying wrong passwords against a limit of 5: at most 5 are verified, and the account ends locked")
+    void concurrentWrongPasswordsVerifiedAtMostLimit() throws Exception {
+        CountingHasher hasher = new CountingHasher();
+        CustomerDirectory dir = countingDirectory(hasher);
+
+        List<Outcome> outcomes = concurrently(dir, TRIES_PER_THREAD, WRONG);
+
+        assertThat(hasher.verified.get()).as("wrong passwords verified").isLessThanOrEqualTo(LIMIT);
+        assertThat(outcomes).filteredOn(o -> o == Outcome.BAD_CREDENTIALS).hasSizeLessThanOrEqualTo(LIMIT);
+        assertThat(outcomes).filteredOn(o -> o == Outcome.LOCKED_OUT).hasSizeGreaterThanOrEqualTo(
+                THREADS * TRIES_PER_THREAD - LIMIT);
+        assertThat(dir.loginStatus("jdoe").locked()).isTrue();
+    }
+
+    @Test
+    @DisplayName("the right password among 16 threads of wrong ones: at most 5 passwords are verified between two "
+            + "successes, and once locked the right password gives LOCKED_OUT without being verified")
+    void concurrentRightPasswordNoSuccessOnceLocked() throws Exception {
+        CountingHasher hasher = new CountingHasher();
+        CustomerDirectory dir = countingDirectory(hasher);
+
+        List<Outcome> mixed = concurrently(dir, TRIES_PER_THREAD + 1, WRONG, WRONG, WRONG, PASSWORD);
+
+        // Only a success clears the count, so each success lets at most LIMIT more passwords be verified.
+        long successes = mixed.stream().filter(o -> o == Outcome.SUCCESS).count();
+        assertThat((long) hasher.verified.get()).as("passwords verified, with %d successes", successes)
+                .isLessThanOrEqualTo(LIMIT * (successes + 1));
+
+        dir.unlock("jdoe");
+        concurrently(dir, 1, WRONG);
+        assertThat(dir.loginStatus("jdoe").locked()).isTrue();
+        int verifiedWhenLocked = hasher.verified.get();
+
+        List<Outcome> right = concurrently(dir, TRIES_PER_THREAD, PASSWORD);
+
+        assertThat(right).containsOnly(Outcome.LOCKED_OUT);
+        assertThat(hasher.verified.get()).as("passwords verified once locked").isEqualTo(verifiedWhenLocked);
     }
 
     // ----- hashes -------------------------------------------------------------------------------------------
@@ -434,6 +557,42 @@ public abstract class AuthenticationContract extends BackendContractSupport {
         assertThat(stateStore().takeResetToken(token)).isEmpty();
 
         auth.resetPassword(token, OTHER_PASSWORD.toCharArray());
+        assertThat(login("jdoe", OTHER_PASSWORD).outcome()).isEqualTo(Outcome.SUCCESS);
+    }
+
+    @Test
+    @DisplayName("redeeming a reset token invalidates every other outstanding token of that customer, not of others")
+    void redeemingInvalidatesOtherTokens() {
+        createWithPassword("jdoe");
+        auth.createCustomer(customer("jane").email("jane@acme.example").build(), PASSWORD.toCharArray());
+        String older = auth.createPasswordResetToken("jdoe");
+        String newer = auth.createPasswordResetToken("jdoe");
+        String janes = auth.createPasswordResetToken("jane");
+
+        auth.resetPassword(newer, OTHER_PASSWORD.toCharArray());
+
+        assertThatExceptionOfType(NotFoundException.class)
+                .isThrownBy(() -> auth.resetPassword(older, "Y3t-Another-Phrase".toCharArray()))
+                .satisfies(e -> assertThat(e.kind()).isEqualTo("reset token"));
+        assertThat(login("jdoe", OTHER_PASSWORD).outcome()).isEqualTo(Outcome.SUCCESS);
+        auth.resetPassword(janes, OTHER_PASSWORD.toCharArray());
+        assertThat(login("jane", OTHER_PASSWORD).outcome()).isEqualTo(Outcome.SUCCESS);
+    }
+
+    @Test
+    @DisplayName("setPassword invalidates every outstanding reset token of that customer")
+    void setPasswordInvalidatesTokens() {
+        createWithPassword("jdoe");
+        String first = auth.createPasswordResetToken("jdoe");
+        String second = auth.createPasswordResetToken("jdoe");
+
+        auth.setPassword("jdoe", OTHER_PASSWORD.toCharArray());
+
+        for (String token : List.of(first, second)) {
+            assertThatExceptionOfType(NotFoundException.class)
+                    .isThrownBy(() -> auth.resetPassword(token, "Y3t-Another-Phrase".toCharArray()))
+                    .satisfies(e -> assertThat(e.kind()).isEqualTo("reset token"));
+        }
         assertThat(login("jdoe", OTHER_PASSWORD).outcome()).isEqualTo(Outcome.SUCCESS);
     }
 

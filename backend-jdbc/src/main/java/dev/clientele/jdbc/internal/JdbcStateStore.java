@@ -25,7 +25,8 @@ import java.util.function.UnaryOperator;
  *       when the row exists), locked with {@code SELECT ... FOR UPDATE}, changed and written back; two concurrent
  *       updates of one login run one after the other.</li>
  *   <li>Reset tokens are stored by their hash (core never hands the token itself to the store);
- *       {@link #takeResetToken} deletes and returns the row in one statement, so a token is taken at most once.</li>
+ *       {@link #takeResetToken} deletes and returns the row in one statement, so a token is taken at most once;
+ *       {@link #deleteResetTokens} deletes every token of a login key (indexed).</li>
  * </ul>
  */
 public final class JdbcStateStore implements StateStore {
@@ -136,6 +137,18 @@ public final class JdbcStateStore implements StateStore {
                 }
                 Instant expires = Jdbc.instant(rs, "expires_at");
                 return Optional.of(new ResetToken(rs.getString("token_hash"), rs.getString("login"), expires));
+            }
+        });
+    }
+
+    @Override
+    public int deleteResetTokens(String login) {
+        Objects.requireNonNull(login, "login");
+        return db.write("delete the reset tokens of '" + login + "'", c -> {
+            // by login_key, which the index clientele_reset_tokens_login_key covers
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + tokens + " WHERE login_key = ?")) {
+                ps.setString(1, Keys.of(login));
+                return ps.executeUpdate();
             }
         });
     }

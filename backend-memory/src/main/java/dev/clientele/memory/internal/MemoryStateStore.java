@@ -60,6 +60,20 @@ public final class MemoryStateStore implements StateStore {
     }
 
     @Override
+    public int deleteResetTokens(String login) {
+        Objects.requireNonNull(login, "login");
+        int[] removed = new int[1];
+        tokens.values().removeIf(t -> {
+            boolean same = Keys.same(t.login(), login);
+            if (same) {
+                removed[0]++;
+            }
+            return same;
+        });
+        return removed[0];
+    }
+
+    @Override
     public Map<String, String> preferences(String login) {
         Objects.requireNonNull(login, "login");
         Map<String, String> prefs = preferences.get(Keys.of(login));
