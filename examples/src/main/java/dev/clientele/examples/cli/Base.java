@@ -27,6 +27,14 @@ abstract class Base implements Callable<Integer> {
         return cli().openDirectory();
     }
 
+    /**
+     * A directory for a command that changes it: like {@link #open()}, and the tool warns after the command when
+     * a back-end it can write to keeps its data in memory only ({@link ClienteleCli#writesTo(CustomerDirectory)}).
+     */
+    CustomerDirectory openForWriting() {
+        return cli().writesTo(open());
+    }
+
     /** Prints the table, or a line saying it is empty. */
     void print(Table table, String emptyMessage) {
         if (table.isEmpty()) {

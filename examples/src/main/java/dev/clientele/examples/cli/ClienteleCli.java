@@ -7,6 +7,7 @@ import dev.clientele.PermissionContext;
 import dev.clientele.Validity;
 import dev.clientele.config.ClienteleConfig;
 import dev.clientele.spi.BackendSettings;
+import dev.clientele.spi.CustomerBackend;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -86,6 +90,9 @@ public final class ClienteleCli {
     final Map<String, String> env;
     private final Supplier<CustomerDirectory> directoryOverride;
     private final Supplier<Console> console;
+    /** The in-memory back-ends the running command has written to (see {@link #writesTo}). */
+    private final Set<String> inMemory = new LinkedHashSet<>();
+    private static final String MEMORY_TYPE = "memory";
 
     /**
      * A tool on these streams and this environment.
@@ -117,7 +124,49 @@ public final class ClienteleCli {
     /** Runs one command line; returns the exit code. */
     int run(String... args) {
         CommandLine cmd = commandLine();
-        return cmd.execute(args);
+        int code = cmd.execute(args);
+        if (!inMemory.isEmpty() && (code == Exit.OK || code == Exit.REFUSED)) {
+            warnNothingPersists();
+        }
+        return code;
+    }
+
+    /**
+     * Notes the back-ends of a directory a write command uses that keep their data in memory only (type
+     * {@code memory}, with a store that is not read-only), for the warning after the command; returns the directory.
+     */
+    CustomerDirectory writesTo(CustomerDirectory directory) {
+        for (CustomerBackend b : directory.backends().values()) {
+            if (MEMORY_TYPE.equals(b.type()) && writable(b)) {
+                inMemory.add(b.name());
+            }
+        }
+        return directory;
+    }
+
+    private static boolean writable(CustomerBackend b) {
+        return b.customers().map(s -> !s.readOnly()).orElse(false)
+                || b.companies().map(s -> !s.readOnly()).orElse(false)
+                || b.groups().map(s -> !s.readOnly()).orElse(false)
+                || b.memberships().map(s -> !s.readOnly()).orElse(false)
+                || b.credentials().map(s -> !s.readOnly()).orElse(false);
+    }
+
+    /** One line on stderr (a JSON object with --json): what this command changed in memory is gone now. */
+    private void warnNothingPersists() {
+        String names = String.join("', '", inMemory);
+        String message = "nothing persists: back-end '" + names + "' keeps its data in memory, so this command's"
+                + " changes are gone now that it has ended (a fixture is only read at start; use a jdbc or ldap"
+                + " back-end to keep changes)";
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("warning", "nothing-persists");
+            m.put("backends", List.copyOf(inMemory));
+            m.put("message", message);
+            err.println(Json.write(m).replaceAll("\\s*\\R\\s*", " "));
+        } else {
+            err.println("clientele: warning: " + message);
+        }
     }
 
     CommandLine commandLine() {

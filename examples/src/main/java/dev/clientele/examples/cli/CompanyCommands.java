@@ -58,7 +58,7 @@ final class CompanyCommands implements Runnable {
         public Integer call() {
             Company c = Company.builder(customerId).name(name).street(street).zip(zip).city(city).country(country)
                     .url(url).comment(comment).validity(validity).build();
-            try (CustomerDirectory d = open()) {
+            try (CustomerDirectory d = openForWriting()) {
                 Company created = d.createCompany(c);
                 if (json()) {
                     cli().printJson(Views.company(created));

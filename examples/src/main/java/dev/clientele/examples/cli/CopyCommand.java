@@ -74,7 +74,8 @@ final class CopyCommand extends Base {
         List<String> problems = new ArrayList<>();
         long started = System.nanoTime();
         try (CustomerDirectory src = open();
-                CustomerDirectory dst = CustomerDirectory.builder().config(targetConfig).build()) {
+                CustomerDirectory dst = cli().writesTo(
+                        CustomerDirectory.builder().config(targetConfig).build())) {
             // 1. groups and companies: create what is missing
             List<Group> srcGroups = src.groups();
             for (Group g : srcGroups) {

@@ -36,7 +36,37 @@ final class CsvFormat {
     /** How files are written: RFC 4180 with a header, {@code \n} line ends. */
     static final CSVFormat WRITE = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
 
+    /** The first characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection). */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+
     private CsvFormat() {
+    }
+
+    /**
+     * The formula guard of an export (OWASP CSV-injection advice): a value that starts with {@code =}, {@code +},
+     * {@code -}, {@code @}, a tab or a carriage return — or with single quotes followed by one of them — gets one
+     * more leading single quote, so a spreadsheet shows it as text instead of running it. {@link #unguard(String)}
+     * undoes exactly this, so an export imports back as it was.
+     */
+    static String guard(String value) {
+        return needsGuard(value, 0) ? "'" + value : value;
+    }
+
+    /** Undoes {@link #guard(String)}: drops one leading single quote before quotes and a formula character. */
+    static String unguard(String value) {
+        return value != null && value.startsWith("'") && needsGuard(value, 1) ? value.substring(1) : value;
+    }
+
+    /** True if the value, from {@code from} on, is single quotes (maybe none) followed by a formula character. */
+    private static boolean needsGuard(String value, int from) {
+        if (value == null) {
+            return false;
+        }
+        int i = from;
+        while (i < value.length() && value.charAt(i) == '\'') {
+            i++;
+        }
+        return i < value.length() && FORMULA_STARTS.indexOf(value.charAt(i)) >= 0;
     }
 
     /** What a header column means. */

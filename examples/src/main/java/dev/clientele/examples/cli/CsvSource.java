@@ -24,6 +24,7 @@ final class CsvSource extends ImportSource {
     private final Iterator<CSVRecord> records;
     private final List<CsvFormat.Column> columns;
     private final boolean withLinks;
+    private boolean formulaGuard = true;
     private long lineBefore;
 
     CsvSource(InputStream in, boolean withLinks) throws IOException {
@@ -44,6 +45,21 @@ final class CsvSource extends ImportSource {
         this.records = parser.iterator();
         this.withLinks = withLinks;
         this.lineBefore = parser.getCurrentLineNumber();
+    }
+
+    /**
+     * Whether cells are read as written by an export with the formula guard on (the default): one leading single
+     * quote before single quotes and {@code = + - @}, tab or carriage return is dropped ({@link CsvFormat#unguard}).
+     * Off: every cell is taken as it is.
+     */
+    CsvSource formulaGuard(boolean on) {
+        this.formulaGuard = on;
+        return this;
+    }
+
+    private String cell(CSVRecord rec, int i) {
+        String v = rec.get(i);
+        return formulaGuard ? CsvFormat.unguard(v) : v;
     }
 
     @Override
@@ -81,7 +97,7 @@ final class CsvSource extends ImportSource {
         String login = null;
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).field() == CustomerField.LOGIN) {
-                login = rec.get(i).strip();
+                login = cell(rec, i).strip();
             }
         }
         if (login == null || login.isEmpty()) {
@@ -93,7 +109,7 @@ final class CsvSource extends ImportSource {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             CsvFormat.Column col = columns.get(i);
-            String v = rec.get(i);
+            String v = cell(rec, i);
             try {
                 if (col.field() != null) {
                     b.set(col.field(), v);

@@ -138,7 +138,7 @@ final class CustomerCommands implements Runnable {
             Customer c = fields.applyTo(Customer.builder(login)).build();
             char[] pw = password == null ? null
                     : Passwords.read(cli(), password.stdin, true, "Password for " + login + ": ");
-            try (CustomerDirectory d = open()) {
+            try (CustomerDirectory d = openForWriting()) {
                 Customer created = pw == null ? d.createCustomer(c) : d.createCustomer(c, pw);
                 if (json()) {
                     cli().printJson(Views.customer(created));
@@ -194,7 +194,7 @@ final class CustomerCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (CustomerDirectory d = open()) {
+            try (CustomerDirectory d = openForWriting()) {
                 Customer current = d.getCustomer(login);
                 Customer changed = fields.applyTo(current.toBuilder()).build();
                 if (changed.equals(current)) {
@@ -276,7 +276,7 @@ final class CustomerCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (CustomerDirectory d = open()) {
+            try (CustomerDirectory d = openForWriting()) {
                 Customer c = d.invalidateCustomer(login);
                 if (json()) {
                     cli().printJson(Views.customer(c));
@@ -305,7 +305,7 @@ final class CustomerCommands implements Runnable {
                 throw CliException.user("erasing '" + login + "' cannot be undone; add --yes to confirm"
                         + " (or use 'customer invalidate', which keeps the record)");
             }
-            try (CustomerDirectory d = open()) {
+            try (CustomerDirectory d = openForWriting()) {
                 ErasureReport r = d.eraseCustomer(login);
                 if (json()) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -341,7 +341,7 @@ final class CustomerCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (CustomerDirectory d = open()) {
+            try (CustomerDirectory d = openForWriting()) {
                 Customer c = d.getCustomer(login);
                 char[] pw = Passwords.read(cli(), stdin, true, "New password for " + c.login() + ": ");
                 try {

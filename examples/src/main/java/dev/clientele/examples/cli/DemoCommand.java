@@ -44,7 +44,7 @@ final class DemoCommand extends Base {
                     + " it runs on the default store only, unless you add --yes to run it on "
                     + cli().configFile());
         }
-        try (CustomerDirectory d = open()) {
+        try (CustomerDirectory d = openForWriting()) {
             out.println("Clientele demo on " + cli().configSource());
             out.println("Everything below goes through the public API your helpdesk uses; the data stays in the"
                     + " store.");

@@ -39,7 +39,7 @@ final class GroupCommands implements Runnable {
 
         @Override
         public Integer call() {
-            try (CustomerDirectory d = open()) {
+            try (CustomerDirectory d = openForWriting()) {
                 Group g = d.createGroup(new Group(name, comment, validity));
                 if (json()) {
                     cli().printJson(Views.group(g));

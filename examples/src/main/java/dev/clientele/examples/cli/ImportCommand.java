@@ -51,6 +51,9 @@ final class ImportCommand extends Base {
     int batchSize;
     @Option(names = "--no-memberships", negatable = false, description = "Ignore the 'groups' column.")
     boolean noMemberships;
+    @Option(names = "--no-formula-guard", negatable = false, description = "CSV: take every cell as it is (by"
+            + " default one leading ' before = + - @, tab or CR is dropped: the formula guard of 'export').")
+    boolean noFormulaGuard;
     @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
             description = "auto (bar on a terminal, else lines), bar, lines or none.")
     Progress.Mode progressMode;
@@ -73,8 +76,9 @@ final class ImportCommand extends Base {
         long size = stdin ? -1 : sizeOf(Path.of(file));
         long started = System.nanoTime();
         try (InputStream in = stdin ? cli().in : Files.newInputStream(Path.of(file));
-                ImportSource source = ldif ? new LdifFormat.Source(in) : new CsvSource(in, !noMemberships);
-                CustomerDirectory d = open()) {
+                ImportSource source = ldif ? new LdifFormat.Source(in)
+                        : new CsvSource(in, !noMemberships).formulaGuard(!noFormulaGuard);
+                CustomerDirectory d = openForWriting()) {
             Progress.Mode mode = progressMode == Progress.Mode.AUTO
                     ? (cli().console() != null ? Progress.Mode.BAR : Progress.Mode.LINES) : progressMode;
             Progress progress = new Progress(cli().err, mode, size);

@@ -46,7 +46,7 @@ final class LinkCommands {
         public Integer call() {
             Membership m = (kind == Kind.CUSTOMER ? Membership.customer(subject, group, permission)
                     : Membership.company(subject, group, permission)).inContext(context);
-            try (CustomerDirectory d = open()) {
+            try (CustomerDirectory d = openForWriting()) {
                 d.putMembership(m);
             }
             if (json()) {
@@ -79,7 +79,7 @@ final class LinkCommands {
             Membership m = (kind == Kind.CUSTOMER ? Membership.customer(subject, group, Permission.RO)
                     : Membership.company(subject, group, Permission.RO)).inContext(context);
             boolean removed;
-            try (CustomerDirectory d = open()) {
+            try (CustomerDirectory d = openForWriting()) {
                 removed = d.removeMembership(m);
             }
             if (json()) {

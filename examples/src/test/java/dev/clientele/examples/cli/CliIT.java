@@ -208,6 +208,93 @@ class CliIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("stores")
+    @DisplayName("export keeps an existing file unless --force, and refuses an extension it does not know; --format"
+            + " wins over the extension")
+    void exportSafety(Store store) throws IOException {
+        store.assumeAvailable(jar, dir);
+        String cfg = store.seeded(jar, dir).toString();
+        Path csv = write("customers.csv", "precious\n");
+        Jar.Result kept = jar.run("-c", cfg, "export", csv.toString()).exits(Exit.USER_ERROR);
+        assertThat(kept.err()).contains(csv + " exists already (nothing was written)", "--force")
+                .doesNotContain("Exception");
+        assertThat(kept.out()).isEmpty();
+        assertThat(Files.readString(csv)).isEqualTo("precious\n");
+        assertThat(jar.run("-c", cfg, "export", csv.toString(), "--force").ok().out())
+                .contains("exported 2 customer(s) to " + csv + " (CSV)");
+        assertThat(Files.readString(csv)).startsWith("login,email,customerId,").contains("jdoe,");
+
+        Path json = dir.resolve("x.json");
+        Jar.Result unknown = jar.run("-c", cfg, "export", json.toString()).exits(Exit.USER_ERROR);
+        assertThat(unknown.err()).contains("cannot tell the format of '" + json + "'", ".csv (CSV)", ".ldif (LDIF)",
+                "--format csv|ldif");
+        assertThat(json).doesNotExist();
+        assertThat(jar.run("-c", cfg, "export", json.toString(), "--format", "ldif").ok().out()).contains("(LDIF)");
+        assertThat(Files.readString(json)).contains("dn: uid=jdoe,");
+
+        Path folder = Files.createDirectories(dir.resolve("a-folder.csv"));
+        assertThat(jar.run("-c", cfg, "export", folder.toString(), "--force").exits(Exit.USER_ERROR).err())
+                .contains("cannot write " + folder + ": it is a folder");
+    }
+
+    @Test
+    @DisplayName("CSV export neutralises spreadsheet formulas with a leading ', and an import takes the values back as"
+            + " they were (a +49 phone included)")
+    void exportFormulaGuard() throws IOException {
+        Path fixture = write("formulas.fixture", Store.GROUPS_FIXTURE + """
+
+                customer mallory
+                email: mallory@acme.example
+                customerId: acme
+                firstName: @SUM(A1)
+                lastName: -2+3+cmd
+                phone: +49 30 1234
+                comment: =1+2
+                city: '=quoted
+                """);
+        Path source = write("formulas.properties", "clientele.backend.local.type = memory\n"
+                + "clientele.backend.local.fixture = " + Store.path(fixture) + "\n" + Store.COMMON);
+        Path csv = dir.resolve("formulas.csv");
+        jar.run("-c", source.toString(), "export", csv.toString()).ok();
+        assertThat(Files.readString(csv)).contains(",'@SUM(A1),'-2+3+cmd,'+49 30 1234,", ",''=quoted,",
+                ",'=1+2,");
+        Path raw = dir.resolve("raw.csv");
+        jar.run("-c", source.toString(), "export", raw.toString(), "--no-formula-guard").ok();
+        assertThat(Files.readString(raw)).contains(",@SUM(A1),-2+3+cmd,+49 30 1234,", ",'=quoted,", ",=1+2,");
+
+        Store.H2.assumeAvailable(jar, dir);
+        String target = Store.H2.groupsOnly(jar, dir).toString();
+        jar.run("-c", target, "import", csv.toString()).ok();
+        assertThat(jar.run("-c", target, "customer", "show", "mallory", "--json").ok().out()).contains(
+                "\"firstName\": \"@SUM(A1)\"", "\"lastName\": \"-2+3+cmd\"", "\"phone\": \"+49 30 1234\"",
+                "\"comment\": \"=1+2\"", "\"city\": \"'=quoted\"");
+    }
+
+    @Test
+    @DisplayName("a write command on the memory back-end warns in one line on stderr that nothing persists"
+            + " (fixture or not); reads, failed writes and persistent stores do not")
+    void memoryStoreWarns() {
+        Path bare = write("bare-memory.properties", "clientele.backend.local.type = memory\n" + Store.COMMON);
+        Jar.Result added = jar.run("-c", bare.toString(), "group", "add", "support").ok();
+        assertThat(added.out()).contains("support");
+        assertThat(added.err().lines()).singleElement().asString().startsWith("clientele: warning: nothing persists:")
+                .contains("back-end 'local' keeps its data in memory");
+        assertThat(jar.run("-c", bare.toString(), "group", "list").ok().err()).doesNotContain("warning");
+        assertThat(jar.run("-c", bare.toString(), "group", "add", "support", "--json").ok().err().lines())
+                .singleElement().asString().startsWith("{").contains("\"warning\": \"nothing-persists\"");
+
+        String seeded = Store.MEMORY.seeded(jar, dir).toString();
+        assertThat(jar.run("-c", seeded, "link", "customer", "jane", "billing", "ro").ok().err())
+                .contains("warning: nothing persists");
+        assertThat(jar.run("-c", seeded, "group", "add", "support").exits(Exit.USER_ERROR).err())
+                .doesNotContain("nothing persists");
+
+        Store.H2.assumeAvailable(jar, dir);
+        String h2 = Store.H2.groupsOnly(jar, dir).toString();
+        assertThat(jar.run("-c", h2, "group", "add", "vip").ok().err()).doesNotContain("warning");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
     @DisplayName("the demo runs on a configured directory only with --yes (twice on a persistent store), and never"
             + " prints its password")
     void demo(Store store) {

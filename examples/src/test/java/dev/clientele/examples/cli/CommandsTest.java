@@ -134,4 +134,22 @@ class CommandsTest {
         assertThat(ok(cli.run("--json", "group", "list")).out()).startsWith("{");
         assertThat(ok(cli.run("group", "list", "--json")).out()).startsWith("{");
     }
+
+    @Test
+    @DisplayName("a write command on an in-memory back-end warns on stderr, in one line, that nothing persists;"
+            + " reading commands and failed writes do not")
+    void memoryWarning() {
+        InProcess.Result write = ok(cli.run("group", "add", "vip"));
+        assertThat(write.err().lines()).containsExactly("clientele: warning: nothing persists: back-end 'local' keeps"
+                + " its data in memory, so this command's changes are gone now that it has ended (a fixture is only"
+                + " read at start; use a jdbc or ldap back-end to keep changes)");
+        assertThat(ok(cli.run("group", "list")).err()).isEmpty();
+        assertThat(ok(cli.run("customer", "show", "jdoe")).err()).isEmpty();
+        InProcess.Result failed = cli.run("group", "add", "vip");
+        assertThat(failed.code()).isEqualTo(Exit.USER_ERROR);
+        assertThat(failed.err()).doesNotContain("nothing persists");
+        InProcess.Result json = ok(cli.run("link", "customer", "jdoe", "support", "rw", "--json"));
+        assertThat(json.err().lines()).singleElement().asString()
+                .startsWith("{").contains("\"warning\": \"nothing-persists\"", "\"backends\": [ \"local\" ]");
+    }
 }

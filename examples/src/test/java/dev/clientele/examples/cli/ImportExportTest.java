@@ -140,6 +140,95 @@ class ImportExportTest {
         assertThat(r.out()).containsPattern("links\\s+4\\s+4\\s+0\\s+0\\s+4");
     }
 
+    @Test
+    @DisplayName("export keeps an existing file (exit 1, nothing written, the file named) unless --force is given")
+    void exportKeepsAnExistingFile() throws IOException {
+        Path out = write("customers.csv", "precious\n");
+        InProcess.Result refused = cli.run("export", out.toString());
+        assertThat(refused.code()).isEqualTo(Exit.USER_ERROR);
+        assertThat(refused.err()).contains(out + " exists already (nothing was written)", "--force");
+        assertThat(Files.readString(out)).isEqualTo("precious\n");
+
+        InProcess.Result forced = cli.run("export", out.toString(), "--force");
+        assertThat(forced.code()).as(forced.err()).isZero();
+        assertThat(Files.readString(out)).startsWith("login,email,customerId,");
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file left behind")
+                    .containsExactly("customers.csv");
+        }
+    }
+
+    @Test
+    @DisplayName("export takes the format from the extension, refuses an unknown one naming the known ones,"
+            + " and --format wins over the extension")
+    void exportFormatFromExtension() throws IOException {
+        assertThat(cli.run("customer", "add", "ann", "--email", "ann@x.example", "--customer-id", "x",
+                "--first-name", "Ann", "--last-name", "A").code()).isZero();
+        Path json = dir.resolve("x.json");
+        InProcess.Result unknown = cli.run("export", json.toString());
+        assertThat(unknown.code()).isEqualTo(Exit.USER_ERROR);
+        assertThat(unknown.err()).contains("cannot tell the format of '" + json + "'", ".csv", ".ldif",
+                "--format csv|ldif");
+        assertThat(json).doesNotExist();
+
+        assertThat(cli.run("export", json.toString(), "--format", "ldif").code()).isZero();
+        assertThat(Files.readString(json)).contains("dn: uid=ann,");
+        Path ldifNamed = dir.resolve("really-csv.LDIF");
+        assertThat(cli.run("export", ldifNamed.toString(), "--format", "CSV").code()).isZero();
+        assertThat(Files.readString(ldifNamed)).startsWith("login,email,");
+        Path upper = dir.resolve("PEOPLE.LDIF");
+        assertThat(cli.run("export", upper.toString()).code()).isZero();
+        assertThat(Files.readString(upper)).contains("dn: uid=ann,");
+        assertThat(cli.run("export", dir.resolve("y.csv").toString(), "--format", "xml").err())
+                .contains("--format must be csv or ldif, not 'xml'");
+    }
+
+    @Test
+    @DisplayName("CSV export guards cells that a spreadsheet would run as formulas; import takes them back as they"
+            + " were (+49 phones too); --no-formula-guard writes them as they are")
+    void formulaGuard() throws IOException {
+        assertThat(cli.run("customer", "add", "ann", "--email", "ann@x.example", "--customer-id", "x",
+                "--first-name", "@SUM(A1)", "--last-name", "-2+3+cmd", "--phone", "+49 30 1234",
+                "--comment", "=HYPERLINK(\"http://evil.example\",\"x\")", "--city", "'=quoted already",
+                "--street", "'plain quote", "--attribute", "note=-5").code()).isZero();
+        Path out = dir.resolve("out.csv");
+        assertThat(cli.run("export", out.toString()).code()).isZero();
+        String csv = Files.readString(out);
+        assertThat(csv).contains(",'@SUM(A1),'-2+3+cmd,", ",'+49 30 1234,",
+                "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"", ",''=quoted already,", ",'plain quote,",
+                ",'-5\n");
+
+        InProcess other = new InProcess();
+        InProcess.Result back = other.run("import", out.toString());
+        assertThat(back.code()).as(back.out()).isZero();
+        assertThat(stable(other.run("customer", "show", "ann", "--json").out()))
+                .isEqualTo(stable(cli.run("customer", "show", "ann", "--json").out()))
+                .contains("\"phone\": \"+49 30 1234\"", "\"city\": \"'=quoted already\"",
+                        "\"street\": \"'plain quote\"");
+
+        Path raw = dir.resolve("raw.csv");
+        assertThat(cli.run("export", raw.toString(), "--no-formula-guard").code()).isZero();
+        assertThat(Files.readString(raw)).contains(",@SUM(A1),-2+3+cmd,", ",+49 30 1234,", ",'=quoted already,");
+        InProcess third = new InProcess();
+        assertThat(third.run("import", raw.toString(), "--no-formula-guard").code()).isZero();
+        assertThat(third.run("customer", "show", "ann", "--json").out())
+                .contains("\"city\": \"'=quoted already\"", "\"phone\": \"+49 30 1234\"");
+    }
+
+    @Test
+    @DisplayName("the formula guard and its undoing are exact inverses")
+    void guardAndUnguard() {
+        for (String v : new String[] {"=1", "+49", "-x", "@a", "\tt", "\rr", "'=x", "''+x", "'", "'a", "a=b", "",
+            "plain"}) {
+            assertThat(CsvFormat.unguard(CsvFormat.guard(v))).as(v).isEqualTo(v);
+        }
+        assertThat(CsvFormat.guard("=1")).isEqualTo("'=1");
+        assertThat(CsvFormat.guard("'+1")).isEqualTo("''+1");
+        assertThat(CsvFormat.guard("'a")).isEqualTo("'a");
+        assertThat(CsvFormat.guard("a-b")).isEqualTo("a-b");
+        assertThat(CsvFormat.guard(null)).isNull();
+    }
+
     /** The JSON of a customer without what each store sets itself. */
     private static String stable(String json) {
         return json.replaceAll("(?m)^\\s*\"(created|changed|version)\": .*$", "");
