@@ -25,6 +25,12 @@ public final class CustomerQuery {
     public static final int DEFAULT_LIMIT = 250;
     /** The highest limit a query or the directory may have. */
     public static final int MAX_LIMIT = 100_000;
+    /** The most terms a query may have: more only cost the stores, no helpdesk search needs them. */
+    public static final int MAX_TERMS = 16;
+    /** The longest term (in characters): as long as the longest customer field, which no longer term can match. */
+    public static final int MAX_TERM_LENGTH = 200;
+    /** The most {@code *} wildcards one term may hold: each one multiplies the work of a {@code LIKE} match. */
+    public static final int MAX_WILDCARDS = 4;
 
     private final List<String> terms;
     private final @Nullable Set<CustomerField> fields;
@@ -139,7 +145,29 @@ public final class CustomerQuery {
             return this;
         }
 
+        /**
+         * Builds the query.
+         *
+         * @throws ValidationException for more than {@value #MAX_TERMS} terms, a term longer than
+         *         {@value #MAX_TERM_LENGTH} characters or with more than {@value #MAX_WILDCARDS} wildcards — bounds
+         *         that keep one search from exhausting a store (the same on every back-end)
+         */
         public CustomerQuery build() {
+            if (terms.size() > MAX_TERMS) {
+                throw new ValidationException("query", Map.of("terms", "must be at most " + MAX_TERMS + ", were "
+                        + terms.size()));
+            }
+            for (String t : terms) {
+                if (t.length() > MAX_TERM_LENGTH) {
+                    throw new ValidationException("query", Map.of("term", "must be at most " + MAX_TERM_LENGTH
+                            + " characters, was " + t.length()));
+                }
+                long wildcards = t.chars().filter(ch -> ch == '*').count();
+                if (wildcards > MAX_WILDCARDS) {
+                    throw new ValidationException("query", Map.of("term", "may hold at most " + MAX_WILDCARDS
+                            + " '*' wildcards, held " + wildcards));
+                }
+            }
             return new CustomerQuery(this);
         }
     }

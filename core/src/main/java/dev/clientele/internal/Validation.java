@@ -118,8 +118,16 @@ public final class Validation {
             return;
         }
         for (int i = 0; i < v.length(); i++) {
-            if (Character.isISOControl(v.charAt(i))) {
+            char ch = v.charAt(i);
+            if (Character.isISOControl(ch)) {
                 errors.put(field, "must not contain control characters");
+                return;
+            }
+            if (Character.isHighSurrogate(ch) && i + 1 < v.length() && Character.isLowSurrogate(v.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(ch)) {
+                // Not Unicode text: PostgreSQL stores it as '?', a directory cannot read it back.
+                errors.put(field, "must not contain an unpaired surrogate (not valid Unicode)");
                 return;
             }
         }

@@ -58,6 +58,21 @@ public abstract class CustomerValidationContract extends BackendContractSupport 
     }
 
     @Test
+    @DisplayName("an unpaired surrogate in a field is refused naming the field; a paired one (an emoji) is stored")
+    void unpairedSurrogates() {
+        assertThatExceptionOfType(CustomerValidationException.class)
+                .isThrownBy(() -> directory.createCustomer(customer("jdoe").firstName("Pat\ud800").build()))
+                .satisfies(e -> assertThat(e.errors()).containsOnlyKeys("firstName"));
+        assertThatExceptionOfType(CustomerValidationException.class)
+                .isThrownBy(() -> directory.createCustomer(customer("jdoe").lastName("\udc00Doe").build()))
+                .satisfies(e -> assertThat(e.errors()).containsOnlyKeys("lastName"));
+        assertThat(customerStore().count()).isZero();
+
+        directory.createCustomer(customer("jdoe").firstName("Pat \ud83d\ude00").build());
+        assertThat(directory.getCustomer("jdoe").firstName()).isEqualTo("Pat \ud83d\ude00");
+    }
+
+    @Test
     @DisplayName("a blank login is reported together with every other bad field, not alone")
     void blankLoginWithOtherBadFields() {
         Customer.Builder bad = Customer.builder("  ").email("not-an-email").customerId(repeat('c', 1000))

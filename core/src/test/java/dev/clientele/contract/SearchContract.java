@@ -273,4 +273,22 @@ public abstract class SearchContract extends BackendContractSupport {
         assertLogins(directory.search(CustomerQuery.builder().text("*skøbing").fields(CustomerField.CITY).build()))
                 .containsExactly("jk");
     }
+
+    @Test
+    @DisplayName("a search of more than 16 terms, a term over 200 characters or with more than 4 wildcards is refused naming it")
+    void boundedQueries() {
+        createCustomer("jdoe");
+
+        org.assertj.core.api.Assertions.assertThatExceptionOfType(dev.clientele.ValidationException.class)
+                .isThrownBy(() -> directory.search("u ".repeat(1000)))
+                .satisfies(e -> assertThat(e.errors()).containsKey("terms"));
+        org.assertj.core.api.Assertions.assertThatExceptionOfType(dev.clientele.ValidationException.class)
+                .isThrownBy(() -> directory.search("j".repeat(201)))
+                .satisfies(e -> assertThat(e.errors()).containsKey("term"));
+        org.assertj.core.api.Assertions.assertThatExceptionOfType(dev.clientele.ValidationException.class)
+                .isThrownBy(() -> directory.search("*a*a*a*a*"))
+                .satisfies(e -> assertThat(e.errors()).containsKey("term"));
+        assertThat(directory.search("j d* *o* p* *a*a*").customers()).isEmpty();
+        assertThat(directory.search("*j*d*o*e").customers()).extracting(Customer::login).containsExactly("jdoe");
+    }
 }
