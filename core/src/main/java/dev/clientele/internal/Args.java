@@ -12,4 +12,13 @@ final class Args {
             throw ValidationException.ofArgument(field, "is required");
         }
     }
+
+    /**
+     * True if no stored value can equal or contain this one: validation refuses control characters in every field,
+     * so a lookup or search term holding one (a NUL, which PostgreSQL cannot even take as a parameter) matches
+     * nothing, and no store is asked.
+     */
+    static boolean unstorable(String value) {
+        return value != null && value.chars().anyMatch(Character::isISOControl);
+    }
 }

@@ -72,7 +72,7 @@ final class CompaniesAndGroups {
 
     Optional<Company> findCompany(String customerId) {
         Args.requireText("customerId", customerId);
-        return companies.flatMap(s -> s.find(customerId));
+        return Args.unstorable(customerId) ? Optional.empty() : companies.flatMap(s -> s.find(customerId));
     }
 
     List<Company> companies() {
@@ -152,7 +152,7 @@ final class CompaniesAndGroups {
 
     Optional<Group> findGroup(String name) {
         Args.requireText("group", name);
-        return groups.flatMap(s -> s.find(name));
+        return Args.unstorable(name) ? Optional.empty() : groups.flatMap(s -> s.find(name));
     }
 
     /** The group as stored, whatever its case in {@code name}; throws if there is none. */

@@ -87,6 +87,9 @@ final class CustomerSources {
 
     /** The first source that has the login, read now (no cache). */
     Optional<Located> locate(String login) {
+        if (Args.unstorable(login)) {
+            return Optional.empty();
+        }
         for (Source s : sources) {
             Optional<Customer> c = s.store.findByLogin(login);
             if (c.isPresent()) {
@@ -103,6 +106,9 @@ final class CustomerSources {
 
     List<Customer> findByEmail(String email) {
         Args.requireText("email", email);
+        if (Args.unstorable(email)) {
+            return List.of();
+        }
         Map<String, Customer> found = new TreeMap<>();
         for (Source s : sources) {
             for (Customer c : s.store.findByEmail(email)) {
@@ -114,6 +120,9 @@ final class CustomerSources {
 
     List<Customer> findByCustomerId(String customerId) {
         Args.requireText("customerId", customerId);
+        if (Args.unstorable(customerId)) {
+            return List.of();
+        }
         Map<String, Customer> found = new TreeMap<>();
         for (Source s : sources) {
             for (Customer c : s.store.findByCustomerId(customerId, searchLimit)) {
@@ -126,6 +135,9 @@ final class CustomerSources {
     /** Every source is asked for one more than the limit; merged by login key, the earlier source wins. */
     SearchResult search(CustomerQuery query) {
         int limit = query.limit().orElse(searchLimit);
+        if (query.terms().stream().anyMatch(Args::unstorable)) {
+            return new SearchResult(List.of(), false); // a term no stored value can match: no store is asked
+        }
         List<SearchTerm> terms = query.terms().stream().map(SearchTerm::parse).toList();
         CustomerSearch spec = new CustomerSearch(terms, query.fields().orElse(searchFields), !query.includeInvalid(),
                 limit + 1);

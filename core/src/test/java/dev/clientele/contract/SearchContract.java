@@ -291,4 +291,23 @@ public abstract class SearchContract extends BackendContractSupport {
         assertThat(directory.search("j d* *o* p* *a*a*").customers()).isEmpty();
         assertThat(directory.search("*j*d*o*e").customers()).extracting(Customer::login).containsExactly("jdoe");
     }
+
+    @Test
+    @DisplayName("a NUL or other control character in a lookup or search matches nothing, on every store, and logs no one in")
+    void controlCharactersMatchNothing() {
+        directory.createCustomer(customer("jdoe").build(), PASSWORD.toCharArray());
+        directory.createGroup(dev.clientele.Group.of("support"));
+        directory.createCompany(dev.clientele.Company.builder("acme").name("Acme").build());
+
+        assertThat(directory.findCustomer("jdoe\u0000")).isEmpty();
+        assertThat(directory.findByEmail("jdoe@acme.example\u0000")).isEmpty();
+        assertThat(directory.findByCustomerId("ac\u0000me")).isEmpty();
+        assertThat(directory.search("jd\u0000").customers()).isEmpty();
+        assertThat(directory.search("jdoe *\u0001*").customers()).isEmpty();
+        assertThat(directory.findGroup("support\u0000")).isEmpty();
+        assertThat(directory.findCompany("acme\u0000")).isEmpty();
+        assertThat(directory.authenticate("jdoe\u0000", PASSWORD.toCharArray()).outcome())
+                .isEqualTo(dev.clientele.AuthenticationResult.Outcome.BAD_CREDENTIALS);
+        assertThat(directory.search("jdoe").customers()).extracting(Customer::login).containsExactly("jdoe");
+    }
 }
