@@ -84,7 +84,7 @@ final class Authenticator {
             return failed(c.login(), Outcome.BAD_CREDENTIALS, "bad credentials" + (nowLocked ? ", now locked out" : ""));
         }
         if (!c.isValid()) {
-            state.ifPresent(st -> st.updateLoginState(c.login(), lockout::afterRightPassword));
+            state.ifPresent(st -> st.updateLoginState(c.login(), lockout::unlocked));
             return failed(c.login(), Outcome.ACCOUNT_INVALID, "account invalid");
         }
         state.ifPresent(st -> st.updateLoginState(c.login(), s -> lockout.afterSuccess(s, now)));
@@ -107,8 +107,8 @@ final class Authenticator {
     private Optional<LoginState> reserve(StateStore st, String login, Instant now) {
         AtomicBoolean allowed = new AtomicBoolean();
         LoginState after = st.updateLoginState(login, s -> {
-            allowed.set(lockout.mayAttempt(s, now));
-            return lockout.reserveAttempt(s, now);
+            allowed.set(!lockout.isLocked(s, now));
+            return lockout.afterFailure(s, now);
         });
         return allowed.get() ? Optional.of(after) : Optional.empty();
     }

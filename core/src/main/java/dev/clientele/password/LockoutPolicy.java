@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  *       {@code now + lockDuration} and the count and window are cleared, so after the lock expires the customer
  *       has {@link #maxFailures()} fresh tries.</li>
  *   <li>A failure while locked changes nothing: it neither counts nor extends the lock.</li>
- *   <li>Under concurrency an attempt is {@linkplain #reserveAttempt reserved} (counted as a failure) before its
- *       password is verified, so concurrent attempts can never verify more than {@link #maxFailures()} passwords
- *       within a window.</li>
+ *   <li>Under concurrency the directory reserves an attempt before verifying its password: it applies
+ *       {@link #afterFailure} atomically in advance (and verifies only if the state it replaced was not locked),
+ *       so concurrent attempts can never verify more than {@link #maxFailures()} passwords within a window; a
+ *       success clears the count, an attempt that could not be checked is {@linkplain #refunded refunded}.</li>
  *   <li>A success records the login time and clears failures and lock; an administrator's
  *       {@link #unlocked(LoginState) unlock} clears failures and lock only.</li>
  * </ul>
@@ -160,26 +161,6 @@ public final class LockoutPolicy {
     }
 
     /**
-     * Whether a login attempt may be made at {@code now} under this state: not while locked.
-     */
-    public boolean mayAttempt(LoginState state, Instant now) {
-        return !isLocked(state, now);
-    }
-
-    /**
-     * The state once a login attempt is reserved at {@code now}, before its password is verified: the attempt is
-     * counted as a failure in advance ({@link #afterFailure}), so however many attempts run at once, at most
-     * {@link #maxFailures()} passwords are verified within a window before the account locks. The directory applies
-     * this atomically ({@code StateStore.updateLoginState}) and verifies only when {@link #mayAttempt} held for the
-     * state it replaced; a success then clears the count ({@link #afterSuccess}), a wrong password leaves it counted,
-     * and an attempt that could not be checked at all (an error) is {@linkplain #refunded refunded}. While locked,
-     * the state is returned unchanged.
-     */
-    public LoginState reserveAttempt(LoginState state, Instant now) {
-        return afterFailure(state, now);
-    }
-
-    /**
      * The state after a reserved attempt could not be checked at all (the store failed): the failure counted in
      * advance is taken back, unless the reservation has locked the account or the window has ended.
      */
@@ -192,14 +173,6 @@ public final class LockoutPolicy {
         int failures = state.failedLogins() - 1;
         return new LoginState(state.login(), state.lastLogin(), failures,
                 failures == 0 ? Optional.empty() : state.firstFailure(), state.lockedUntil());
-    }
-
-    /**
-     * The state after the right password was given for a reserved attempt that still did not log in (an invalid
-     * account): failures and lock are cleared, as by a success, but the last login is kept.
-     */
-    public LoginState afterRightPassword(LoginState state) {
-        return unlocked(state);
     }
 
     /** The state after a successful login at {@code now}: last login {@code now}, no failures, no lock. */

@@ -182,22 +182,6 @@ class LockoutPolicyTest {
     }
 
     @Test
-    @DisplayName("a reservation counts the attempt as a failure in advance; the one reaching the limit locks, and "
-            + "no attempt may be made while locked")
-    void reservationCountsInAdvance() {
-        LoginState s = LoginState.empty("jdoe");
-        assertThat(POLICY.mayAttempt(s, at(0))).isTrue();
-
-        s = POLICY.reserveAttempt(POLICY.reserveAttempt(s, at(0)), at(1));
-        assertThat(s.failedLogins()).isEqualTo(2);
-        assertThat(POLICY.mayAttempt(s, at(1))).isTrue();
-
-        s = POLICY.reserveAttempt(s, at(2));
-        assertThat(POLICY.mayAttempt(s, at(2))).isFalse();
-        assertThat(POLICY.reserveAttempt(s, at(3))).isEqualTo(s);
-    }
-
-    @Test
     @DisplayName("a refund takes back one failure counted in advance, but never lifts a lock")
     void refund() {
         LoginState two = fail(LoginState.empty("jdoe"), at(0), at(1));
@@ -212,16 +196,5 @@ class LockoutPolicyTest {
 
         LoginState locked = fail(two, at(2));
         assertThat(POLICY.refunded(locked, at(3))).isEqualTo(locked);
-    }
-
-    @Test
-    @DisplayName("the right password of an account that still cannot log in clears failures and lock, not the last login")
-    void rightPasswordClears() {
-        LoginState s = new LoginState("jdoe", Optional.of(T0), 0, Optional.empty(), Optional.empty());
-        s = fail(s, at(1), at(2), at(3));
-
-        LoginState after = POLICY.afterRightPassword(s);
-
-        assertThat(after).isEqualTo(new LoginState("jdoe", Optional.of(T0), 0, Optional.empty(), Optional.empty()));
     }
 }
