@@ -319,6 +319,9 @@ public interface CustomerDirectory extends AutoCloseable {
 
     CustomerGroupPolicy policy();
 
+    /** The rules a new password must satisfy ({@link #setPassword}, {@link #resetPassword}). */
+    PasswordPolicy passwordPolicy();
+
     /** Replaces the policy; applies at once to every customer (always-groups are never stored). */
     void setPolicy(CustomerGroupPolicy policy);
 

@@ -210,6 +210,7 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
     }
 
     @Override public CustomerGroupPolicy policy() { return p.permissions().policy(); }
+    @Override public PasswordPolicy passwordPolicy() { return p.settings().passwordPolicy(); }
     @Override public void setPolicy(CustomerGroupPolicy policy) { p.permissions().setPolicy(policy); }
 
     // ----- the rest

@@ -1,6 +1,7 @@
 package dev.clientele.password;
 
 import java.nio.CharBuffer;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -165,6 +166,39 @@ public final class PasswordPolicy {
         if (!violations.isEmpty()) {
             throw new PasswordPolicyException(violations);
         }
+    }
+
+    /** Letters and digits a generated password is drawn from; no look-alikes (0/O, 1/l/I). */
+    private static final String GENERATED_ALPHABET =
+            "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    /** The length of a generated password, unless the policy asks for more (or allows less). */
+    private static final int GENERATED_LENGTH = 20;
+    private static final int GENERATION_TRIES = 1_000;
+
+    /**
+     * A random password that satisfies this policy: {@code max(20, minLength)} letters and digits (at most
+     * {@link #maxLength()}), drawn from a {@link SecureRandom}, with at least 2 lower-case and 2 upper-case
+     * letters and 2 digits, so every rule but {@link #pattern()} holds by construction; with a pattern, passwords
+     * are drawn until one matches. The caller clears the array when done.
+     *
+     * @throws PasswordPolicyException when no password of letters and digits satisfies the policy (a pattern that
+     *                                 needs other characters): set the password by hand
+     */
+    public char[] generate() {
+        SecureRandom random = new SecureRandom();
+        int length = Math.min(Math.max(GENERATED_LENGTH, minLength), maxLength);
+        for (int attempt = 0; attempt < GENERATION_TRIES; attempt++) {
+            char[] pw = new char[length];
+            for (int i = 0; i < length; i++) {
+                pw[i] = GENERATED_ALPHABET.charAt(random.nextInt(GENERATED_ALPHABET.length()));
+            }
+            if (violations(pw).isEmpty()) {
+                return pw;
+            }
+            java.util.Arrays.fill(pw, '\0');
+        }
+        throw new PasswordPolicyException(List.of("no generated password of " + length
+                + " letters and digits satisfies the policy; set one by hand"));
     }
 
     @Override

@@ -218,4 +218,21 @@ class PasswordPolicyTest {
         assertThat(PasswordPolicy.builder().needDigit(true).build().toString())
                 .contains("minLength=8", "maxLength=1024", "needDigit=true");
     }
+
+    @Test
+    @DisplayName("generate gives a random password that meets every rule, a pattern included, or says it cannot")
+    void generate() {
+        PasswordPolicy strict = PasswordPolicy.builder().minLength(24).mixedCase(true).needDigit(true)
+                .minTwoLetters(true).pattern("[a-z].*").build();
+        for (int i = 0; i < 50; i++) {
+            assertThat(strict.violations(strict.generate())).isEmpty();
+        }
+        assertThat(strict.generate()).hasSize(24).isNotEqualTo(strict.generate());
+        assertThat(PasswordPolicy.builder().minLength(4).maxLength(12).build().generate()).hasSize(12);
+        assertThat(PasswordPolicy.defaults().generate()).hasSize(20);
+
+        PasswordPolicy impossible = PasswordPolicy.builder().pattern(".*[!?].*").build();
+        assertThatThrownBy(impossible::generate).isInstanceOf(PasswordPolicyException.class)
+                .hasMessageContaining("set one by hand");
+    }
 }

@@ -46,7 +46,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             CustomerCommands.class, CompanyCommands.class, GroupCommands.class,
             LinkCommands.Link.class, LinkCommands.Unlink.class, PermissionsCommand.class, LoginCommand.class,
-            ImportCommand.class, ExportCommand.class, CopyCommand.class, ConfigCommands.class, DemoCommand.class,
+            PreferenceCommands.class, ImportCommand.class, ExportCommand.class, CopyCommand.class,
+            ConfigCommands.class, DemoCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {

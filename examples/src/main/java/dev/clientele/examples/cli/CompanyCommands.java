@@ -3,40 +3,42 @@ package dev.clientele.examples.cli;
 import dev.clientele.Company;
 import dev.clientele.Customer;
 import dev.clientele.CustomerDirectory;
-import dev.clientele.Group;
 import dev.clientele.NotFoundException;
 import dev.clientele.Permission;
 import dev.clientele.Validity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code clientele company ...}: the Znuny {@code Admin::CustomerCompany::*} commands. */
-@Command(name = "company", header = "Add, show or list customer companies.",
-        subcommands = {CompanyCommands.Add.class, CompanyCommands.Show.class, CompanyCommands.ListCompanies.class},
+@Command(name = "company", header = "Add, show, change, invalidate or list customer companies.",
+        subcommands = {CompanyCommands.Add.class, CompanyCommands.Show.class, CompanyCommands.ListCompanies.class,
+            CatalogCommands.UpdateCompany.class, CatalogCommands.InvalidateCompany.class,
+            CatalogCommands.CompanyCustomers.class},
         footerHeading = "%nExamples:%n",
-        footer = {"  clientele company add acme --name 'Acme Inc.' --city Berlin", "  clientele company list"})
+        footer = {"  ./clientele company add acme --name 'Acme Inc.' --city Berlin", "  clientele company list"})
 final class CompanyCommands implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a sub-command: add, show or list");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a sub-command: add, show, update,"
+                + " invalidate, customers or list");
     }
 
     @Command(name = "add", header = "Create a company (Znuny Admin::CustomerCompany::Add).",
             footerHeading = "%nExamples:%n",
-            footer = {"  clientele company add acme --name 'Acme Inc.' --street '1 Road Runner Way' --city Phoenix"
+            footer = {"  ./clientele company add acme --name 'Acme Inc.' --street '1 Road Runner Way' --city Phoenix"
                     + " --country US --url https://acme.example"})
     static final class Add extends Base {
         @Parameters(index = "0", paramLabel = "CUSTOMER_ID", description = "The company's key; customers point to it.")
         String customerId;
-        @Option(names = "--name", paramLabel = "NAME")
+        @Option(names = "--name", paramLabel = "NAME", required = true, description = "The company's name"
+                + " (mandatory).")
         String name;
         @Option(names = "--street", paramLabel = "TEXT")
         String street;
@@ -81,13 +83,7 @@ final class CompanyCommands implements Runnable {
             try (CustomerDirectory d = open()) {
                 Company c = d.findCompany(customerId).orElseThrow(() -> new NotFoundException("company", customerId));
                 List<String> customers = d.findByCustomerId(c.customerId()).stream().map(Customer::login).toList();
-                Map<String, Permission> links = new TreeMap<>();
-                for (Group g : d.groups()) {
-                    Permission p = d.companiesOf(g.name()).get(c.customerId());
-                    if (p != null) {
-                        links.put(g.name(), p);
-                    }
-                }
+                Map<String, Permission> links = d.groupsOfCompany(c.customerId());
                 Map<String, Object> view = Views.company(c);
                 if (json()) {
                     view.put("customers", customers);

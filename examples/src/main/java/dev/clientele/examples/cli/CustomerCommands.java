@@ -19,10 +19,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code clientele customer ...}: the Znuny {@code Admin::CustomerUser::*} commands. */
-@Command(name = "customer", header = "Add, show, change, search, invalidate or erase customers.",
+@Command(name = "customer", header = "Add, show, change, search, invalidate or erase customers; set passwords, unlock.",
         subcommands = {CustomerCommands.Add.class, CustomerCommands.Show.class, CustomerCommands.Update.class,
             CustomerCommands.Search.class, CustomerCommands.Invalidate.class, CustomerCommands.Erase.class,
-            CustomerCommands.SetPassword.class},
+            AccountCommands.SetPassword.class, AccountCommands.Unlock.class,
+            AccountCommands.ResetToken.class},
         footerHeading = "%nExamples:%n",
         footer = {"  clientele customer add jdoe --email jdoe@acme.example --customer-id acme --first-name John"
                 + " --last-name Doe",
@@ -35,7 +36,8 @@ final class CustomerCommands implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "name a sub-command: add, show, update, search, invalidate, erase or set-password");
+                "name a sub-command: add, show, update, search, invalidate, erase, set-password, unlock or"
+                + " reset-token");
     }
 
     /** The fields of a customer as options; a field not given is left as it is. */
@@ -155,7 +157,8 @@ final class CustomerCommands implements Runnable {
         }
     }
 
-    @Command(name = "show", header = "Show a customer, with its stored group links.",
+    @Command(name = "show", header = "Show a customer, with its stored group links and its login state (last login,"
+            + " failed logins, lock).",
             footerHeading = "%nExamples:%n", footer = {"  clientele customer show jdoe", "  clientele customer show jdoe --json"})
     static final class Show extends Base {
         @Parameters(index = "0", paramLabel = "LOGIN")
@@ -167,12 +170,15 @@ final class CustomerCommands implements Runnable {
                 Customer c = d.getCustomer(login);
                 Map<String, Permission> links = d.groupsOf(c.login());
                 Map<String, Object> view = Views.customer(c);
+                Map<String, Object> login = Views.loginStatus(d.loginStatus(c.login()));
                 if (json()) {
                     view.put("groups", Views.permissions(links));
+                    view.put("login", login);
                     cli().printJson(view);
                 } else {
                     Views.printFields(out(), view);
                     out().println("groups (stored links): " + Views.linkList(links));
+                    Views.printFields(out(), login);
                 }
                 return Exit.OK;
             }
@@ -321,38 +327,6 @@ final class CustomerCommands implements Runnable {
                             + (r.customer() ? "removed" : "not found") + ", password "
                             + (r.credentials() ? "removed" : "none") + ", " + r.memberships() + " group link(s)"
                             + " removed, login state " + (r.state() ? "removed" : "none") + ".");
-                }
-                return Exit.OK;
-            }
-        }
-    }
-
-    @Command(name = "set-password", header = "Set a customer's password (Znuny Admin::CustomerUser::SetPassword).",
-            description = "Asked twice on the terminal without echo, or read from the first line of stdin with"
-                    + " --password-stdin. Checked against the password policy.",
-            footerHeading = "%nExamples:%n",
-            footer = {"  clientele customer set-password jdoe",
-                "  printf '%%s\\n' \"$NEW_PASSWORD\" | clientele customer set-password jdoe --password-stdin"})
-    static final class SetPassword extends Base {
-        @Parameters(index = "0", paramLabel = "LOGIN")
-        String login;
-        @Option(names = "--password-stdin", description = "Read the password from the first line of stdin.")
-        boolean stdin;
-
-        @Override
-        public Integer call() {
-            try (CustomerDirectory d = openForWriting()) {
-                Customer c = d.getCustomer(login);
-                char[] pw = Passwords.read(cli(), stdin, true, "New password for " + c.login() + ": ");
-                try {
-                    d.setPassword(c.login(), pw);
-                } finally {
-                    Arrays.fill(pw, '\0');
-                }
-                if (json()) {
-                    cli().printJson(Map.of("login", c.login(), "passwordChanged", true));
-                } else {
-                    out().println("password of " + c.login() + " changed.");
                 }
                 return Exit.OK;
             }

@@ -13,8 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code clientele group ...}: the Znuny {@code Admin::Group::Add} command and friends, for customer groups. */
-@Command(name = "group", header = "Add, list or show customer groups (queues are assigned to groups).",
-        subcommands = {GroupCommands.Add.class, GroupCommands.ListGroups.class, GroupCommands.Show.class},
+@Command(name = "group",
+        header = "Add, list, show, change or invalidate customer groups (queues are assigned to groups).",
+        subcommands = {GroupCommands.Add.class, GroupCommands.ListGroups.class, GroupCommands.Show.class,
+            CatalogCommands.UpdateGroup.class, CatalogCommands.InvalidateGroup.class},
         footerHeading = "%nExamples:%n",
         footer = {"  clientele group add support --comment 'First-level support queue'", "  clientele group list"})
 final class GroupCommands implements Runnable {
@@ -23,7 +25,8 @@ final class GroupCommands implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a sub-command: add, list or show");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name a sub-command: add, list, show, update"
+                + " or invalidate");
     }
 
     @Command(name = "add", header = "Create a group.", footerHeading = "%nExamples:%n",

@@ -4,6 +4,7 @@ import dev.clientele.Company;
 import dev.clientele.Customer;
 import dev.clientele.CustomerField;
 import dev.clientele.Group;
+import dev.clientele.LoginStatus;
 import dev.clientele.Permission;
 import dev.clientele.PermissionContext;
 import java.io.PrintStream;
@@ -61,6 +62,16 @@ final class Views {
         m.put("name", g.name());
         m.put("comment", g.comment());
         m.put("validity", g.validity().key());
+        return m;
+    }
+
+    /** Last login, failed logins and the lock of a customer; absent values as null (JSON) and left out (text). */
+    static Map<String, Object> loginStatus(LoginStatus s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lastLogin", s.lastLogin().map(Object::toString).orElse(null));
+        m.put("failedLogins", s.failedLogins());
+        m.put("lockedUntil", s.lockedUntil().map(Object::toString).orElse(null));
+        m.put("locked", s.locked());
         return m;
     }
 
