@@ -39,6 +39,8 @@ final class CustomerImport {
     private final List<Integer> rows = new ArrayList<>();
     private int row;
     private int added;
+    private int updated;
+    private int skipped;
     private boolean stopped;
 
     private CustomerImport(CustomerSources sources, CustomerWrites writes, Events events, Source target,
@@ -63,9 +65,10 @@ final class CustomerImport {
         im.flush();
         List<ImportResult.Refused> refused = new ArrayList<>(im.refused);
         refused.sort(Comparator.comparingInt(ImportResult.Refused::row));
-        LOG.info("Imported {} customers into {}; {} refused{}", im.added, target.name(), refused.size(),
-                im.stopped ? " (stopped at the first)" : "");
-        return new ImportResult(im.added, refused, im.stopped);
+        LOG.info("{} {} customers into {}; {} updated, {} skipped, {} refused{}",
+                options.dryRun() ? "Dry run: would import" : "Imported", im.added, target.name(), im.updated,
+                im.skipped, refused.size(), im.stopped ? " (stopped at the first)" : "");
+        return new ImportResult(im.added, im.updated, im.skipped, refused, im.stopped, options.dryRun());
     }
 
     /** Takes one row; false when the import must stop. */
@@ -124,16 +127,14 @@ final class CustomerImport {
         Instant now = events.now();
         List<Customer> write = new ArrayList<>();
         List<Integer> writeRows = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
+        for (int i = 0; i < batch.size() && !stopped; i++) {
             Customer c = batch.get(i);
-            String field = takenLogins.contains(Keys.of(c.login())) ? "login"
-                    : takenEmails.contains(Keys.of(c.email())) ? "email" : null;
-            if (field != null) {
-                refused.add(new ImportResult.Refused(rows.get(i), c.login(), Map.of(field, "exists already")));
-                if (options.stopOnError()) {
-                    stopped = true;
-                    break;
-                }
+            if (takenLogins.contains(Keys.of(c.login()))) {
+                existing(rows.get(i), c);
+                continue;
+            }
+            if (takenEmails.contains(Keys.of(c.email()))) {
+                refuse(rows.get(i), c.login(), Map.of("email", "exists already"));
                 continue;
             }
             write.add(CustomerWrites.stamped(c, target, now));
@@ -142,6 +143,10 @@ final class CustomerImport {
         batch.clear();
         rows.clear();
         if (write.isEmpty()) {
+            return;
+        }
+        if (options.dryRun()) {
+            added += write.size();
             return;
         }
         Map<Integer, DuplicateCustomerException> lost = target.backend().atomically(
@@ -155,6 +160,30 @@ final class CustomerImport {
             } else {
                 added++;
                 events.fire(CustomerEvent.Type.CREATED, write.get(i).login(), null, write.get(i), "import");
+            }
+        }
+    }
+
+    /** A row whose login exists already: refused, skipped or updated, as the options say. */
+    private void existing(int r, Customer c) {
+        switch (options.onExisting()) {
+            case FAIL -> refuse(r, c.login(), Map.of("login", "exists already"));
+            case SKIP -> skipped++;
+            case UPDATE -> {
+                try {
+                    CustomerSources.Located at = sources.locateOrThrow(c.login());
+                    Customer changed = c.toBuilder().version(at.customer().version()).build();
+                    if (options.dryRun()) {
+                        writes.checkUpdate(at, changed);
+                    } else {
+                        writes.update(changed);
+                    }
+                    updated++;
+                } catch (ValidationException e) {
+                    refuse(r, c.login(), e.errors());
+                } catch (dev.clientele.ClienteleException e) {
+                    refuse(r, c.login(), Map.of("login", "not updated: " + e.getMessage()));
+                }
             }
         }
     }

@@ -100,7 +100,11 @@ final class CustomerWrites {
                 "");
     }
 
-    private Customer store(Located at, Customer changed, CustomerEvent.Type event, String detail) {
+    /**
+     * Every check {@link #update} makes before it writes (the source writable, the changed email free), without
+     * writing: a dry-run import uses it.
+     */
+    void checkUpdate(Located at, Customer changed) {
         Source s = at.source();
         Customer before = at.customer();
         if (s.store().readOnly()) {
@@ -109,6 +113,12 @@ final class CustomerWrites {
         if (!dev.clientele.spi.Keys.same(changed.email(), before.email())) {
             sources.checkEmailFree(changed.email(), before.login());
         }
+    }
+
+    private Customer store(Located at, Customer changed, CustomerEvent.Type event, String detail) {
+        Source s = at.source();
+        Customer before = at.customer();
+        checkUpdate(at, changed);
         long expected = changed.version();
         Customer stored = changed.toBuilder().login(before.login()).created(before.created()).changed(events.now())
                 .version(s.store().versioned() ? expected + 1 : 0).build();

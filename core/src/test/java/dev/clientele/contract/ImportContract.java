@@ -181,4 +181,70 @@ public abstract class ImportContract extends BackendContractSupport {
                 .isThrownBy(() -> d.importCustomers(rows(3, "r")));
         assertThat(customerStore(readOnly).count()).isZero();
     }
+
+    @Test
+    @DisplayName("onExisting SKIP leaves existing customers as they are and counts them as skipped")
+    void skipsExisting() {
+        createCustomer("taken");
+        Customer before = directory.getCustomer("taken");
+
+        ImportResult result = directory.importCustomers(List.of(customer("TAKEN").city("Elsewhere").build(),
+                customer("fresh").build()), ImportOptions.defaults().withOnExisting(ImportOptions.OnExisting.SKIP));
+
+        assertThat(result.added()).isEqualTo(1);
+        assertThat(result.skipped()).isEqualTo(1);
+        assertThat(result.refused()).isEmpty();
+        assertThat(directory.getCustomer("taken")).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("onExisting UPDATE gives the stored customer the row's fields, its own email included, and keeps"
+            + " its password; a row taking another customer's email is refused")
+    void updatesExisting() {
+        directory.createCustomer(customer("taken").build(), "Old-Passw0rd".toCharArray());
+        createCustomer("other");
+
+        ImportResult result = directory.importCustomers(List.of(
+                customer("Taken").city("Elsewhere").build(),
+                customer("other").email("taken@acme.example").build(),
+                customer("fresh").build()),
+                ImportOptions.defaults().withOnExisting(ImportOptions.OnExisting.UPDATE));
+
+        assertThat(result.added()).isEqualTo(1);
+        assertThat(result.updated()).isEqualTo(1);
+        assertThat(result.refused()).singleElement().satisfies(r -> {
+            assertThat(r.row()).isEqualTo(1);
+            assertThat(r.errors()).containsKey("email");
+        });
+        Customer updated = directory.getCustomer("taken");
+        assertThat(updated.city()).isEqualTo("Elsewhere");
+        assertThat(updated.login()).isEqualTo("taken");
+        assertThat(directory.authenticate("taken", "Old-Passw0rd".toCharArray()).succeeded()).isTrue();
+        assertThat(directory.getCustomer("other").email()).isEqualTo("other@acme.example");
+    }
+
+    @Test
+    @DisplayName("a dry run applies every rule and reports what a real import would, and writes nothing")
+    void dryRun() {
+        createCustomer("taken");
+        Customer before = directory.getCustomer("taken");
+        List<Customer> rows = rows(30, "dry");
+        rows.add(Customer.builder("broken").build());
+        rows.add(customer("taken").city("Elsewhere").build());
+
+        ImportResult refusing = directory.importCustomers(rows, ImportOptions.defaults().withDryRun(true)
+                .withBatchSize(7));
+        assertThat(refusing.dryRun()).isTrue();
+        assertThat(refusing.added()).isEqualTo(30);
+        assertThat(refusing.refused()).extracting(ImportResult.Refused::row).containsExactly(30, 31);
+
+        ImportResult updating = directory.importCustomers(rows, ImportOptions.defaults().withDryRun(true)
+                .withOnExisting(ImportOptions.OnExisting.UPDATE));
+        assertThat(updating.updated()).isEqualTo(1);
+
+        assertThat(customerStore().count()).isEqualTo(1);
+        assertThat(directory.getCustomer("taken")).isEqualTo(before);
+        assertThat(events.ofType(CustomerEvent.Type.CREATED)).hasSize(1);
+        assertThat(events.ofType(CustomerEvent.Type.UPDATED)).isEmpty();
+    }
 }
