@@ -8,12 +8,13 @@ import org.jspecify.annotations.Nullable;
  *
  * @param added    customers stored (in a {@link ImportOptions#dryRun() dry run}: that would be stored)
  * @param updated  existing customers updated from their row ({@link ImportOptions.OnExisting#UPDATE})
- * @param skipped  rows left out because their login exists ({@link ImportOptions.OnExisting#SKIP})
+ * @param skipped  rows left out because their login exists ({@link ImportOptions.OnExisting#SKIP}): their
+ *                 indexes, from 0, in order
  * @param refused  rows not stored, each with why, in row order
  * @param stopped  true if the import stopped early ({@link ImportOptions#stopOnError()})
  * @param dryRun   true if nothing was written ({@link ImportOptions#dryRun()})
  */
-public record ImportResult(int added, int updated, int skipped, List<Refused> refused, boolean stopped,
+public record ImportResult(int added, int updated, List<Integer> skipped, List<Refused> refused, boolean stopped,
         boolean dryRun) {
 
     /**
@@ -30,11 +31,12 @@ public record ImportResult(int added, int updated, int skipped, List<Refused> re
     }
 
     public ImportResult {
+        skipped = List.copyOf(skipped);
         refused = List.copyOf(refused);
     }
 
     /** The result of an import that neither updated nor skipped rows, and wrote. */
     public ImportResult(int added, List<Refused> refused, boolean stopped) {
-        this(added, 0, 0, refused, stopped, false);
+        this(added, 0, List.of(), refused, stopped, false);
     }
 }

@@ -40,7 +40,7 @@ final class CustomerImport {
     private int row;
     private int added;
     private int updated;
-    private int skipped;
+    private final List<Integer> skipped = new ArrayList<>();
     private boolean stopped;
 
     private CustomerImport(CustomerSources sources, CustomerWrites writes, Events events, Source target,
@@ -67,7 +67,7 @@ final class CustomerImport {
         refused.sort(Comparator.comparingInt(ImportResult.Refused::row));
         LOG.info("{} {} customers into {}; {} updated, {} skipped, {} refused{}",
                 options.dryRun() ? "Dry run: would import" : "Imported", im.added, target.name(), im.updated,
-                im.skipped, refused.size(), im.stopped ? " (stopped at the first)" : "");
+                im.skipped.size(), refused.size(), im.stopped ? " (stopped at the first)" : "");
         return new ImportResult(im.added, im.updated, im.skipped, refused, im.stopped, options.dryRun());
     }
 
@@ -168,7 +168,7 @@ final class CustomerImport {
     private void existing(int r, Customer c) {
         switch (options.onExisting()) {
             case FAIL -> refuse(r, c.login(), Map.of("login", "exists already"));
-            case SKIP -> skipped++;
+            case SKIP -> skipped.add(r);
             case UPDATE -> {
                 try {
                     CustomerSources.Located at = sources.locateOrThrow(c.login());

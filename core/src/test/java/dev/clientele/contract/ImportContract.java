@@ -192,7 +192,7 @@ public abstract class ImportContract extends BackendContractSupport {
                 customer("fresh").build()), ImportOptions.defaults().withOnExisting(ImportOptions.OnExisting.SKIP));
 
         assertThat(result.added()).isEqualTo(1);
-        assertThat(result.skipped()).isEqualTo(1);
+        assertThat(result.skipped()).containsExactly(0);
         assertThat(result.refused()).isEmpty();
         assertThat(directory.getCustomer("taken")).isEqualTo(before);
     }

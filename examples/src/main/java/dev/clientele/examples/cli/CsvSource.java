@@ -7,9 +7,8 @@ import dev.clientele.Permission;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -19,7 +18,7 @@ import org.apache.commons.csv.CSVRecord;
 
 /** Customers from a CSV file ({@link CsvFormat}), read one record at a time. */
 final class CsvSource extends ImportSource {
-    private final CountingInputStream bytes;
+    private final StrictReader bytes;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final List<CsvFormat.Column> columns;
@@ -27,9 +26,9 @@ final class CsvSource extends ImportSource {
     private boolean formulaGuard = true;
     private long lineBefore;
 
-    CsvSource(InputStream in, boolean withLinks) throws IOException {
-        this.bytes = new CountingInputStream(in);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8));
+    CsvSource(InputStream in, Charset charset, boolean withLinks) throws IOException {
+        this.bytes = new StrictReader(in, charset);
+        BufferedReader reader = new BufferedReader(bytes);
         reader.mark(1);
         if (reader.read() != '\uFEFF') {   // a byte order mark, as spreadsheets write
             reader.reset();
@@ -38,6 +37,10 @@ final class CsvSource extends ImportSource {
             this.parser = CsvFormat.READ.parse(reader);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             reader.close();
+            StrictReader.Undecodable u = StrictReader.Undecodable.in(e);
+            if (u != null) {
+                throw u.refusal();
+            }
             throw new CliException(Exit.USER_ERROR, "the CSV header cannot be read (nothing was imported): "
                     + e.getMessage(), List.of());
         }
@@ -73,6 +76,10 @@ final class CsvSource extends ImportSource {
                 }
                 rec = records.next();
             } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+                StrictReader.Undecodable u = StrictReader.Undecodable.in(e);
+                if (u != null) {
+                    throw u.refusal();
+                }
                 stoppedBecause = "line " + startLine + " or after: the CSV cannot be read from here on ("
                         + rootMessage(e) + ")";
                 failed.add(new Problem("line " + startLine, null, "unreadable CSV: " + rootMessage(e)
@@ -146,7 +153,7 @@ final class CsvSource extends ImportSource {
 
     @Override
     protected long bytesRead() {
-        return bytes.count();
+        return bytes.bytesRead();
     }
 
     @Override

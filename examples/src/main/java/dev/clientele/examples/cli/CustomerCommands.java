@@ -173,7 +173,7 @@ final class CustomerCommands implements Runnable {
                 Map<String, Object> login = Views.loginStatus(d.loginStatus(c.login()));
                 if (json()) {
                     view.put("groups", Views.permissions(links));
-                    view.put("login", login);
+                    view.put("loginState", login);
                     cli().printJson(view);
                 } else {
                     Views.printFields(out(), view);

@@ -8,8 +8,10 @@ import com.unboundid.ldif.LDIFException;
 import com.unboundid.ldif.LDIFReader;
 import dev.clientele.Customer;
 import dev.clientele.CustomerField;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -68,14 +70,15 @@ final class LdifFormat {
 
     /** Customers from LDIF entries; entries without {@code uid} (containers, groups) are passed over. */
     static final class Source extends ImportSource {
-        private final CountingInputStream bytes;
+        private final StrictReader bytes;
         private final LDIFReader reader;
         private int entries;
         int passedOver;
 
+        /** LDIF is UTF-8 (RFC 2849); bytes that are not valid UTF-8 are refused, naming line and offset. */
         Source(InputStream in) {
-            this.bytes = new CountingInputStream(in);
-            this.reader = new LDIFReader(bytes);
+            this.bytes = new StrictReader(in, StandardCharsets.UTF_8);
+            this.reader = new LDIFReader(new BufferedReader(bytes));
         }
 
         @Override
@@ -95,6 +98,10 @@ final class LdifFormat {
                     stoppedBecause = "line " + ex.getLineNumber() + ": the LDIF cannot be read from here on";
                     return null;
                 } catch (IOException ex) {
+                    StrictReader.Undecodable u = StrictReader.Undecodable.in(ex);
+                    if (u != null) {
+                        throw u.refusal();
+                    }
                     stoppedBecause = "cannot read the file: " + ex.getMessage();
                     failed.add(new Problem("entry " + (entries + 1), null, stoppedBecause));
                     return null;
@@ -127,7 +134,7 @@ final class LdifFormat {
 
         @Override
         protected long bytesRead() {
-            return bytes.count();
+            return bytes.bytesRead();
         }
 
         @Override

@@ -1,0 +1,97 @@
+package dev.clientele.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End-to-end on the embedded H2 store: imports that refuse before writing, and the admin commands. */
+@DisplayName("clientele on H2, end to end: safe imports and the admin commands")
+class SafeOpsIT {
+    @TempDir
+    Path dir;
+    private Jar jar;
+    private String cfg;
+
+    @BeforeEach
+    void store() {
+        jar = new Jar(dir, Map.of());
+        cfg = Store.H2.groupsOnly(jar, dir).toString();
+    }
+
+    private int count() {
+        String out = jar.run("-c", cfg, "customer", "search", "--include-invalid", "--json").ok().out();
+        return out.split("\"login\"", -1).length - 1;
+    }
+
+    @Test
+    @DisplayName("a Latin-1 CSV is refused (line, offset, nothing written), imports with --encoding; a missing group"
+            + " refuses the whole file; --dry-run writes nothing")
+    void imports() throws IOException {
+        String header = "login,email,customerId,firstName,lastName,groups\n";
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.write(latin1, (header + "jrg,j@x.example,x,J\u00fcrgen,M\u00fcller,support:rw\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        Jar.Result refused = jar.run("-c", cfg, "import", latin1.toString()).exits(Exit.USER_ERROR);
+        assertThat(refused.err()).contains("line 2, byte offset " + (header.length() + "jrg,j@x.example,x,J".length()),
+                "not valid UTF-8", "nothing was imported", "--encoding windows-1252").doesNotContain("\tat ");
+        assertThat(count()).isZero();
+        assertThat(jar.run("-c", cfg, "import", latin1.toString(), "--encoding", "windows-1252").ok().out())
+                .contains("1 added", "group links stored: 1");
+        assertThat(jar.run("-c", cfg, "customer", "show", "jrg", "--json").ok().out())
+                .contains("\"J\\u00fcrgen\"", "\"login\": \"jrg\"");
+
+        Path missing = dir.resolve("missing.csv");
+        Files.writeString(missing, header + "ann,ann@x.example,x,Ann,A,sales:rw\nbob,bob@x.example,x,Bob,B,sales:ro\n");
+        assertThat(jar.run("-c", cfg, "import", missing.toString()).exits(Exit.USER_ERROR).err())
+                .contains("group 'sales' does not exist: linked by 2 row(s), first at line 2, line 3",
+                        "nothing was imported");
+        assertThat(count()).isEqualTo(1);
+
+        Path fine = dir.resolve("fine.csv");
+        Files.writeString(fine, header + "ann,ann@x.example,x,Ann,A,support:rw\njrg,j2@x.example,x,J,M,\n");
+        assertThat(jar.run("-c", cfg, "import", fine.toString(), "--dry-run").exits(Exit.REFUSED).out())
+                .contains("(nothing written): 1 would be added, 1 refused", "line 3 (login jrg): login exists");
+        assertThat(count()).isEqualTo(1);
+        assertThat(jar.run("-c", cfg, "import", fine.toString(), "--on-existing", "update").ok().out())
+                .contains("1 added, 1 updated");
+        assertThat(jar.run("-c", cfg, "customer", "show", "jrg").ok().out()).contains("j2@x.example");
+    }
+
+    @Test
+    @DisplayName("unlock, reset-token, set-password --generate, preferences, company and group changes")
+    void adminCommands() {
+        jar.run("-c", cfg, "company", "add", "acme", "--name", "Acme").ok();
+        jar.runWithInput(Store.PASSWORD + "\n", "-c", cfg, "customer", "add", "jdoe", "--email", "jdoe@acme.example",
+                "--customer-id", "acme", "--first-name", "John", "--last-name", "Doe", "--password-stdin").ok();
+        for (int i = 0; i < 6; i++) {
+            jar.runWithInput("wrong\n", "-c", cfg, "login", "jdoe", "--password-stdin");
+        }
+        assertThat(jar.run("-c", cfg, "customer", "show", "jdoe").ok().out()).contains("locked:", "true",
+                "lockedUntil:");
+        assertThat(jar.run("-c", cfg, "customer", "unlock", "jdoe").ok().out()).contains("customer jdoe unlocked");
+
+        String generated = jar.run("-c", cfg, "customer", "set-password", "jdoe", "--generate").ok().out();
+        Matcher m = Pattern.compile("set to: (\\S+)").matcher(generated);
+        assertThat(m.find()).as(generated).isTrue();
+        assertThat(jar.runWithInput(m.group(1) + "\n", "-c", cfg, "login", "jdoe", "--password-stdin").ok().out())
+                .contains("login succeeded");
+        assertThat(jar.run("-c", cfg, "customer", "reset-token", "jdoe").ok().out()).contains("(shown once):");
+
+        jar.run("-c", cfg, "preferences", "set", "jdoe", "UserLanguage", "de").ok();
+        assertThat(jar.run("-c", cfg, "preferences", "get", "jdoe").ok().out()).contains("UserLanguage", "de");
+        jar.run("-c", cfg, "company", "update", "acme", "--city", "Phoenix").ok();
+        jar.run("-c", cfg, "group", "invalidate", "billing").ok();
+        assertThat(jar.run("-c", cfg, "group", "list").ok().out()).contains("billing", "invalid");
+        assertThat(jar.run("-c", cfg, "company", "customers", "acme").ok().out()).contains("jdoe");
+    }
+}
