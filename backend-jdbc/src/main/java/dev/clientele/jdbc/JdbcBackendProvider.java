@@ -1,6 +1,7 @@
 package dev.clientele.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.clientele.jdbc.internal.H2Files;
 import dev.clientele.jdbc.internal.Mapping;
 import dev.clientele.jdbc.internal.Pools;
 import dev.clientele.spi.BackendSettings;
@@ -13,7 +14,8 @@ import java.time.Duration;
  * The provider of type {@code jdbc}, found with {@link java.util.ServiceLoader}. Settings, under
  * {@code clientele.backend.NAME.}:
  * <ul>
- *   <li>{@code url} — the JDBC URL; default {@value #DEFAULT_URL} (an H2 file database in the working directory);
+ *   <li>{@code url} — the JDBC URL; default {@value #DEFAULT_URL} (an H2 file database in the working directory); a
+ *       relative H2 file path is resolved against the configuration file's folder;
  *       PostgreSQL: {@code jdbc:postgresql://host:5432/database};</li>
  *   <li>{@code user}, {@code password} — the database login (the password is a secret: never shown);</li>
  *   <li>{@code pool-size} — the most connections of the pool, 1 to 1000, default 10;</li>
@@ -69,7 +71,7 @@ public final class JdbcBackendProvider implements CustomerBackendProvider {
     public CustomerBackend create(BackendSettings settings) {
         String name = settings.name();
         BackendSettings.Reader r = settings.reader();
-        String url = r.string(URL, DEFAULT_URL);
+        String url = H2Files.resolve(r.string(URL, DEFAULT_URL), settings);
         String user = r.optional(USER).orElse(null);
         char[] password = r.secret(PASSWORD).orElse(null);
         int poolSize = r.integer(POOL_SIZE, 10, 1, 1000);

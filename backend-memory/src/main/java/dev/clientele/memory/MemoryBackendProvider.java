@@ -16,7 +16,8 @@ import java.time.Duration;
  * <ul>
  *   <li>{@code read-only} — {@code true} or {@code false} (default): a read-only instance refuses every write with
  *       {@link dev.clientele.ReadOnlyBackendException}, except to customer state;</li>
- *   <li>{@code fixture} — optional: a fixture file to seed the instance with at start (format: {@link Fixtures}),
+ *   <li>{@code fixture} — optional: a fixture file to seed the instance with at start (format: {@link Fixtures}; a
+ *       relative path is resolved against the configuration file's folder),
  *       a file path or {@code classpath:name/of/resource}. It is loaded through a directory of its own over this
  *       back-end alone, with core's default validation, password policy and password hasher (so each password in
  *       it costs a full-strength hash at start), before the back-end is handed out and before a
@@ -52,7 +53,8 @@ public final class MemoryBackendProvider implements CustomerBackendProvider {
     public CustomerBackend create(BackendSettings settings) {
         BackendSettings.Reader reader = settings.reader();
         boolean readOnly = reader.bool(READ_ONLY, false);
-        String fixture = reader.optional(FIXTURE).orElse(null);
+        String fixture = reader.optional(FIXTURE)
+                .map(f -> f.startsWith(CLASSPATH) ? f : settings.resolve(f)).orElse(null); // a file, or the class path
         if (fixture != null) {
             if (fixture.startsWith(CLASSPATH)) {
                 if (fixture.substring(CLASSPATH.length()).isBlank()) {

@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed, checked configuration: back-end instances, roles, the group policy and the options of the directory.
@@ -79,7 +80,8 @@ public final class ClienteleConfig {
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigurationException(file.toString(), "cannot read the configuration file: " + e.getMessage(), e);
         }
-        return from(toMap(p), environment);
+        Path folder = file.toAbsolutePath().getParent();
+        return read(toMap(p), environment, folder);
     }
 
     /** Reads properties from a stream (UTF-8), without environment overrides. */
@@ -100,6 +102,12 @@ public final class ClienteleConfig {
 
     /** A configuration from these keys, with the {@code CLIENTELE_*} variables of {@code environment} over them. */
     public static ClienteleConfig from(Map<String, String> properties, Map<String, String> environment) {
+        return read(properties, environment, null);
+    }
+
+    /** Relative file paths in back-end settings resolve against {@code folder} (see BackendSettings#resolve). */
+    private static ClienteleConfig read(Map<String, String> properties, Map<String, String> environment,
+            @Nullable Path folder) {
         List<Problem> problems = new ArrayList<>();
         Map<String, String> values = new TreeMap<>();
         properties.forEach((k, v) -> {
@@ -140,7 +148,7 @@ public final class ClienteleConfig {
             if (type == null || type.isBlank()) {
                 problems.add(new Problem(BackendSettings.key(name, "type"), "is required (memory, jdbc, ldap, ...)"));
             } else {
-                backends.put(name, new BackendSettings(name, type.strip(), settings));
+                backends.put(name, new BackendSettings(name, type.strip(), settings, folder));
             }
         });
 

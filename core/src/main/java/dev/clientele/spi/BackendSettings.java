@@ -2,6 +2,7 @@ package dev.clientele.spi;
 
 import dev.clientele.ConfigurationException;
 import dev.clientele.ConfigurationException.Problem;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,11 +27,21 @@ public final class BackendSettings {
     private final String name;
     private final String type;
     private final Map<String, String> values;
+    private final @Nullable Path baseDirectory;
 
     public BackendSettings(String name, String type, Map<String, String> values) {
+        this(name, type, values, null);
+    }
+
+    /**
+     * Settings read from a configuration file in {@code baseDirectory}: relative file paths in them are resolved
+     * against that folder ({@link #resolve(String)}), not against the folder the program runs in.
+     */
+    public BackendSettings(String name, String type, Map<String, String> values, @Nullable Path baseDirectory) {
         this.name = name;
         this.type = type;
         this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+        this.baseDirectory = baseDirectory == null ? null : baseDirectory.toAbsolutePath().normalize();
     }
 
     /** Settings for tests and code: no keys but the ones given. */
@@ -44,6 +55,29 @@ public final class BackendSettings {
 
     public String type() {
         return type;
+    }
+
+    /** The folder of the configuration file these settings came from, if they came from a file. */
+    public Optional<Path> baseDirectory() {
+        return Optional.ofNullable(baseDirectory);
+    }
+
+    /**
+     * A file path given in a setting, made absolute: a relative one against {@link #baseDirectory()} (the
+     * configuration file's folder), or against the working folder when the settings came from no file; an
+     * absolute one, or one starting with {@code ~} (the user's home, for the back-end to expand), as it is.
+     * Every back-end resolves its paths here, so one configuration file means the same files from any folder.
+     */
+    public String resolve(String path) {
+        if (path.startsWith("~")) {
+            return path;
+        }
+        Path p = Path.of(path);
+        if (p.isAbsolute()) {
+            return p.normalize().toString();
+        }
+        Path base = baseDirectory != null ? baseDirectory : Path.of("").toAbsolutePath();
+        return base.resolve(p).normalize().toString();
     }
 
     /** Every key given (relative), sorted. */
@@ -88,6 +122,11 @@ public final class BackendSettings {
         private final Set<String> read = new java.util.HashSet<>();
 
         private Reader() {
+        }
+
+        /** An optional file path, made absolute with {@link BackendSettings#resolve(String)}. */
+        public Optional<String> path(String key) {
+            return optional(key).map(BackendSettings.this::resolve);
         }
 
         /** A required string; a problem if missing or blank, and then {@code null}. */

@@ -127,6 +127,12 @@ public final class Pools {
             return new ConfigurationException(s.keys().get("url"), "names a database that does not exist: "
                     + Secrets.masked(s.url()) + ": " + why);
         }
+        if (Database.hasState(e, "90020")) {
+            return new BackendUnavailableException(s.name(), "the store " + H2Files.location(Secrets.masked(s.url()))
+                    + " is in use by another process: an embedded H2 store is opened by one process at a time (let"
+                    + " the other clientele command or application finish; for use by several processes at once,"
+                    + " use PostgreSQL)", e);
+        }
         return new BackendUnavailableException(s.name(), "cannot connect to " + Secrets.masked(s.url()) + " (" + s.keys()
                 .get("url") + "): " + why, e);
     }

@@ -19,7 +19,7 @@ public record TlsSettings(boolean startTls, Optional<String> trustStore, Optiona
         if (startTls && ldaps) {
             r.problem("start-tls", "cannot be used with ldaps:// URLs (they are TLS from the start)");
         }
-        Optional<String> trustStore = r.optional("trust-store");
+        Optional<String> trustStore = r.path("trust-store");
         Optional<char[]> trustStorePassword = r.secret("trust-store-password");
         Optional<String> trustStoreType = r.optional("trust-store-type");
         if (trustStore.isPresent() && !Files.isReadable(Path.of(trustStore.get()))) {

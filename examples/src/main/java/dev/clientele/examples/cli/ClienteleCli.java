@@ -93,6 +93,8 @@ public final class ClienteleCli {
     private final Supplier<Console> console;
     /** The in-memory back-ends the running command has written to (see {@link #writesTo}). */
     private final Set<String> inMemory = new LinkedHashSet<>();
+    /** Where the other back-ends the running command can write to keep their data, for the line after it. */
+    private final Set<String> stores = new LinkedHashSet<>();
     private static final String MEMORY_TYPE = "memory";
 
     /**
@@ -129,17 +131,24 @@ public final class ClienteleCli {
         if (!inMemory.isEmpty() && (code == Exit.OK || code == Exit.REFUSED)) {
             warnNothingPersists();
         }
+        if (!stores.isEmpty() && !json && (code == Exit.OK || code == Exit.REFUSED)) {
+            stores.forEach(s -> err.println("clientele: store: " + s));
+        }
         return code;
     }
 
     /**
      * Notes the back-ends of a directory a write command uses that keep their data in memory only (type
-     * {@code memory}, with a store that is not read-only), for the warning after the command; returns the directory.
+     * {@code memory}, with a store that is not read-only), for the warning after the command, and where the other
+     * writable ones keep it (their {@code describe()}: the absolute file of an H2 store), for a line on stderr after
+     * the command; returns the directory.
      */
     CustomerDirectory writesTo(CustomerDirectory directory) {
         for (CustomerBackend b : directory.backends().values()) {
             if (MEMORY_TYPE.equals(b.type()) && writable(b)) {
                 inMemory.add(b.name());
+            } else if (writable(b)) {
+                stores.add(b.describe());
             }
         }
         return directory;

@@ -94,4 +94,53 @@ class SafeOpsIT {
         assertThat(jar.run("-c", cfg, "group", "list").ok().out()).contains("billing", "invalid");
         assertThat(jar.run("-c", cfg, "company", "customers", "acme").ok().out()).contains("jdoe");
     }
+
+    @Test
+    @DisplayName("a relative H2 URL in a configuration file names the file next to it, from any folder, and a write"
+            + " says where the store is; a store held by another process is said to be in use")
+    void relativeStoreAndStoreInUse() throws IOException, InterruptedException {
+        Path conf = Files.createDirectories(dir.resolve("conf"));
+        Path file = Files.writeString(conf.resolve("store.properties"), "clientele.backend.local.type = jdbc\n"
+                + "clientele.backend.local.url = jdbc:h2:./data/store\n");
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Jar fromElsewhere = new Jar(elsewhere, Map.of());
+        Jar.Result added = fromElsewhere.run("-c", file.toString(), "group", "add", "vip").ok();
+        assertThat(added.err()).contains("clientele: store: jdbc back-end 'local'", "at jdbc:h2:"
+                + conf.resolve("data/store"));
+        assertThat(conf.resolve("data/store.mv.db")).exists();
+        assertThat(elsewhere.resolve("data")).doesNotExist();
+        assertThat(jar.run("-c", file.toString(), "group", "list").ok().out()).contains("vip");
+        assertThat(jar.run("-c", file.toString(), "config", "check").ok().out())
+                .contains("jdbc:h2:" + conf.resolve("data/store"));
+
+        // another process holds the embedded store: H2's own shell, from the tool's jar
+        ProcessBuilder shell = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", Jar.jar().toString(), "org.h2.tools.Shell", "-url", "jdbc:h2:" + conf.resolve("data/store"),
+                "-user", "", "-password", "").redirectErrorStream(true);
+        Process holder = shell.start();
+        try {
+            awaitPrompt(holder);
+            Jar.Result busy = jar.run("-c", file.toString(), "group", "add", "other").exits(Exit.UNAVAILABLE);
+            assertThat(busy.err()).contains("the store " + conf.resolve("data/store") + " is in use by another"
+                    + " process", "use PostgreSQL").doesNotContain("\tat ", "90020");
+        } finally {
+            holder.getOutputStream().close();
+            holder.destroy();
+            holder.waitFor();
+        }
+        jar.run("-c", file.toString(), "group", "add", "other").ok();
+    }
+
+    /** Reads the shell's output until its prompt: it has opened the database. */
+    private static void awaitPrompt(Process p) throws IOException {
+        StringBuilder seen = new StringBuilder();
+        var in = p.getInputStream();
+        for (int c = in.read(); c != -1; c = in.read()) {
+            seen.append((char) c);
+            if (seen.indexOf("sql>") >= 0) {
+                return;
+            }
+        }
+        throw new AssertionError("the H2 shell ended before its prompt: " + seen);
+    }
 }
