@@ -9,7 +9,9 @@ import dev.clientele.Validity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,7 +63,10 @@ final class CatalogCommands {
                 }
                 Company changed = b.build();
                 if (changed.equals(current)) {
-                    throw CliException.user("nothing to change: give at least one field option (see --help)");
+                    if (Stream.of(name, street, zip, city, country, url, comment, validity).allMatch(Objects::isNull)) {
+                        throw CliException.user("nothing to change: give at least one field option (see --help)");
+                    }
+                    return printed(current, "has these values already; nothing changed");
                 }
                 return printed(d.updateCompany(changed), "updated");
             }

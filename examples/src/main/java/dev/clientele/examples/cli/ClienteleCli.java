@@ -13,8 +13,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,7 +43,7 @@ import picocli.CommandLine.ScopeType;
         header = "Manage a helpdesk's customers, companies and groups (Clientele).",
         description = {
             "Configuration: --config FILE, else the file named by CLIENTELE_CONFIG, else the embedded H2 store in"
-                + " ./clientele-data/ (created on first use). Keys as in the library (clientele.backend.NAME.type"
+                + " ./clientele-data/ (created on first use, with its settings in ./clientele-data/clientele.properties). Keys as in the library (clientele.backend.NAME.type"
                 + " = memory|jdbc|ldap, ...); CLIENTELE_* environment variables override them.",
             ""},
         subcommands = {
@@ -57,20 +60,30 @@ import picocli.CommandLine.ScopeType;
             "  70 unexpected error (run with --verbose)",
             "",
             "Examples:",
-            "  clientele demo",
-            "  clientele --config corp.properties config check",
-            "  clientele customer add jdoe --email jdoe@acme.example --customer-id acme --first-name John"
+            "  ./clientele demo",
+            "  ./clientele --config corp.properties config check",
+            "  ./clientele customer add ann --email ann@acme.example --customer-id acme --first-name Ann"
                 + " --last-name Doe",
-            "  clientele link customer jdoe support rw",
-            "  clientele permissions jdoe support --explain",
-            "  clientele import customers.csv"})
+            "  ./clientele link customer jdoe support rw",
+            "  ./clientele permissions jdoe support --explain",
+            "  ./clientele import customers.csv"})
 public final class ClienteleCli {
     /** The name of the back-end of the default configuration. */
     static final String DEFAULT_BACKEND = "local";
-    /** The default configuration: the embedded H2 store in ./clientele-data/. */
-    static final Map<String, String> DEFAULT_CONFIG = defaults();
     /** The folder of the default store. */
     static final Path DEFAULT_DATA = Path.of("clientele-data");
+    /** The configuration of the default store, written there on first use. */
+    static final Path DEFAULT_FILE = DEFAULT_DATA.resolve("clientele.properties");
+    static final String DEFAULT_FILE_TEXT = """
+            # The default store of ./clientele: written on first use, read by every command run in this folder
+            # without --config or CLIENTELE_CONFIG. Keys as in the library (see README.md); CLIENTELE_* environment
+            # variables override them. Paths are relative to this file's folder.
+            clientele.backend.local.type = jdbc
+            clientele.backend.local.url = jdbc:h2:./clientele
+            # Group links decide which customer may use which queue. (Off, the OTRS default, every valid customer
+            # has rw on every valid group.)
+            clientele.policy.group-support = true
+            """;
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = ScopeType.INHERIT, order = 1,
             description = "Configuration file (properties). Default: $CLIENTELE_CONFIG, else the embedded H2 store"
@@ -230,7 +243,8 @@ public final class ClienteleCli {
         }
         Path file = configFile();
         return file != null ? file.toString()
-                : "default: embedded H2 store in " + DEFAULT_DATA.toAbsolutePath().normalize() + "/";
+                : "default: embedded H2 store in " + DEFAULT_DATA.toAbsolutePath().normalize() + "/ (settings in "
+                        + DEFAULT_FILE + ")";
     }
 
     /** The configuration file named by --config or CLIENTELE_CONFIG, or null for the default. */
@@ -254,11 +268,14 @@ public final class ClienteleCli {
         }
         try {
             Files.createDirectories(DEFAULT_DATA);
+            Files.writeString(DEFAULT_FILE, DEFAULT_FILE_TEXT, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        } catch (FileAlreadyExistsException e) {
+            // written on an earlier first use (or by a command running at the same time): read it
         } catch (IOException e) {
-            throw new ConfigurationException(BackendSettings.key(DEFAULT_BACKEND, "url"), "cannot create the folder of the default"
-                    + " store " + DEFAULT_DATA.toAbsolutePath() + ": " + e.getMessage(), e);
+            throw new ConfigurationException(DEFAULT_FILE.toString(), "cannot write the configuration of the default"
+                    + " store in " + DEFAULT_DATA.toAbsolutePath() + ": " + e.getMessage(), e);
         }
-        return ClienteleConfig.from(DEFAULT_CONFIG, env);
+        return ClienteleConfig.load(DEFAULT_FILE, env);
     }
 
     /** A directory from the configuration; close it when done. */
@@ -272,13 +289,6 @@ public final class ClienteleCli {
     /** Prints a value as JSON on stdout. */
     void printJson(Object value) {
         out.println(Json.write(value));
-    }
-
-    private static Map<String, String> defaults() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put(BackendSettings.key(DEFAULT_BACKEND, "type"), "jdbc");
-        m.put(BackendSettings.key(DEFAULT_BACKEND, "url"), "jdbc:h2:./clientele-data/clientele");
-        return Map.copyOf(m);
     }
 
     /** The version from the jar's manifest. */

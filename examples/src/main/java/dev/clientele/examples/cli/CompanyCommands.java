@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
             CatalogCommands.UpdateCompany.class, CatalogCommands.InvalidateCompany.class,
             CatalogCommands.CompanyCustomers.class},
         footerHeading = "%nExamples:%n",
-        footer = {"  ./clientele company add acme --name 'Acme Inc.' --city Berlin", "  clientele company list"})
+        footer = {"  ./clientele company add globex --name 'Globex Corp.' --city Springfield", "  ./clientele company list"})
 final class CompanyCommands implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -32,7 +32,7 @@ final class CompanyCommands implements Runnable {
 
     @Command(name = "add", header = "Create a company (Znuny Admin::CustomerCompany::Add).",
             footerHeading = "%nExamples:%n",
-            footer = {"  ./clientele company add acme --name 'Acme Inc.' --street '1 Road Runner Way' --city Phoenix"
+            footer = {"  ./clientele company add initech --name 'Initech' --street '1 Road Runner Way' --city Phoenix"
                     + " --country US --url https://acme.example"})
     static final class Add extends Base {
         @Parameters(index = "0", paramLabel = "CUSTOMER_ID", description = "The company's key; customers point to it.")
@@ -73,9 +73,9 @@ final class CompanyCommands implements Runnable {
     }
 
     @Command(name = "show", header = "Show a company, its customers and its group links.",
-            footerHeading = "%nExamples:%n", footer = {"  clientele company show acme"})
+            footerHeading = "%nExamples:%n", footer = {"  ./clientele company show acme"})
     static final class Show extends Base {
-        @Parameters(index = "0", paramLabel = "CUSTOMER_ID")
+        @Parameters(index = "0", paramLabel = "CUSTOMER_ID", description = "The company's customer ID.")
         String customerId;
 
         @Override
@@ -100,7 +100,7 @@ final class CompanyCommands implements Runnable {
     }
 
     @Command(name = "list", header = "List the companies.", footerHeading = "%nExamples:%n",
-            footer = {"  clientele company list", "  clientele company list --json"})
+            footer = {"  ./clientele company list", "  ./clientele company list --json"})
     static final class ListCompanies extends Base {
         @Override
         public Integer call() {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 
 /** {@code clientele config check}. */
 @Command(name = "config", header = "Check the configuration.", subcommands = ConfigCommands.Check.class,
-        footerHeading = "%nExamples:%n", footer = {"  clientele config check", "  clientele -c corp.properties config check --json"})
+        footerHeading = "%nExamples:%n", footer = {"  ./clientele config check", "  ./clientele -c corp.properties config check --json"})
 final class ConfigCommands implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -34,8 +34,8 @@ final class ConfigCommands implements Runnable {
             description = {"Exit code 0 when everything works, 3 when the configuration is broken (every problem is"
                     + " listed, each with its key), 2 when a back-end cannot be reached."},
             footerHeading = "%nExamples:%n",
-            footer = {"  clientele config check", "  CLIENTELE_CONFIG=/etc/clientele.properties clientele config check",
-                "  clientele --config corp.properties config check --json"})
+            footer = {"  ./clientele config check", "  CLIENTELE_CONFIG=corp.properties ./clientele config check",
+                "  ./clientele --config corp.properties config check --json"})
     static final class Check extends Base {
         @Override
         public Integer call() {

@@ -35,8 +35,8 @@ import picocli.CommandLine.Option;
             "CLIENTELE_* environment variables apply to the source only; the target is read from its file alone.",
             "Exit code 0 when everything was copied and verified, 4 otherwise."},
         footerHeading = "%nExamples:%n",
-        footer = {"  clientele copy --to postgres.properties",
-            "  clientele --config old.properties copy --to new.properties --json"})
+        footer = {"  ./clientele copy --to postgres.properties",
+            "  ./clientele --config old.properties copy --to new.properties --json"})
 final class CopyCommand extends Base {
     @Option(names = "--to", paramLabel = "FILE", required = true, description = "Configuration of the target.")
     Path to;

@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,10 +27,10 @@ import picocli.CommandLine.Parameters;
             AccountCommands.SetPassword.class, AccountCommands.Unlock.class,
             AccountCommands.ResetToken.class},
         footerHeading = "%nExamples:%n",
-        footer = {"  clientele customer add jdoe --email jdoe@acme.example --customer-id acme --first-name John"
+        footer = {"  ./clientele customer add ann --email ann@acme.example --customer-id acme --first-name Ann"
                 + " --last-name Doe",
-            "  clientele customer search 'doe'",
-            "  clientele customer show jdoe --json"})
+            "  ./clientele customer search 'doe'",
+            "  ./clientele customer show jdoe --json"})
 final class CustomerCommands implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -78,6 +80,12 @@ final class CustomerCommands implements Runnable {
                 description = "An extra attribute (repeatable; an empty value removes it).")
         Map<String, String> attributes;
 
+        /** True when no field option was given. */
+        boolean none() {
+            return Stream.of(email, customerId, firstName, lastName, title, phone, fax, mobile, street, zip, city,
+                    country, comment, validity, additionalCustomerIds, attributes).allMatch(Objects::isNull);
+        }
+
         Customer.Builder applyTo(Customer.Builder b) {
             set(b, CustomerField.EMAIL, email);
             set(b, CustomerField.CUSTOMER_ID, customerId);
@@ -123,10 +131,12 @@ final class CustomerCommands implements Runnable {
             description = "Mandatory: LOGIN, --email, --customer-id, --first-name, --last-name. Every bad field is"
                     + " reported at once. A password is optional; it is never taken from the command line.",
             footerHeading = "%nExamples:%n",
-            footer = {"  clientele customer add jdoe --email jdoe@acme.example --customer-id acme --first-name John"
+            footer = {"  ./clientele customer add ann --email ann@acme.example --customer-id acme --first-name Ann"
                     + " --last-name Doe",
-                "  echo 'S3cret-pass' | clientele customer add jdoe ... --password-stdin",
-                "  clientele customer add jdoe ... --ask-password --attribute department=IT"})
+                "  echo 'S3cret-pass' | ./clientele customer add bea --email bea@acme.example --customer-id acme"
+                    + " --first-name Bea --last-name Roe --password-stdin",
+                "  ./clientele customer add max --email max@acme.example --customer-id acme --first-name Max"
+                    + " --last-name Muster --ask-password --attribute department=IT"})
     static final class Add extends Base {
         @Parameters(index = "0", paramLabel = "LOGIN", description = "The login (unique, case-insensitive).")
         String login;
@@ -159,9 +169,9 @@ final class CustomerCommands implements Runnable {
 
     @Command(name = "show", header = "Show a customer, with its stored group links and its login state (last login,"
             + " failed logins, lock).",
-            footerHeading = "%nExamples:%n", footer = {"  clientele customer show jdoe", "  clientele customer show jdoe --json"})
+            footerHeading = "%nExamples:%n", footer = {"  ./clientele customer show jdoe", "  ./clientele customer show jdoe --json"})
     static final class Show extends Base {
-        @Parameters(index = "0", paramLabel = "LOGIN")
+        @Parameters(index = "0", paramLabel = "LOGIN", description = "The customer's login (any case).")
         String login;
 
         @Override
@@ -189,11 +199,11 @@ final class CustomerCommands implements Runnable {
             description = "An empty value (--comment \"\") clears an optional field. The update carries the version"
                     + " it read, so a concurrent change is detected instead of overwritten.",
             footerHeading = "%nExamples:%n",
-            footer = {"  clientele customer update jdoe --phone '+1 555 0100' --city Springfield",
-                "  clientele customer update jdoe --validity valid",
-                "  clientele customer update jdoe --comment ''"})
+            footer = {"  ./clientele customer update jdoe --phone '+1 555 0100' --city Springfield",
+                "  ./clientele customer update jdoe --validity valid",
+                "  ./clientele customer update jdoe --comment ''"})
     static final class Update extends Base {
-        @Parameters(index = "0", paramLabel = "LOGIN")
+        @Parameters(index = "0", paramLabel = "LOGIN", description = "The customer's login (any case).")
         String login;
         @Mixin
         Fields fields;
@@ -204,7 +214,10 @@ final class CustomerCommands implements Runnable {
                 Customer current = d.getCustomer(login);
                 Customer changed = fields.applyTo(current.toBuilder()).build();
                 if (changed.equals(current)) {
-                    throw CliException.user("nothing to change: give at least one field option (see --help)");
+                    if (fields.none()) {
+                        throw CliException.user("nothing to change: give at least one field option (see --help)");
+                    }
+                    return unchanged(current);
                 }
                 Customer stored = d.updateCustomer(changed);
                 if (json()) {
@@ -215,6 +228,16 @@ final class CustomerCommands implements Runnable {
                 return Exit.OK;
             }
         }
+
+        /** The fields given are what the customer has already: nothing is written, and that is no error. */
+        private Integer unchanged(Customer current) {
+            if (json()) {
+                cli().printJson(Views.customer(current));
+            } else {
+                out().println("customer " + current.login() + " has these values already; nothing changed.");
+            }
+            return Exit.OK;
+        }
     }
 
     @Command(name = "search", header = "Search customers (every source, merged, ordered by login).",
@@ -222,8 +245,8 @@ final class CustomerCommands implements Runnable {
                     + " wildcard ('*smi*' searches inside). No term: every customer. Valid customers only unless"
                     + " --include-invalid."},
             footerHeading = "%nExamples:%n",
-            footer = {"  clientele customer search doe", "  clientele customer search 'j*' acme --limit 20",
-                "  clientele customer search --field email '*@acme.example' --json"})
+            footer = {"  ./clientele customer search doe", "  ./clientele customer search 'j*' acme --limit 20",
+                "  ./clientele customer search --field email '*@acme.example' --json"})
     static final class Search extends Base {
         @Parameters(paramLabel = "TERM", arity = "0..*", description = "Search terms.")
         List<String> terms;
@@ -274,10 +297,10 @@ final class CustomerCommands implements Runnable {
     @Command(name = "invalidate", header = "Invalidate a customer: it keeps its data and tickets, loses every"
             + " permission and cannot log in.",
             footerHeading = "%nExamples:%n",
-            footer = {"  clientele customer invalidate jdoe",
-                "  clientele customer update jdoe --validity valid     (to undo)"})
+            footer = {"  ./clientele customer invalidate jdoe",
+                "  ./clientele customer update jdoe --validity valid     (to undo)"})
     static final class Invalidate extends Base {
-        @Parameters(index = "0", paramLabel = "LOGIN")
+        @Parameters(index = "0", paramLabel = "LOGIN", description = "The customer's login (any case).")
         String login;
 
         @Override
@@ -298,9 +321,9 @@ final class CustomerCommands implements Runnable {
     @Command(name = "erase", header = "Erase a customer for good (a privacy request): record, password, links,"
             + " state.",
             description = "Prefer 'customer invalidate': tickets refer to customers. Erasing needs --yes.",
-            footerHeading = "%nExamples:%n", footer = {"  clientele customer erase jdoe --yes"})
+            footerHeading = "%nExamples:%n", footer = {"  ./clientele customer erase jdoe --yes"})
     static final class Erase extends Base {
-        @Parameters(index = "0", paramLabel = "LOGIN")
+        @Parameters(index = "0", paramLabel = "LOGIN", description = "The customer's login (any case).")
         String login;
         @Option(names = "--yes", description = "Confirm the erasure.")
         boolean yes;

@@ -10,6 +10,7 @@ import dev.clientele.Group;
 import dev.clientele.Permission;
 import dev.clientele.Validity;
 import java.io.PrintStream;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,7 +26,7 @@ import picocli.CommandLine.Option;
                 + " short explanations. Runs on the configured directory (default: the embedded H2 store in"
                 + " ./clientele-data/); a second run reuses what is there. Group support is switched on for the"
                 + " run if the configuration leaves it off."},
-        footerHeading = "%nExamples:%n", footer = {"  clientele demo", "  clientele --config memory.properties demo"})
+        footerHeading = "%nExamples:%n", footer = {"  ./clientele demo", "  ./clientele --config memory.properties demo --yes"})
 final class DemoCommand extends Base {
     static final String PASSWORD = "Demo-Passw0rd";
 
@@ -116,12 +117,23 @@ final class DemoCommand extends Base {
             out.println("   john: " + Views.permissions(d.permissions("john").groups()));
 
             step(out, "Try next");
-            out.println("   clientele customer search '*'       clientele permissions jane vip --explain");
-            out.println("   clientele group show support        clientele login jane");
-            out.println("   clientele export customers.csv      clientele config check");
+            for (String next : tryNext()) {
+                out.println("   " + next);
+            }
             out.println("Done.");
             return Exit.OK;
         }
+    }
+
+    /**
+     * What to try after the demo, each line runnable as printed in the folder the demo ran in (a test runs them).
+     * The demo's password is shown: it is the demo account's, fixed in this class, and the login line needs it.
+     */
+    static List<String> tryNext() {
+        return List.of("./clientele customer search '*'", "./clientele permissions jane vip --explain",
+                "./clientele group show support", "echo '" + PASSWORD + "' | ./clientele login jane --password-stdin",
+                "./clientele permissions hank support --require rw    (exit 4: hank may only read Support)",
+                "./clientele export customers.csv", "./clientele config check");
     }
 
     private static void step(PrintStream out, String title) {

@@ -45,10 +45,10 @@ import picocli.CommandLine.Parameters;
                 + " return gets a leading ' so a spreadsheet shows it as text instead of running it ('import'"
                 + " drops that ' again, so +49 30 1234 comes back as it was). --no-formula-guard turns it off."},
         footerHeading = "%nExamples:%n",
-        footer = {"  clientele export customers.csv", "  clientele export customers.csv --force",
-            "  clientele export - | gzip > customers.csv.gz",
-            "  clientele export people.ldif --base-dn ou=customers,dc=acme,dc=example",
-            "  clientele export customers.txt --format csv --no-formula-guard"})
+        footer = {"  ./clientele export customers.csv", "  ./clientele export customers.csv --force",
+            "  ./clientele export - | gzip > customers.csv.gz",
+            "  ./clientele export people.ldif --base-dn ou=customers,dc=acme,dc=example",
+            "  ./clientele export customers.txt --format csv --no-formula-guard"})
 final class ExportCommand extends Base {
     /** The formats, by the extension that selects them. */
     private static final Map<String, String> EXTENSIONS = Map.of(".csv", "csv", ".ldif", "ldif");

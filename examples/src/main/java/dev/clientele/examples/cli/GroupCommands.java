@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {GroupCommands.Add.class, GroupCommands.ListGroups.class, GroupCommands.Show.class,
             CatalogCommands.UpdateGroup.class, CatalogCommands.InvalidateGroup.class},
         footerHeading = "%nExamples:%n",
-        footer = {"  clientele group add support --comment 'First-level support queue'", "  clientele group list"})
+        footer = {"  ./clientele group add vip --comment 'Queue: VIP'", "  ./clientele group list"})
 final class GroupCommands implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -30,9 +30,9 @@ final class GroupCommands implements Runnable {
     }
 
     @Command(name = "add", header = "Create a group.", footerHeading = "%nExamples:%n",
-            footer = {"  clientele group add support --comment 'First-level support queue'"})
+            footer = {"  ./clientele group add vip --comment 'Queue: VIP'"})
     static final class Add extends Base {
-        @Parameters(index = "0", paramLabel = "NAME")
+        @Parameters(index = "0", paramLabel = "NAME", description = "The group's name.")
         String name;
         @Option(names = "--comment", paramLabel = "TEXT")
         String comment;
@@ -55,7 +55,7 @@ final class GroupCommands implements Runnable {
     }
 
     @Command(name = "list", header = "List the groups, with how many customers and companies are linked.",
-            footerHeading = "%nExamples:%n", footer = {"  clientele group list", "  clientele group list --json"})
+            footerHeading = "%nExamples:%n", footer = {"  ./clientele group list", "  ./clientele group list --json"})
     static final class ListGroups extends Base {
         @Override
         public Integer call() {
@@ -79,9 +79,9 @@ final class GroupCommands implements Runnable {
     }
 
     @Command(name = "show", header = "Show a group with the customers and companies linked to it.",
-            footerHeading = "%nExamples:%n", footer = {"  clientele group show support"})
+            footerHeading = "%nExamples:%n", footer = {"  ./clientele group show support"})
     static final class Show extends Base {
-        @Parameters(index = "0", paramLabel = "NAME")
+        @Parameters(index = "0", paramLabel = "NAME", description = "The group's name.")
         String name;
 
         @Override

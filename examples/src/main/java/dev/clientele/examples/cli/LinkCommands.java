@@ -27,14 +27,15 @@ final class LinkCommands {
                     + " its customers (company inheritance). With --context other-customer-ids the link lets the"
                     + " customer see the tickets of every company linked to the group."},
             footerHeading = "%nExamples:%n",
-            footer = {"  clientele link customer jdoe support rw", "  clientele link company acme billing ro",
-                "  clientele link customer jdoe partners ro --context other-customer-ids"})
+            footer = {"  ./clientele link customer jdoe support rw", "  ./clientele link company acme billing ro",
+                "  ./clientele link customer jdoe partners ro --context other-customer-ids"})
     static final class Link extends Base {
         @Parameters(index = "0", paramLabel = "customer|company", description = "What to link.")
         Kind kind;
-        @Parameters(index = "1", paramLabel = "LOGIN|CUSTOMER_ID")
+        @Parameters(index = "1", paramLabel = "LOGIN|CUSTOMER_ID",
+                description = "The customer's login, or the company's customer ID.")
         String subject;
-        @Parameters(index = "2", paramLabel = "GROUP")
+        @Parameters(index = "2", paramLabel = "GROUP", description = "The group's name.")
         String group;
         @Parameters(index = "3", paramLabel = "ro|rw", description = "Read only, or read and write.")
         Permission permission;
@@ -62,13 +63,14 @@ final class LinkCommands {
 
     @Command(name = "unlink", header = "Remove the link of a customer or a company to a group.",
             footerHeading = "%nExamples:%n",
-            footer = {"  clientele unlink customer jdoe support", "  clientele unlink company acme billing"})
+            footer = {"  ./clientele unlink customer jdoe support", "  ./clientele unlink company acme billing"})
     static final class Unlink extends Base {
-        @Parameters(index = "0", paramLabel = "customer|company")
+        @Parameters(index = "0", paramLabel = "customer|company", description = "What to unlink.")
         Kind kind;
-        @Parameters(index = "1", paramLabel = "LOGIN|CUSTOMER_ID")
+        @Parameters(index = "1", paramLabel = "LOGIN|CUSTOMER_ID",
+                description = "The customer's login, or the company's customer ID.")
         String subject;
-        @Parameters(index = "2", paramLabel = "GROUP")
+        @Parameters(index = "2", paramLabel = "GROUP", description = "The group's name.")
         String group;
         @Option(names = "--context", paramLabel = "CONTEXT", defaultValue = "own",
                 description = "own (default) or other-customer-ids.")

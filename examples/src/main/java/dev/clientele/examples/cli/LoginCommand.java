@@ -16,9 +16,9 @@ import picocli.CommandLine.Parameters;
             "Reasons: bad-credentials (unknown login, wrong password or no password: they are not told apart),"
                 + " account-invalid, locked-out. Exit code 0 on success, 4 when refused."},
         footerHeading = "%nExamples:%n",
-        footer = {"  clientele login jdoe", "  printf '%%s\\n' \"$PW\" | clientele login jdoe --password-stdin --json"})
+        footer = {"  ./clientele login jdoe", "  printf '%%s\\n' \"$PW\" | ./clientele login jdoe --password-stdin --json"})
 final class LoginCommand extends Base {
-    @Parameters(index = "0", paramLabel = "LOGIN")
+    @Parameters(index = "0", paramLabel = "LOGIN", description = "The customer's login (any case).")
     String login;
     @Option(names = "--password-stdin", description = "Read the password from the first line of stdin.")
     boolean stdin;

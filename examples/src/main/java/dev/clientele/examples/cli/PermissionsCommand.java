@@ -22,10 +22,10 @@ import picocli.CommandLine.Parameters;
                 + " --explain lists every rule that applied. --require makes the exit code answer the question"
                 + " (4 when the permission is not held)."},
         footerHeading = "%nExamples:%n",
-        footer = {"  clientele permissions jdoe", "  clientele permissions jdoe support --explain",
-            "  clientele permissions jdoe support --require rw && echo 'may answer tickets'"})
+        footer = {"  ./clientele permissions jdoe", "  ./clientele permissions jdoe support --explain",
+            "  ./clientele permissions jdoe support --require rw && echo 'may answer tickets'"})
 final class PermissionsCommand extends Base {
-    @Parameters(index = "0", paramLabel = "LOGIN")
+    @Parameters(index = "0", paramLabel = "LOGIN", description = "The customer's login (any case).")
     String login;
     @Parameters(index = "1", paramLabel = "GROUP", arity = "0..1", description = "One group only.")
     String group;

@@ -26,7 +26,8 @@ final class PreferenceCommands implements Runnable {
 
     @Command(name = "get", header = "Show a customer's preferences, or one of them.",
             footerHeading = "%nExamples:%n",
-            footer = {"  ./clientele preferences get jdoe", "  ./clientele preferences get jdoe UserLanguage --json"})
+            footer = {"  ./clientele preferences get jdoe", "  ./clientele preferences get jdoe --json",
+                "  ./clientele preferences get jdoe UserLanguage     (exit 1 if it has none)"})
     static final class Get extends Base {
         @Parameters(index = "0", paramLabel = "LOGIN", description = "The customer's login.")
         String login;

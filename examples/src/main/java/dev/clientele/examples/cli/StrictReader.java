@@ -58,6 +58,9 @@ final class StrictReader extends Reader {
 
     /** Decodes more characters; false at the end. */
     private boolean fill() throws IOException {
+        if (flushed) {
+            return false;
+        }
         chars.clear();
         try {
             while (chars.position() == 0) {
@@ -82,9 +85,7 @@ final class StrictReader extends Reader {
                         decoder.flush(chars);
                         flushed = true;
                     }
-                    if (chars.position() == 0) {
-                        return false;
-                    }
+                    return chars.position() > 0;
                 }
             }
             countLines();

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -142,5 +143,31 @@ class SafeOpsIT {
             }
         }
         throw new AssertionError("the H2 shell ended before its prompt: " + seen);
+    }
+
+    @Test
+    @DisplayName("./clientele demo on the default store of a fresh folder, then every 'Try next' line as printed;"
+            + " the default store's settings are a file next to it, group support on")
+    void demoAsPrinted() throws IOException {
+        Path fresh = Files.createDirectories(dir.resolve("fresh"));
+        Jar here = new Jar(fresh, Map.of());
+        String demo = here.run("demo").ok().out();
+        assertThat(fresh.resolve("clientele-data/clientele.properties")).content()
+                .contains("clientele.policy.group-support = true", "jdbc:h2:./clientele");
+        assertThat(demo).doesNotContain("group support is off");
+        for (String line : DemoCommand.tryNext()) {
+            assertThat(demo).contains(line);
+            String command = line.replaceAll("\\s{3,}\\(.*\\)$", "");
+            String stdin = null;
+            if (command.startsWith("echo '")) {
+                stdin = command.substring(6, command.indexOf("' | ")) + "\n";
+                command = command.substring(command.indexOf("| ") + 2);
+            }
+            List<String> args = new java.util.ArrayList<>(List.of(command.substring("./clientele ".length())
+                    .replace("'*'", "*").split(" ")));
+            Jar.Result r = here.runWithInput(stdin, args.toArray(String[]::new));
+            assertThat(r.code()).as("%s%n%s%s", line, r.out(), r.err()).isEqualTo(line.contains("(exit 4") ? 4 : 0);
+        }
+        assertThat(fresh.resolve("customers.csv")).exists();
     }
 }
