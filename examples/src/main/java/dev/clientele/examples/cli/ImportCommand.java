@@ -40,7 +40,8 @@ import picocli.CommandLine.Parameters;
                 + " login, email, customerId, title, firstName, lastName, phone, fax, mobile, street, zip, city,"
                 + " country, comment, validity, additionalCustomerIds (a;b), groups (support:rw;billing:ro),"
                 + " attribute.NAME. LDIF is always UTF-8.",
-            "Progress goes to stderr: a bar on a terminal, a line every 10,000 records otherwise.",
+            "Progress goes to stderr: a bar on a terminal, a line every 10,000 records or 5 seconds otherwise (the first"
+                + " after the first of them); with --json none, unless --progress lines (JSON lines then).",
             "Exit code 0 when every row was added (or updated or skipped as asked), 4 when some were refused or"
                 + " failed, 1 when the file was refused before anything was written."},
         footerHeading = "%nExamples:%n",
@@ -75,7 +76,7 @@ final class ImportCommand extends Base {
             + " default one leading ' before = + - @, tab or CR is dropped: the formula guard of 'export').")
     boolean noFormulaGuard;
     @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
-            description = "auto (bar on a terminal, else lines), bar, lines or none.")
+            description = "auto (bar on a terminal, else lines; none with --json), bar, lines or none.")
     Progress.Mode progressMode;
 
     @Override
@@ -103,9 +104,10 @@ final class ImportCommand extends Base {
             try (CustomerDirectory d = dryRun ? open() : openForWriting()) {
                 refuseMissingGroups(d, groupsUsed);
                 try (InputStream in = Files.newInputStream(path); ImportSource source = source(in, ldif, charset)) {
-                    Progress.Mode mode = progressMode == Progress.Mode.AUTO
-                            ? (cli().console() != null ? Progress.Mode.BAR : Progress.Mode.LINES) : progressMode;
-                    Progress progress = new Progress(cli().err, mode, size);
+                    Progress.Mode mode = progressMode != Progress.Mode.AUTO ? progressMode
+                            : json() ? Progress.Mode.NONE   // stdout is the report; stderr stays quiet unless asked
+                            : cli().console() != null ? Progress.Mode.BAR : Progress.Mode.LINES;
+                    Progress progress = new Progress(cli().err, mode, size, json());
                     source.progress(progress);
                     ImportResult result = d.importCustomers(source, options);
                     progress.done(source.recordsRead(), size);

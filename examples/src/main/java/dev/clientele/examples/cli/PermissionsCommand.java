@@ -1,6 +1,7 @@
 package dev.clientele.examples.cli;
 
 import dev.clientele.Customer;
+import dev.clientele.NotFoundException;
 import dev.clientele.CustomerDirectory;
 import dev.clientele.CustomerGroupPolicy;
 import dev.clientele.EffectivePermissions;
@@ -37,7 +38,7 @@ final class PermissionsCommand extends Base {
     @Override
     public Integer call() {
         if (group == null && (explain || require != null)) {
-            throw CliException.user("--explain and --require need a GROUP: clientele permissions " + login + " GROUP");
+            throw CliException.user("--explain and --require need a GROUP: ./clientele permissions " + login + " GROUP");
         }
         try (CustomerDirectory d = open()) {
             Customer c = d.getCustomer(login);
@@ -66,6 +67,9 @@ final class PermissionsCommand extends Base {
                             + " customer has rw on every valid group.");
                 }
                 return Exit.OK;
+            }
+            if (d.findGroup(group).isEmpty()) {
+                throw new NotFoundException("group", group);
             }
             Optional<Permission> held;
             PermissionExplanation why = null;

@@ -18,14 +18,21 @@ final class Progress {
     private final Mode mode;
     private final long totalBytes;
     private final long start = System.nanoTime();
-    private long lastShown;
+    private final boolean json;
+    /** From the start, so that the first line comes after the first interval, not at the first record. */
+    private long lastShown = start;
     private long lastRecords;
     private boolean drawn;
 
-    Progress(PrintStream err, Mode mode, long totalBytes) {
+    /**
+     * @param json lines as JSON objects ({@code {"progress": {"records": ..., "percent": ..., "perSecond": ...}}}),
+     *             for a caller that reads stderr with {@code --json}; a bar is then a line too
+     */
+    Progress(PrintStream err, Mode mode, long totalBytes, boolean json) {
         this.err = err;
-        this.mode = mode;
+        this.mode = json && mode == Mode.BAR ? Mode.LINES : mode;
         this.totalBytes = totalBytes;
+        this.json = json;
     }
 
     void update(long records, long bytes) {
@@ -39,8 +46,14 @@ final class Progress {
             if (records - lastRecords >= 10_000 || now - lastShown >= 5_000_000_000L) {
                 lastShown = now;
                 lastRecords = records;
-                err.println("import: " + records + " records read" + percent(bytes) + ", "
-                        + rate(records, now) + " records/s");
+                if (json) {
+                    err.println("{\"progress\": {\"records\": " + records + (totalBytes > 0 ? ", \"percent\": "
+                            + Math.min(100, 100 * bytes / totalBytes) : "") + ", \"perSecond\": " + rate(records, now)
+                            + "}}");
+                } else {
+                    err.println("import: " + records + " records read" + percent(bytes) + ", "
+                            + rate(records, now) + " records/s");
+                }
             }
         }
     }

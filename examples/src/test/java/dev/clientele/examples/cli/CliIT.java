@@ -344,7 +344,7 @@ class CliIT {
     void helpAndQuickTour() {
         assertThat(jar.run("--help").ok().out()).contains("Usage: clientele", "customer", "Exit codes:", "Examples:");
         assertThat(jar.run("import", "--help").ok().out()).contains("Usage: clientele import", "Examples:");
-        assertThat(jar.run("--version").ok().out()).contains("clientele");
+        assertThat(jar.run("--version").ok().out()).contains("clientele 0.1.0-SNAPSHOT", "Java ");
         jar.run("no-such-command").exits(1);
         Jar.Result tour = new Jar(dir, Map.of()).runClass("dev.clientele.examples.QuickTour");
         assertThat(tour.code()).isZero();

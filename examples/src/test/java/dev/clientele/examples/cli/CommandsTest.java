@@ -82,6 +82,10 @@ class CommandsTest {
         assertThat(duplicate.code()).isEqualTo(Exit.USER_ERROR);
         assertThat(duplicate.err()).contains("login", "exists already");
 
+        InProcess.Result noGroup = cli.run("permissions", "jdoe", "nosuchgroup");
+        assertThat(noGroup.code()).isEqualTo(Exit.USER_ERROR);
+        assertThat(noGroup.err()).contains("no group 'nosuchgroup'");
+
         InProcess.Result unknownGroup = cli.run("link", "customer", "jdoe", "nosuchgroup", "rw");
         assertThat(unknownGroup.code()).isEqualTo(Exit.USER_ERROR);
         assertThat(unknownGroup.err()).contains("no group 'nosuchgroup'");

@@ -32,10 +32,14 @@ class ImportSafetyTest {
     }
 
     private static String rows(int count, String groups) {
+        return rows("u", count, groups);
+    }
+
+    private static String rows(String prefix, int count, String groups) {
         StringBuilder b = new StringBuilder(HEADER);
         for (int i = 0; i < count; i++) {
-            b.append("u").append(i).append(",u").append(i).append("@x.example,x,U,").append(i).append(',')
-                    .append(groups).append('\n');
+            b.append(prefix).append(i).append(',').append(prefix).append(i).append("@x.example,x,U,").append(i)
+                    .append(',').append(groups).append('\n');
         }
         return b.toString();
     }
@@ -147,5 +151,21 @@ class ImportSafetyTest {
         InProcess.Result missing = cli.run("import", dir.resolve("nope.csv").toString());
         assertThat(missing.code()).isEqualTo(Exit.USER_ERROR);
         assertThat(missing.err()).contains("no such file");
+    }
+
+    @Test
+    @DisplayName("progress: no line at the first record; with --json none unless asked, then JSON lines")
+    void progress() throws IOException {
+        Path small = write("small.csv", rows(30, ""), StandardCharsets.UTF_8);
+        assertThat(cli.run("import", small.toString(), "--progress", "lines").err()).doesNotContain("import: ");
+        Path big = write("big.csv", rows("b", 12_000, ""), StandardCharsets.UTF_8);
+        InProcess.Result quiet = cli.run("import", big.toString(), "--json");
+        assertThat(quiet.err()).doesNotContain("progress", "import: ");
+        assertThat(quiet.out()).startsWith("{").contains("\"added\": 12000");
+        Path more = write("more.csv", rows("m", 12_000, ""), StandardCharsets.UTF_8);
+        InProcess.Result lines = cli.run("import", more.toString(), "--json", "--progress", "lines");
+        assertThat(lines.err().lines().filter(l -> l.startsWith("{\"progress\": {\"records\": ")).count())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(lines.err()).doesNotContain("import: ");
     }
 }
