@@ -9,10 +9,8 @@ import dev.clientele.Validity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,50 +29,25 @@ final class CatalogCommands {
         String customerId;
         @Option(names = "--name", paramLabel = "NAME", description = "The company's name.")
         String name;
-        @Option(names = "--street", paramLabel = "TEXT")
-        String street;
-        @Option(names = "--zip", paramLabel = "TEXT")
-        String zip;
-        @Option(names = "--city", paramLabel = "TEXT")
-        String city;
-        @Option(names = "--country", paramLabel = "TEXT")
-        String country;
-        @Option(names = "--url", paramLabel = "URL")
-        String url;
-        @Option(names = "--comment", paramLabel = "TEXT")
-        String comment;
-        @Option(names = "--validity", paramLabel = "VALIDITY", description = "valid, invalid or invalid-temporarily.")
-        Validity validity;
+        @Mixin
+        CompanyCommands.Fields fields;
 
         @Override
         public Integer call() {
             try (CustomerDirectory d = openForWriting()) {
                 Company current = company(d, customerId);
-                Company.Builder b = current.toBuilder();
-                set(name, b::name);
-                set(street, b::street);
-                set(zip, b::zip);
-                set(city, b::city);
-                set(country, b::country);
-                set(url, b::url);
-                set(comment, b::comment);
-                if (validity != null) {
-                    b.validity(validity);
+                Company.Builder b = fields.applyTo(current.toBuilder());
+                if (name != null) {
+                    b.name(name);
                 }
                 Company changed = b.build();
                 if (changed.equals(current)) {
-                    if (Stream.of(name, street, zip, city, country, url, comment, validity).allMatch(Objects::isNull)) {
+                    if (name == null && fields.none()) {
                         throw CliException.user("nothing to change: give at least one field option (see --help)");
                     }
                     return printed(current, "has these values already; nothing changed");
                 }
                 return printed(d.updateCompany(changed), "updated");
-            }
-        }
-
-        private static void set(String value, Consumer<String> setter) {
-            if (value != null) {
-                setter.accept(value);
             }
         }
     }

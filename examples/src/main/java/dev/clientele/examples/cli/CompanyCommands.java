@@ -9,7 +9,11 @@ import dev.clientele.Validity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,16 +34,8 @@ final class CompanyCommands implements Runnable {
                 + " invalidate, customers or list");
     }
 
-    @Command(name = "add", header = "Create a company (Znuny Admin::CustomerCompany::Add).",
-            footerHeading = "%nExamples:%n",
-            footer = {"  ./clientele company add initech --name 'Initech' --street '1 Road Runner Way' --city Phoenix"
-                    + " --country US --url https://acme.example"})
-    static final class Add extends Base {
-        @Parameters(index = "0", paramLabel = "CUSTOMER_ID", description = "The company's key; customers point to it.")
-        String customerId;
-        @Option(names = "--name", paramLabel = "NAME", required = true, description = "The company's name"
-                + " (mandatory).")
-        String name;
+    /** The optional fields of a company as options; a field not given is left as it is (a new one: valid). */
+    static final class Fields {
         @Option(names = "--street", paramLabel = "TEXT")
         String street;
         @Option(names = "--zip", paramLabel = "TEXT")
@@ -52,14 +48,51 @@ final class CompanyCommands implements Runnable {
         String url;
         @Option(names = "--comment", paramLabel = "TEXT")
         String comment;
-        @Option(names = "--validity", paramLabel = "VALIDITY", defaultValue = "valid",
-                description = "valid (default), invalid or invalid-temporarily.")
+        @Option(names = "--validity", paramLabel = "VALIDITY", description = "valid (a new company's default),"
+                + " invalid or invalid-temporarily.")
         Validity validity;
+
+        /** True when no field option was given. */
+        boolean none() {
+            return Stream.of(street, zip, city, country, url, comment, validity).allMatch(Objects::isNull);
+        }
+
+        Company.Builder applyTo(Company.Builder b) {
+            set(street, b::street);
+            set(zip, b::zip);
+            set(city, b::city);
+            set(country, b::country);
+            set(url, b::url);
+            set(comment, b::comment);
+            if (validity != null) {
+                b.validity(validity);
+            }
+            return b;
+        }
+
+        private static void set(String value, Consumer<String> setter) {
+            if (value != null) {
+                setter.accept(value);
+            }
+        }
+    }
+
+    @Command(name = "add", header = "Create a company (Znuny Admin::CustomerCompany::Add).",
+            footerHeading = "%nExamples:%n",
+            footer = {"  ./clientele company add initech --name 'Initech' --street '1 Road Runner Way' --city Phoenix"
+                    + " --country US --url https://acme.example"})
+    static final class Add extends Base {
+        @Parameters(index = "0", paramLabel = "CUSTOMER_ID", description = "The company's key; customers point to it.")
+        String customerId;
+        @Option(names = "--name", paramLabel = "NAME", required = true, description = "The company's name"
+                + " (mandatory).")
+        String name;
+        @Mixin
+        Fields fields;
 
         @Override
         public Integer call() {
-            Company c = Company.builder(customerId).name(name).street(street).zip(zip).city(city).country(country)
-                    .url(url).comment(comment).validity(validity).build();
+            Company c = fields.applyTo(Company.builder(customerId).name(name)).build();
             try (CustomerDirectory d = openForWriting()) {
                 Company created = d.createCompany(c);
                 if (json()) {
