@@ -193,4 +193,21 @@ class PasswordStorageTest {
         assertThat(s).hasToString("PasswordStorage[rehash=keep-crypt-type, crypt-type=bcrypt, bcrypt-cost=10]");
         assertThat(s.hasher(BASE).toString()).contains("keep-crypt-type").doesNotContain("$");
     }
+
+    @Test
+    @DisplayName("the builder refuses a storage for an unknown back-end, or for one that keeps no password hashes")
+    void builderChecks() {
+        dev.clientele.spi.CustomerBackend binds = new dev.clientele.spi.CustomerBackend() {
+            @Override public String name() { return "corp"; }
+            @Override public String type() { return "test"; }
+            @Override public void close() { }
+        };
+        PasswordStorage keep = PasswordStorage.of(RehashPolicy.KEEP_CRYPT_TYPE, CryptType.SHA2);
+
+        assertThatThrownBy(() -> dev.clientele.CustomerDirectory.builder().backend(binds)
+                .passwordStorage("corp", keep).passwordStorage("nowhere", keep).build())
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems())
+                        .as(e.getMessage()).filteredOn(p -> p.key().endsWith(".rehash")).extracting(Problem::key)
+                        .containsExactlyInAnyOrder("clientele.backend.corp.rehash", "clientele.backend.nowhere.rehash"));
+    }
 }
