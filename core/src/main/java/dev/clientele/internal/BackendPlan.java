@@ -28,6 +28,29 @@ final class BackendPlan {
      * passwords (read from its settings; the defaults for one handed in).
      */
     record Opened(Map<String, CustomerBackend> backends, Set<String> owned, Map<String, PasswordStorage> storage) {
+        /**
+         * Puts the password storage given in code over what the settings said, and checks that each storage other
+         * than the default is for a back-end that keeps password hashes; each problem names
+         * {@code clientele.backend.NAME.rehash}.
+         */
+        void applyStorage(Map<String, PasswordStorage> given, List<Problem> problems) {
+            given.forEach((name, s) -> {
+                if (backends.containsKey(name)) {
+                    storage.put(name, s);
+                } else {
+                    problems.add(new Problem(BackendSettings.key(name, BackendSettings.REHASH),
+                            "passwordStorage is given for back-end '" + name + "', which is not configured"));
+                }
+            });
+            storage.forEach((name, s) -> {
+                if (!s.equals(PasswordStorage.defaults()) && backends.containsKey(name)
+                        && backends.get(name).credentials().isEmpty()) {
+                    problems.add(new Problem(BackendSettings.key(name, BackendSettings.REHASH), "back-end '" + name
+                            + "' keeps no password hashes: rehash, crypt-type and bcrypt-cost do not apply to it"));
+                }
+            });
+        }
+
         /** Closes the back-ends opened here after a failure, adding their own failures to it. */
         void closeOwned(RuntimeException failure) {
             for (String name : owned) {

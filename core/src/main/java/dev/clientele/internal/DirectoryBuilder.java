@@ -246,21 +246,7 @@ public final class DirectoryBuilder implements CustomerDirectory.Builder {
         List<Problem> problems = new ArrayList<>();
         BackendPlan.Opened opened = BackendPlan.open(entries, providers, problems);
         try {
-            passwordStorage.forEach((name, storage) -> {
-                if (opened.backends().containsKey(name)) {
-                    opened.storage().put(name, storage);
-                } else {
-                    problems.add(new Problem(BackendSettings.key(name, BackendSettings.REHASH),
-                            "passwordStorage is given for back-end '" + name + "', which is not configured"));
-                }
-            });
-            opened.storage().forEach((name, storage) -> {
-                if (!storage.equals(PasswordStorage.defaults()) && opened.backends().containsKey(name)
-                        && opened.backends().get(name).credentials().isEmpty()) {
-                    problems.add(new Problem(BackendSettings.key(name, BackendSettings.REHASH), "back-end '" + name
-                            + "' keeps no password hashes: rehash, crypt-type and bcrypt-cost do not apply to it"));
-                }
-            });
+            opened.applyStorage(passwordStorage, problems);
             Roles roles = Roles.assign(opened.backends(), customers, createIn, groups, companies, memberships, state,
                     problems);
             if (!problems.isEmpty()) {
