@@ -7,6 +7,7 @@ import dev.clientele.CustomerDirectory;
 import dev.clientele.password.CryptType;
 import dev.clientele.password.PasswordStorage;
 import dev.clientele.password.RehashPolicy;
+import dev.clientele.spi.CredentialStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -110,9 +111,10 @@ public abstract class ZnunyPasswordsContract extends BackendContractSupport {
     }
 
     private CustomerDirectory withStored(PasswordStorage storage, String encoded) {
+        CredentialStore creds = credentialStore(); // first: skips a back-end that binds, before it is configured
         CustomerDirectory d = newDirectory(b -> b.passwordStorage(MAIN, storage));
         d.createCustomer(customer("jdoe").build());
-        credentialStore().setPasswordHash("jdoe", encoded);
+        creds.setPasswordHash("jdoe", encoded);
         return d;
     }
 
@@ -167,6 +169,7 @@ public abstract class ZnunyPasswordsContract extends BackendContractSupport {
     @Test
     @DisplayName("with keep-crypt-type, a PBKDF2 hash is re-hashed to the kept type at the next login")
     void pbkdf2BackToKeptType() {
+        credentialStore();
         CustomerDirectory own = newDirectory(b -> b);
         own.createCustomer(customer("jdoe").build(), PASSWORD.toCharArray());
         assertThat(storedHash()).startsWith("$pbkdf2-sha256$");
