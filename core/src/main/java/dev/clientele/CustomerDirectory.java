@@ -4,6 +4,7 @@ import dev.clientele.config.ClienteleConfig;
 import dev.clientele.internal.DirectoryBuilder;
 import dev.clientele.password.LockoutPolicy;
 import dev.clientele.password.PasswordHasher;
+import dev.clientele.password.PasswordStorage;
 import dev.clientele.password.PasswordPolicy;
 import dev.clientele.spi.CustomerBackend;
 import dev.clientele.spi.CustomerBackendProvider;
@@ -398,6 +399,13 @@ public interface CustomerDirectory extends AutoCloseable {
         Builder searchLimit(int limit);
 
         Builder passwordHasher(PasswordHasher hasher);
+
+        /**
+         * How the back-end of this name keeps passwords — re-hash policy, Znuny crypt type, bcrypt cost — in place of
+         * its {@code rehash}, {@code crypt-type} and {@code bcrypt-cost} settings; for back-ends handed in with
+         * {@link #backend(CustomerBackend)}, which have no settings. Default {@link PasswordStorage#defaults()}.
+         */
+        Builder passwordStorage(String backendName, PasswordStorage storage);
 
         Builder passwordPolicy(PasswordPolicy policy);
 

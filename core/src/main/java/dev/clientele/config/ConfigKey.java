@@ -24,7 +24,9 @@ import java.util.function.Function;
 /**
  * The keys of the directory itself, each with its type, default and range: the one table that both the
  * properties reader ({@link ClienteleConfig}) and {@link dev.clientele.CustomerDirectory.Builder} use. Back-end
- * keys ({@code clientele.backend.NAME.*}) are not here: each back-end reads its own.
+ * keys ({@code clientele.backend.NAME.*}) are not here: each back-end reads its own, except the ones core reads for
+ * every back-end ({@link dev.clientele.spi.BackendSettings#DIRECTORY_SETTINGS}: {@code type}, and {@code rehash},
+ * {@code crypt-type}, {@code bcrypt-cost}, read by {@link dev.clientele.password.PasswordStorage#read}).
  *
  * <p>A default is absent when "not set" means something of its own (a role left to the first back-end offering
  * it, no password pattern). Defaults that belong to a policy object ({@link PasswordPolicy#defaults()},

@@ -67,7 +67,7 @@ final class Authenticator {
         try {
             if (creds.isPresent()) {
                 hash = creds.get().passwordHash(c.login());
-                ok = hasher.verify(password, hash.orElse(hasher.dummyHash())) && hash.isPresent();
+                ok = source.hasher().verify(password, hash.orElse(hasher.dummyHash())) && hash.isPresent();
             } else if (source.backend().passwordVerifier().isPresent()) {
                 ok = source.backend().passwordVerifier().get().verify(c, password)
                         == PasswordVerifier.Verification.VALID;
@@ -88,10 +88,11 @@ final class Authenticator {
             return failed(c.login(), Outcome.ACCOUNT_INVALID, "account invalid");
         }
         state.ifPresent(st -> st.updateLoginState(c.login(), s -> lockout.afterSuccess(s, now)));
-        if (hash.isPresent() && hasher.needsRehash(hash.get()) && !creds.get().readOnly()) {
+        // The source's hasher says whether and how (its back-end's rehash policy and crypt type).
+        if (hash.isPresent() && source.hasher().needsRehash(hash.get()) && !creds.get().readOnly()) {
             try {
-                creds.get().setPasswordHash(c.login(), hasher.hash(password));
-                LOG.debug("Re-hashed the password of {} with the current parameters", c.login());
+                creds.get().setPasswordHash(c.login(), source.hasher().hash(password));
+                LOG.debug("Re-hashed the password of {} as back-end {} keeps them", c.login(), source.name());
             } catch (RuntimeException e) {
                 LOG.warn("Could not re-hash the password of {}: {}", c.login(), e.toString());
             }

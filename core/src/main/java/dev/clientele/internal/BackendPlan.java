@@ -2,9 +2,11 @@ package dev.clientele.internal;
 
 import dev.clientele.ConfigurationException;
 import dev.clientele.ConfigurationException.Problem;
+import dev.clientele.password.PasswordStorage;
 import dev.clientele.spi.BackendSettings;
 import dev.clientele.spi.CustomerBackend;
 import dev.clientele.spi.CustomerBackendProvider;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +23,34 @@ final class BackendPlan {
     record Entry(String name, BackendSettings settings, CustomerBackend given) {
     }
 
-    /** What was opened, by name, and which of them the directory opened itself (and so closes). */
-    record Opened(Map<String, CustomerBackend> backends, Set<String> owned) {
+    /**
+     * What was opened, by name, which of them the directory opened itself (and so closes), and how each keeps its
+     * passwords (read from its settings; the defaults for one handed in).
+     */
+    record Opened(Map<String, CustomerBackend> backends, Set<String> owned, Map<String, PasswordStorage> storage) {
+        /**
+         * Puts the password storage given in code over what the settings said, and checks that each storage other
+         * than the default is for a back-end that keeps password hashes; each problem names
+         * {@code clientele.backend.NAME.rehash}.
+         */
+        void applyStorage(Map<String, PasswordStorage> given, List<Problem> problems) {
+            given.forEach((name, s) -> {
+                if (backends.containsKey(name)) {
+                    storage.put(name, s);
+                } else {
+                    problems.add(new Problem(BackendSettings.key(name, BackendSettings.REHASH),
+                            "passwordStorage is given for back-end '" + name + "', which is not configured"));
+                }
+            });
+            storage.forEach((name, s) -> {
+                if (!s.equals(PasswordStorage.defaults()) && backends.containsKey(name)
+                        && backends.get(name).credentials().isEmpty()) {
+                    problems.add(new Problem(BackendSettings.key(name, BackendSettings.REHASH), "back-end '" + name
+                            + "' keeps no password hashes: rehash, crypt-type and bcrypt-cost do not apply to it"));
+                }
+            });
+        }
+
         /** Closes the back-ends opened here after a failure, adding their own failures to it. */
         void closeOwned(RuntimeException failure) {
             for (String name : owned) {
@@ -43,7 +71,7 @@ final class BackendPlan {
      * {@code problems} naming its key, and the others are still opened, so that every problem is reported at once.
      */
     static Opened open(List<Entry> entries, List<CustomerBackendProvider> providers, List<Problem> problems) {
-        Opened opened = new Opened(new LinkedHashMap<>(), new HashSet<>());
+        Opened opened = new Opened(new LinkedHashMap<>(), new HashSet<>(), new HashMap<>());
         ProviderRegistry registry = null;
         try {
             for (Entry e : entries) {
@@ -54,7 +82,13 @@ final class BackendPlan {
                 }
                 if (e.given() != null) {
                     opened.backends().put(e.name(), e.given());
+                    opened.storage().put(e.name(), PasswordStorage.defaults());
                     continue;
+                }
+                try {
+                    opened.storage().put(e.name(), PasswordStorage.read(e.settings()));
+                } catch (ConfigurationException ce) {
+                    problems.addAll(ce.problems());
                 }
                 if (registry == null) {
                     ClassLoader context = Thread.currentThread().getContextClassLoader();

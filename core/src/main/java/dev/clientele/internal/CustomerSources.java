@@ -7,6 +7,7 @@ import dev.clientele.CustomerQuery;
 import dev.clientele.DuplicateCustomerException;
 import dev.clientele.ReadOnlyBackendException;
 import dev.clientele.SearchResult;
+import dev.clientele.password.PasswordHasher;
 import dev.clientele.spi.CredentialStore;
 import dev.clientele.spi.CustomerBackend;
 import dev.clientele.spi.CustomerSearch;
@@ -26,8 +27,8 @@ import java.util.TreeMap;
  */
 final class CustomerSources {
 
-    /** A customer source of the chain. */
-    record Source(String name, CustomerBackend backend, CustomerStore store) {
+    /** A customer source of the chain, with the hasher of the passwords it keeps (its {@code PasswordStorage}). */
+    record Source(String name, CustomerBackend backend, CustomerStore store, PasswordHasher hasher) {
         Optional<CredentialStore> credentials() {
             return backend.credentials();
         }

@@ -25,6 +25,7 @@ import dev.clientele.ValidationException;
 import dev.clientele.password.LockoutPolicy;
 import dev.clientele.password.PasswordHasher;
 import dev.clientele.password.PasswordPolicy;
+import dev.clientele.password.PasswordStorage;
 import dev.clientele.spi.CustomerBackend;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +45,8 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
     /** Everything the builder assembled. */
     record Settings(Map<String, CustomerBackend> backends, Set<String> owned, Roles roles,
             CustomerGroupPolicy policy, boolean customerIdFromEmail, boolean uniqueEmail,
-            Set<CustomerField> searchFields, int searchLimit, PasswordHasher hasher, PasswordPolicy passwordPolicy,
+            Set<CustomerField> searchFields, int searchLimit, PasswordHasher hasher,
+            Map<String, PasswordStorage> passwordStorage, PasswordPolicy passwordPolicy,
             LockoutPolicy lockout, Duration resetTokenLifetime, Duration cacheTtl, long cacheMaxSize, Clock clock,
             List<CustomerEventListener> listeners) {
     }

@@ -12,6 +12,7 @@ import dev.clientele.config.ConfigKey;
 import dev.clientele.password.LockoutPolicy;
 import dev.clientele.password.PasswordHasher;
 import dev.clientele.password.PasswordPolicy;
+import dev.clientele.password.PasswordStorage;
 import dev.clientele.password.Pbkdf2PasswordHasher;
 import dev.clientele.spi.BackendSettings;
 import dev.clientele.spi.CustomerBackend;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,6 +46,7 @@ public final class DirectoryBuilder implements CustomerDirectory.Builder {
     private Set<CustomerField> searchFields = defaultOf(ConfigKey.SEARCH_FIELDS);
     private int searchLimit = defaultOf(ConfigKey.SEARCH_LIMIT);
     private PasswordHasher hasher;
+    private final Map<String, PasswordStorage> passwordStorage = new LinkedHashMap<>();
     private PasswordPolicy passwordPolicy = PasswordPolicy.defaults();
     private LockoutPolicy lockout = LockoutPolicy.defaults();
     private Duration resetTokenLifetime = defaultOf(ConfigKey.RESET_TOKEN_LIFETIME);
@@ -190,6 +193,13 @@ public final class DirectoryBuilder implements CustomerDirectory.Builder {
     }
 
     @Override
+    public CustomerDirectory.Builder passwordStorage(String backendName, PasswordStorage storage) {
+        passwordStorage.put(Objects.requireNonNull(backendName, "backendName"),
+                Objects.requireNonNull(storage, "passwordStorage"));
+        return this;
+    }
+
+    @Override
     public CustomerDirectory.Builder passwordPolicy(PasswordPolicy policy) {
         this.passwordPolicy = Objects.requireNonNull(policy, "passwordPolicy");
         return this;
@@ -236,6 +246,7 @@ public final class DirectoryBuilder implements CustomerDirectory.Builder {
         List<Problem> problems = new ArrayList<>();
         BackendPlan.Opened opened = BackendPlan.open(entries, providers, problems);
         try {
+            opened.applyStorage(passwordStorage, problems);
             Roles roles = Roles.assign(opened.backends(), customers, createIn, groups, companies, memberships, state,
                     problems);
             if (!problems.isEmpty()) {
@@ -244,7 +255,7 @@ public final class DirectoryBuilder implements CustomerDirectory.Builder {
             PasswordHasher h = hasher != null ? hasher : Pbkdf2PasswordHasher.withDefaults();
             return new DefaultCustomerDirectory(new DefaultCustomerDirectory.Settings(opened.backends(),
                     opened.owned(), roles, policy, customerIdFromEmail, uniqueEmail, searchFields, searchLimit, h,
-                    passwordPolicy, lockout, resetTokenLifetime, cacheTtl, cacheMaxSize, clock, listeners));
+                    opened.storage(), passwordPolicy, lockout, resetTokenLifetime, cacheTtl, cacheMaxSize, clock, listeners));
         } catch (RuntimeException e) {
             opened.closeOwned(e);
             throw e;

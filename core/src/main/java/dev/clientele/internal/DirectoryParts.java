@@ -2,6 +2,7 @@ package dev.clientele.internal;
 
 import dev.clientele.BackendCloseException;
 import dev.clientele.internal.CustomerSources.Source;
+import dev.clientele.password.PasswordStorage;
 import dev.clientele.spi.CustomerBackend;
 import dev.clientele.spi.StateStore;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ record DirectoryParts(DefaultCustomerDirectory.Settings settings, Events events,
         DirectoryCache cache = new DirectoryCache(s.cacheTtl(), s.cacheMaxSize(), s.clock());
         List<Source> chain = new ArrayList<>();
         for (String n : roles.customers()) {
-            chain.add(new Source(n, b.get(n), b.get(n).customers().orElseThrow()));
+            chain.add(new Source(n, b.get(n), b.get(n).customers().orElseThrow(),
+                    s.passwordStorage().getOrDefault(n, PasswordStorage.defaults()).hasher(s.hasher())));
         }
         CustomerSources sources = new CustomerSources(chain, roles.createIn(), cache, s.searchFields(),
                 s.searchLimit(), s.uniqueEmail());
@@ -41,7 +43,7 @@ record DirectoryParts(DefaultCustomerDirectory.Settings settings, Events events,
         Memberships memberships = new Memberships(membershipSources, sources, catalog, cache, events);
         Permissions permissions = new Permissions(s.policy(), sources, catalog, memberships, cache);
         Optional<StateStore> state = roles.state().flatMap(n -> b.get(n).state());
-        Passwords passwords = new Passwords(sources, state, s.hasher(), s.passwordPolicy(), s.lockout(),
+        Passwords passwords = new Passwords(sources, state, s.passwordPolicy(), s.lockout(),
                 s.resetTokenLifetime(), events);
         Authenticator authenticator = new Authenticator(sources, state, s.hasher(), s.lockout(), events);
         CustomerWrites writes = new CustomerWrites(sources, passwords, memberships, state, cache, events,

@@ -6,7 +6,6 @@ import dev.clientele.ReadOnlyBackendException;
 import dev.clientele.internal.CustomerSources.Located;
 import dev.clientele.internal.CustomerSources.Source;
 import dev.clientele.password.LockoutPolicy;
-import dev.clientele.password.PasswordHasher;
 import dev.clientele.password.PasswordPolicy;
 import dev.clientele.password.ResetTokens;
 import dev.clientele.spi.CredentialStore;
@@ -23,17 +22,15 @@ import java.util.Optional;
 final class Passwords {
     private final CustomerSources sources;
     private final Optional<StateStore> state;
-    private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final LockoutPolicy lockout;
     private final Duration resetTokenLifetime;
     private final Events events;
 
-    Passwords(CustomerSources sources, Optional<StateStore> state, PasswordHasher hasher, PasswordPolicy policy,
+    Passwords(CustomerSources sources, Optional<StateStore> state, PasswordPolicy policy,
             LockoutPolicy lockout, Duration resetTokenLifetime, Events events) {
         this.sources = sources;
         this.state = state;
-        this.hasher = hasher;
         this.policy = policy;
         this.lockout = lockout;
         this.resetTokenLifetime = resetTokenLifetime;
@@ -66,7 +63,7 @@ final class Passwords {
             if (creds.get().readOnly()) {
                 throw new ReadOnlyBackendException(source.name(), "change the password of " + login);
             }
-            String hash = hasher.hash(password);
+            String hash = source.hasher().hash(password); // in the format the source's back-end keeps
             return () -> creds.get().setPasswordHash(login, hash);
         }
         Optional<PasswordVerifier> verifier = source.backend().passwordVerifier();

@@ -9,10 +9,13 @@ import dev.clientele.AlgorithmUnavailableException;
 /**
  * MD5-crypt ({@code $1$salt$hash}, Poul-Henning Kamp's FreeBSD algorithm, Znuny's {@code md5}
  * {@code CustomerUserEncryptionType}) and its Apache variant ({@code $apr1$salt$hash}, Znuny's {@code apr1}).
- * Verification only: new hashes are PBKDF2. A weak, fast scheme — which is why a successful login re-hashes.
+ * Written only where a back-end keeps Znuny's CryptType ({@link PasswordStorage}); a weak, fast scheme — which is
+ * why a successful login otherwise re-hashes.
  */
 final class Md5Crypt {
-    private static final String ITOA64 = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    /** The 64 characters of the crypt family's base64 (MD5-crypt, DES crypt), in their order. */
+    static final String ALPHABET = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static final int SALT_CHARS = 8;
 
     private Md5Crypt() {
     }
@@ -32,7 +35,7 @@ final class Md5Crypt {
             return false;
         }
         for (int i = 0; i < hash.length(); i++) {
-            if (ITOA64.indexOf(hash.charAt(i)) < 0) {
+            if (ALPHABET.indexOf(hash.charAt(i)) < 0) {
                 return false;
             }
         }
@@ -50,6 +53,15 @@ final class Md5Crypt {
         byte[] computed = crypt(password, magic, salt).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         byte[] stored = encoded.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(computed, stored);
+    }
+
+    /** A new MD5-crypt string with this magic ({@code $1$} or {@code $apr1$}) and a random 8-character salt. */
+    static String hash(byte[] pw, String magic, java.security.SecureRandom random) {
+        StringBuilder salt = new StringBuilder(SALT_CHARS);
+        for (int i = 0; i < SALT_CHARS; i++) {
+            salt.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return crypt(pw, magic, salt.toString());
     }
 
     private static String magic(String encoded) {
@@ -123,7 +135,7 @@ final class Md5Crypt {
 
     private static void to64(StringBuilder out, int v, int n) {
         for (int i = 0; i < n; i++) {
-            out.append(ITOA64.charAt(v & 0x3f));
+            out.append(ALPHABET.charAt(v & 0x3f));
             v >>>= 6;
         }
     }

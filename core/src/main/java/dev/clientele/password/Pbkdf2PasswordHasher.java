@@ -28,7 +28,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@link #verify(char[], String)} reads the parameters from the stored string, so hashes made with other
  * iteration counts still verify, and it also verifies the legacy Znuny/OTRS hashes described in
- * {@link LegacyHashes} (hex SHA-256, SHA-512, SHA-1 and MD5 digests, MD5-crypt {@code $1$} and {@code $apr1$}). {@link #needsRehash(String)} is {@code true} for those and
+ * {@link LegacyHashes} (every Znuny/OTRS type but {@code plain}: hex SHA-256, SHA-512, SHA-1 and MD5 digests,
+ * MD5-crypt {@code $1$} and {@code $apr1$}, Unix DES crypt, bcrypt as {@code BCRYPT:cost:salt:hash} and
+ * {@code $2a$/$2b$/$2y$}). {@link #needsRehash(String)} is {@code true} for those and
  * for PBKDF2 hashes with fewer iterations than configured (or another salt or key length), so a successful login
  * upgrades the stored hash. A hash with <em>more</em> iterations than configured is left alone.
  *
@@ -155,6 +157,11 @@ public final class Pbkdf2PasswordHasher implements PasswordHasher {
         }
         Phc p = phc.get();
         return p.iterations < iterations || p.salt.length != SALT_BYTES || p.hash.length != KEY_BYTES;
+    }
+
+    /** Whether a stored string is one of this class's PHC strings (by its prefix; it may still be malformed). */
+    static boolean isPhc(String encoded) {
+        return encoded.startsWith("$" + ID + "$");
     }
 
     @Override

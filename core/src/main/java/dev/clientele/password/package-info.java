@@ -10,10 +10,19 @@
  * current parameters and stored. {@code dummyHash} lets an unknown login cost as much as a wrong password.
  *
  * <p><b>Legacy hashes.</b> To take over a Znuny/OTRS customer base without password resets, {@code verify} also
- * accepts the hashes of Znuny's {@code customer_user} table: the unsalted hex digests ({@code sha2}/SHA-256,
- * {@code sha512}, {@code sha1}, and hex MD5), MD5-crypt ({@code $1$salt$hash}, Znuny's {@code md5}) and Apache's
- * {@code apr1} variant ({@code $apr1$salt$hash}). They always need a rehash, so they disappear as customers log in.
- * Unix DES crypt, {@code bcrypt} and {@code plain} are not supported yet: those customers need a password reset.
+ * accepts every Znuny {@link dev.clientele.password.CryptType}: the unsalted hex digests ({@code sha2}/SHA-256,
+ * {@code sha512}, {@code sha1}, in any case, and hex MD5), MD5-crypt ({@code $1$salt$hash}, Znuny's {@code md5}),
+ * Apache's {@code apr1} ({@code $apr1$salt$hash}), Unix DES {@code crypt} (13 characters) and {@code bcrypt}, both
+ * in Znuny's own form {@code BCRYPT:cost:salt:hash} and as {@code $2a$/$2b$/$2y$}. bcrypt is computed by Spring
+ * Security's {@code BCrypt}, DES crypt by Apache Commons Codec's {@code UnixCrypt}. {@code plain} (clear text) cannot
+ * be told from a hash and verifies only on a back-end configured with {@code crypt-type = plain}. A malformed stored
+ * string is no match, never an exception; comparisons are in constant time.
+ *
+ * <p><b>Per back-end.</b> {@link dev.clientele.password.PasswordStorage} is how one back-end keeps passwords, read by
+ * core from {@code clientele.backend.NAME.rehash} ({@link dev.clientele.password.RehashPolicy}: {@code pbkdf2}, the
+ * default, re-hashes legacy hashes to PBKDF2 at the next login; {@code keep-crypt-type} writes the configured
+ * {@code crypt-type} on re-hash and on every new password, so a Znuny sharing the table keeps working; {@code off}
+ * never re-hashes), {@code clientele.backend.NAME.crypt-type} and {@code clientele.backend.NAME.bcrypt-cost}.
  *
  * <p><b>Policy.</b> {@link dev.clientele.password.PasswordPolicy} holds OTRS's rules for new passwords (length,
  * two lower- and two upper-case letters, a digit, two letters, a regular expression) and reports every rule a

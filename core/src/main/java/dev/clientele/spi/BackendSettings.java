@@ -24,6 +24,20 @@ public final class BackendSettings {
     /** What every back-end key starts with: {@value}, followed by {@code NAME.SETTING}. */
     public static final String PREFIX = "clientele.backend.";
 
+    /** The setting naming the provider type: {@value}. */
+    public static final String TYPE = "type";
+    /** How a successful login re-hashes a password kept by this back-end: {@value} (read by core). */
+    public static final String REHASH = "rehash";
+    /** The Znuny CryptType this back-end's passwords are written in: {@value} (read by core). */
+    public static final String CRYPT_TYPE = "crypt-type";
+    /** The cost of the bcrypt hashes this back-end writes: {@value} (read by core). */
+    public static final String BCRYPT_COST = "bcrypt-cost";
+    /**
+     * The settings every back-end has, which core reads (see {@code dev.clientele.password.PasswordStorage}):
+     * a back-end's own reader leaves them to core and does not report them as unknown.
+     */
+    public static final Set<String> DIRECTORY_SETTINGS = Set.of(TYPE, REHASH, CRYPT_TYPE, BCRYPT_COST);
+
     private final String name;
     private final String type;
     private final Map<String, String> values;
@@ -199,7 +213,7 @@ public final class BackendSettings {
         /** Reports keys given but never read (likely typos) as problems. */
         public Reader rejectUnknownKeys() {
             for (String k : values.keySet()) {
-                if (!read.contains(k) && !k.equals("type")) {
+                if (!read.contains(k) && !DIRECTORY_SETTINGS.contains(k)) {
                     problems.add(new Problem(fullKey(k), "is not a setting of the " + type + " back-end"));
                 }
             }

@@ -1,6 +1,9 @@
 package dev.clientele.spi;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Parses the values of configuration keys; messages say what was expected and never name the key (callers do). */
 public final class Values {
@@ -33,5 +36,21 @@ public final class Values {
             throw new IllegalArgumentException("must be between " + min + " and " + max + ", was " + i);
         }
         return i;
+    }
+
+    /**
+     * The value whose name ({@code name}) is {@code text}, ignoring case and surrounding white space.
+     *
+     * @throws IllegalArgumentException listing the names, for any other text
+     */
+    public static <E> E oneOf(String text, E[] values, Function<E, String> name) {
+        String t = text == null ? "" : text.strip();
+        for (E v : values) {
+            if (name.apply(v).equalsIgnoreCase(t)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("must be one of " + Arrays.stream(values).map(name)
+                .collect(Collectors.joining(", ")) + ", was '" + t + "'");
     }
 }

@@ -158,4 +158,11 @@ public abstract class CustomerBackendContract {
         @Override protected CustomerBackend newBackend(String name) { return CustomerBackendContract.this.newBackend(name); }
         @Override protected CustomerBackend newReadOnlyBackend(String name) { return CustomerBackendContract.this.newReadOnlyBackend(name); }
     }
+
+    @Nested
+    @DisplayName("Every Znuny password type, and the re-hash policy")
+    class ZnunyPasswords extends ZnunyPasswordsContract {
+        @Override protected CustomerBackend newBackend(String name) { return CustomerBackendContract.this.newBackend(name); }
+        @Override protected CustomerBackend newReadOnlyBackend(String name) { return CustomerBackendContract.this.newReadOnlyBackend(name); }
+    }
 }

@@ -10,6 +10,8 @@ import dev.clientele.DuplicateCustomerException;
 import dev.clientele.ReadOnlyBackendException;
 import dev.clientele.SearchResult;
 import dev.clientele.ValidationException;
+import dev.clientele.password.PasswordHasher;
+import dev.clientele.password.Pbkdf2PasswordHasher;
 import dev.clientele.spi.CustomerBackend;
 import dev.clientele.spi.CustomerSearch;
 import dev.clientele.spi.CustomerStore;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("The chain of customer sources")
 class CustomerSourcesTest {
+    private static final PasswordHasher HASHER = Pbkdf2PasswordHasher.withIterations(1_000);
 
     /** The smallest real store: a sorted map; enough for the chain's rules. */
     private static final class MapStore implements CustomerStore {
@@ -125,8 +128,8 @@ class CustomerSourcesTest {
 
     private CustomerSources chain(Optional<String> createIn, int limit) {
         List<CustomerSources.Source> sources = new ArrayList<>();
-        sources.add(new CustomerSources.Source("corp", backend("corp", corp), corp));
-        sources.add(new CustomerSources.Source("local", backend("local", local), local));
+        sources.add(new CustomerSources.Source("corp", backend("corp", corp), corp, HASHER));
+        sources.add(new CustomerSources.Source("local", backend("local", local), local, HASHER));
         return new CustomerSources(sources, createIn, new DirectoryCache(Duration.ZERO, 0, Clock.systemUTC()),
                 Set.of(CustomerField.LOGIN, CustomerField.FIRST_NAME), limit, true);
     }

@@ -72,14 +72,14 @@ class LegacyHashesTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
             "secret", // plain: stored in clear text
-            "sePKgFCKVMkJ.", // crypt: 13-character Unix DES crypt
-            "$1$secret$abcdefghijklmnopqrstuv", // Znuny md5: MD5-crypt
-            "$apr1$secret$abcdefghijklmnopqrstuv", // apr1
-            "BCRYPT:12:abcdefghijklmnop:abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLM", // bcrypt
+            "sePKgFCKVMkJ.", // crypt: a DES crypt string of another password
+            "$1$secret$abcdefghijklmnopqrstuv", // Znuny md5: MD5-crypt of another password
+            "$apr1$secret$abcdefghijklmnopqrstuv", // apr1, likewise
+            "BCRYPT:12:abcdefghijklmnop:abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLM", // bcrypt: a hash part too long
             "95c7fbca92ac5083afda62a564a3d014fc3b72c9140e3cb99ea6bf12", // 56 hex digits: SHA-224, not a Znuny type
             "2bb80d537b1da3e38bd30361aa855686bde0eacd7162fef6a25fe97bf527a25g", // 64 characters, one not hex
             " 2bb80d537b1da3e38bd30361aa855686bde0eacd7162fef6a25fe97bf527a25b"}) // padded
-    @DisplayName("unsupported or broken legacy strings do not verify, even with the password they might hold")
+    @DisplayName("unsupported, broken or other passwords' legacy strings do not verify, even with the password they might hold")
     void unsupportedFormats(String encoded) {
         assertThat(HASHER.verify(pw("secret"), encoded)).isFalse();
         assertThat(HASHER.needsRehash(encoded)).isTrue();
