@@ -125,15 +125,18 @@ final class CustomerWrites {
             throw new ReadOnlyBackendException(s.name(), "erase customer " + at.customer().login());
         }
         String l = at.customer().login();
-        return s.backend().atomically(() -> {
+        ErasureReport report = s.backend().atomically(() -> {
             boolean credentials = s.credentials().filter(c -> !c.readOnly()).map(c -> c.deletePasswordHash(l))
                     .orElse(false);
             int links = memberships.removeAllOf(l);
             boolean removedState = state.map(st -> st.deleteAll(l)).orElse(false);
             boolean removed = s.store().delete(l);
-            cache.forget(l);
-            events.fire(CustomerEvent.Type.ERASED, l, at.customer(), null, "");
             return new ErasureReport(l, s.name(), removed, credentials, links, removedState);
         });
+        // After the commit, never inside the transaction: a read racing the erasure could refill the cache with the
+        // row it still sees until the commit (the generation check then keeps evaluations made before it out too).
+        cache.forget(l);
+        events.fire(CustomerEvent.Type.ERASED, l, at.customer(), null, "");
+        return report;
     }
 }

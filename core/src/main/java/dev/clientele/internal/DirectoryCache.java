@@ -14,6 +14,11 @@ import java.util.function.Supplier;
  * The read cache of a directory: located customers and policy evaluations, both keyed by {@link Keys#of login key},
  * bounded and expiring after a TTL (Caffeine). Evaluations are tagged with a generation that every write moves on,
  * so an evaluation computed concurrently from data read before a write is never served after it.
+ *
+ * <p>Every write drops what it affects AFTER it is committed, never inside its transaction: a read racing the
+ * write would otherwise refill the cache with the row it still sees until the commit. A customer load in progress
+ * when {@link #forget} runs finishes first and is then dropped (Caffeine's per-key lock); an evaluation that read
+ * the generation before the write is tagged with it and never served once the write moved it on.
  */
 final class DirectoryCache {
     /** A cached evaluation, tagged with the generation it was computed under. */
