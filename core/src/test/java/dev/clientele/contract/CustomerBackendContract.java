@@ -69,6 +69,13 @@ public abstract class CustomerBackendContract {
     }
 
     @Nested
+    @DisplayName("Erasure racing writes")
+    class ErasureRace extends ErasureRaceContract {
+        @Override protected CustomerBackend newBackend(String name) { return CustomerBackendContract.this.newBackend(name); }
+        @Override protected CustomerBackend newReadOnlyBackend(String name) { return CustomerBackendContract.this.newReadOnlyBackend(name); }
+    }
+
+    @Nested
     @DisplayName("Search")
     class Search extends SearchContract {
         @Override protected CustomerBackend newBackend(String name) { return CustomerBackendContract.this.newBackend(name); }
