@@ -118,6 +118,13 @@ public abstract class CustomerBackendContract {
     }
 
     @Nested
+    @DisplayName("Login timing: unknown logins and lock-out reveal nothing")
+    class LoginTiming extends LoginTimingContract {
+        @Override protected CustomerBackend newBackend(String name) { return CustomerBackendContract.this.newBackend(name); }
+        @Override protected CustomerBackend newReadOnlyBackend(String name) { return CustomerBackendContract.this.newReadOnlyBackend(name); }
+    }
+
+    @Nested
     @DisplayName("Events")
     class Events extends EventsContract {
         @Override protected CustomerBackend newBackend(String name) { return CustomerBackendContract.this.newBackend(name); }
