@@ -47,11 +47,12 @@ final class FailureCost {
 
     /** Spends what a wrong password of a stored customer costs, for a login no source has. */
     void unknownLogin(String login, char[] password, Instant now) {
-        // The decoy key starts with a control character, which no login may hold.
-        state.ifPresent(st -> st.updateLoginState("\u0001absent-" + Math.floorMod(Keys.of(login).hashCode() ^ salt,
-                DECOYS), s -> lockout.afterFailure(s, now)));
+        // The decoy key starts with a control character, which no login may hold; the stores are asked for it, never
+        // for the login given (which may be anything: a NUL, a megabyte).
+        String decoy = "\u0001absent-" + Math.floorMod(Keys.of(login).hashCode() ^ salt, DECOYS);
+        state.ifPresent(st -> st.updateLoginState(decoy, s -> lockout.afterFailure(s, now)));
         if (unknownOwner.isPresent()) {
-            wrongPassword(unknownOwner.get(), login, password);
+            wrongPassword(unknownOwner.get(), decoy, password);
         } else {
             hasher.verify(password, hasher.dummyHash());
         }
