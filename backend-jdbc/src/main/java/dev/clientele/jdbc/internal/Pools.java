@@ -128,7 +128,7 @@ public final class Pools {
                     + Secrets.masked(s.url()) + ": " + why);
         }
         return new BackendUnavailableException(s.name(), "cannot connect to " + Secrets.masked(s.url()) + " (" + s.keys()
-                .get("url") + "): " + why, e);
+                .get("url") + "): " + why, SqlErrors.scrubbed(e));
     }
 
     /** The full keys of the connection settings of a back-end, for messages. */
