@@ -11,7 +11,10 @@ import dev.clientele.jdbc.internal.JdbcGroupStore;
 import dev.clientele.jdbc.internal.JdbcMembershipStore;
 import dev.clientele.jdbc.internal.JdbcStateStore;
 import dev.clientele.jdbc.internal.Mapping;
+import dev.clientele.jdbc.internal.PgCacheChannel;
 import dev.clientele.jdbc.internal.SchemaManager;
+import dev.clientele.jdbc.internal.SqlErrors;
+import dev.clientele.spi.CacheChannel;
 import dev.clientele.spi.CompanyStore;
 import dev.clientele.spi.CredentialStore;
 import dev.clientele.spi.CustomerBackend;
@@ -66,9 +69,12 @@ public final class JdbcBackend implements CustomerBackend {
     private final MembershipStore memberships;
     private final StateStore state;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final PgCacheChannel notifications;
 
-    private JdbcBackend(String name, Database db, @Nullable AutoCloseable owned, String description) {
+    private JdbcBackend(String name, Database db, DataSource dataSource, @Nullable AutoCloseable owned,
+            String description) {
         this.name = name;
+        this.notifications = new PgCacheChannel(name, dataSource, db);
         this.db = db;
         this.owned = owned;
         this.description = description;
@@ -140,7 +146,8 @@ public final class JdbcBackend implements CustomerBackend {
             lowerCase = meta.storesLowerCaseIdentifiers();
             isolation = c.getTransactionIsolation();
         } catch (SQLException e) {
-            throw new BackendUnavailableException(name, "cannot connect to the database: " + Database.describe(e), e);
+            throw new BackendUnavailableException(name, "cannot connect to the database: " + Database.describe(e),
+                    SqlErrors.scrubbed(e));
         }
         Dialect dialect = Dialect.ofProduct(product).orElseThrow(() -> new ConfigurationException(
                 BackendSettings.key(name, "url"), "names a " + product
@@ -156,7 +163,7 @@ public final class JdbcBackend implements CustomerBackend {
                 + (url == null ? "(unknown URL)" : Secrets.masked(url))
                 + (schema == null ? "" : ", schema " + schema)
                 + (owned == null ? " (connections of the host)" : "") + (options.readOnly() ? " (read-only)" : "");
-        return new JdbcBackend(name, db, owned, description);
+        return new JdbcBackend(name, db, dataSource, owned, description);
     }
 
     /** True if customers, credentials, companies, groups and links are not written (customer state still is). */
@@ -210,6 +217,18 @@ public final class JdbcBackend implements CustomerBackend {
         return db.atomically(work);
     }
 
+    /**
+     * On PostgreSQL, its {@code LISTEN}/{@code NOTIFY} channel {@value PgCacheChannel#CHANNEL}, which keeps one
+     * connection of the data source for listening (see docs/scale-out.md); none on H2 (the cache TTL is the bound).
+     */
+    @Override
+    public Optional<CacheChannel> cacheChannel() {
+        if (db.dialect() != Dialect.POSTGRESQL || closed.get()) {
+            return Optional.empty();
+        }
+        return Optional.of(notifications.channel());
+    }
+
     @Override
     public String describe() {
         return description;
@@ -218,7 +237,11 @@ public final class JdbcBackend implements CustomerBackend {
     /** Closes the connection pool this back-end made from its settings; a host's data source stays open. Idempotent. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true) || owned == null) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        notifications.stop();
+        if (owned == null) {
             return;
         }
         try {

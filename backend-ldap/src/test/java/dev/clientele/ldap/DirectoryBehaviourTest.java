@@ -209,7 +209,9 @@ abstract class DirectoryBehaviourTest {
                     .isEqualTo(Outcome.BAD_CREDENTIALS);
         }
 
-        assertThat(directory.authenticate("bob", PASSWORD.toCharArray()).outcome()).isEqualTo(Outcome.LOCKED_OUT);
+        // Locked: the caller is told bad credentials (a lock-out must not reveal that the login exists).
+        assertThat(directory.authenticate("bob", PASSWORD.toCharArray()).outcome())
+                .isEqualTo(Outcome.BAD_CREDENTIALS);
         assertThat(directory.backends().get("local").state().orElseThrow().loginState("bob").lockedUntil())
                 .isPresent();
         assertThat(directory.authenticate("alice", PASSWORD.toCharArray()).outcome()).isEqualTo(Outcome.SUCCESS);

@@ -16,6 +16,9 @@ import dev.clientele.spi.MembershipStore;
 import dev.clientele.spi.StateStore;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A thread-safe back-end that keeps everything in memory: customers, credentials, companies, groups, memberships
@@ -47,6 +50,7 @@ public final class MemoryBackend implements CustomerBackend {
     private final MemoryGroupStore groups;
     private final MemoryMembershipStore memberships;
     private final MemoryStateStore state;
+    private final ReentrantLock atomic = new ReentrantLock();
 
     private MemoryBackend(String name, boolean readOnly) {
         this.name = Objects.requireNonNull(name, "name");
@@ -131,6 +135,21 @@ public final class MemoryBackend implements CustomerBackend {
         return TYPE + " back-end '" + name + "'" + (readOnly() ? " (read-only)" : "") + ": " + customers.count()
                 + " customers, " + companies.size() + " companies, " + groups.size() + " groups, "
                 + memberships.size() + " links";
+    }
+
+    /**
+     * Runs {@code work} holding this back-end's one write lock (reentrant), so the directory's multi-store writes —
+     * an erasure, a password checked against a still-stored customer — run one after the other. Nothing is rolled
+     * back on failure: the directory undoes what it wrote itself where it must.
+     */
+    @Override
+    public <T extends @Nullable Object> T atomically(Supplier<T> work) {
+        atomic.lock();
+        try {
+            return work.get();
+        } finally {
+            atomic.unlock();
+        }
     }
 
     /** Does nothing: there is nothing to release, and the data stays readable. */

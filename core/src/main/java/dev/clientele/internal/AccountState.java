@@ -45,7 +45,7 @@ final class AccountState {
     void setPreference(String login, String key, String value) {
         Validation.checkPreference(key, value);
         Located at = sources.locateOrThrow(login);
-        store().setPreference(at.customer().login(), key, value);
+        sources.whileStored(at, () -> store().setPreference(at.customer().login(), key, value));
         events.fire(CustomerEvent.Type.PREFERENCE_CHANGED, at.customer().login(), key + " set");
     }
 
@@ -56,7 +56,7 @@ final class AccountState {
         if (!st.preferences(at.customer().login()).containsKey(key)) {
             return false;
         }
-        st.setPreference(at.customer().login(), key, null);
+        sources.whileStored(at, () -> st.setPreference(at.customer().login(), key, null));
         events.fire(CustomerEvent.Type.PREFERENCE_CHANGED, at.customer().login(), key + " removed");
         return true;
     }

@@ -30,6 +30,7 @@ final class Authenticator {
     private final PasswordHasher hasher;
     private final LockoutPolicy lockout;
     private final Events events;
+    private final FailureCost cost;
 
     Authenticator(CustomerSources sources, Optional<StateStore> state, PasswordHasher hasher, LockoutPolicy lockout,
             Events events) {
@@ -38,6 +39,7 @@ final class Authenticator {
         this.hasher = hasher;
         this.lockout = lockout;
         this.events = events;
+        this.cost = new FailureCost(sources, state, hasher, lockout);
     }
 
     AuthenticationResult authenticate(String login, char[] password) {
@@ -46,20 +48,22 @@ final class Authenticator {
             return failed(login == null ? "" : login, Outcome.BAD_CREDENTIALS, "empty login or password");
         }
         Optional<Located> at = sources.locate(login);
+        Instant now = events.now();
         if (at.isEmpty()) {
-            hasher.verify(password, hasher.dummyHash());
+            cost.unknownLogin(login, password, now);
             return failed(login, Outcome.BAD_CREDENTIALS, "unknown login");
         }
         Customer c = at.get().customer();
         Source source = at.get().source();
-        Instant now = events.now();
         // The attempt is reserved (counted as a failure) atomically before the password is verified, so concurrent
         // attempts never verify more than max-failures passwords in a window; a success then clears the count.
         Optional<LoginState> reserved = state.isPresent() ? reserve(state.get(), c.login(), now) : Optional.empty();
         if (state.isPresent() && reserved.isEmpty()) {
             // No verification at all: a directory behind us must not count this attempt against its own lock-out.
-            hasher.verify(password, hasher.dummyHash());
-            return failed(c.login(), Outcome.LOCKED_OUT, "locked out");
+            // The caller is told BAD_CREDENTIALS at the cost of a wrong password, as for an unknown login, so a
+            // lock-out does not reveal that the login exists; the event and loginStatus say "locked out".
+            cost.wrongPassword(source, c.login(), password);
+            return failed(c.login(), Outcome.BAD_CREDENTIALS, "locked out");
         }
         Optional<CredentialStore> creds = source.credentials();
         Optional<String> hash = Optional.empty();

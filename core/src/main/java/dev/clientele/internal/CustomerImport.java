@@ -1,5 +1,6 @@
 package dev.clientele.internal;
 
+import dev.clientele.BackendUnavailableException;
 import dev.clientele.Customer;
 import dev.clientele.CustomerEvent;
 import dev.clientele.DuplicateCustomerException;
@@ -149,8 +150,17 @@ final class CustomerImport {
             added += write.size();
             return;
         }
-        Map<Integer, DuplicateCustomerException> lost = target.backend().atomically(
-                () -> target.store().insertAll(write, sources.uniqueEmail()));
+        Map<Integer, DuplicateCustomerException> lost;
+        try {
+            lost = target.backend().atomically(() -> target.store().insertAll(write, sources.uniqueEmail()));
+        } catch (BackendUnavailableException e) {
+            // What was committed stays; say how much, and which rows this batch held (none of them is stored).
+            String prefix = "back-end '" + e.backend() + "' is unavailable: ";
+            String why = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+            throw new BackendUnavailableException(target.name(), "import stopped: " + added + " rows were stored "
+                    + "before this failure; rows " + writeRows.get(0) + " to " + writeRows.get(writeRows.size() - 1)
+                    + " (counted from 0; one batch) were not: " + why, e);
+        }
         for (int i = 0; i < write.size(); i++) {
             DuplicateCustomerException d = lost.get(i);
             if (d != null) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The chain of customer sources: which source owns a login (the first that has it), merged lookups and search, and
@@ -78,6 +79,30 @@ final class CustomerSources {
             throw new ReadOnlyBackendException(target.name, what);
         }
         return target;
+    }
+
+    /**
+     * Runs {@code work} in one {@code atomically} call of the customer's owner, after locking the customer there
+     * ({@link dev.clientele.spi.CustomerStore#lockExisting}): a customer erased meanwhile makes it throw
+     * {@link CustomerNotFoundException} and nothing is written. An erasure takes the same lock first, so a write
+     * checked this way is either removed by the erasure or refused.
+     */
+    <T> T whileStored(Located at, Supplier<T> work) {
+        String login = at.customer().login();
+        return at.source().backend().atomically(() -> {
+            if (!at.source().store().lockExisting(login)) {
+                throw new CustomerNotFoundException(login);
+            }
+            return work.get();
+        });
+    }
+
+    /** {@link #whileStored(Located, Supplier)} of the customer's owner, for a write that returns nothing. */
+    void whileStored(Located at, Runnable work) {
+        whileStored(at, () -> {
+            work.run();
+            return null;
+        });
     }
 
     /** The owner of the login, from the cache when it has it. */

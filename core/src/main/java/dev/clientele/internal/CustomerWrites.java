@@ -66,6 +66,7 @@ final class CustomerWrites {
         Customer stored = stamped(c, target, events.now());
         target.backend().atomically(() -> {
             target.store().insert(stored, sources.uniqueEmail());
+            cleanSlate(target, stored.login());
             if (passwordWrite != null) {
                 try {
                     passwordWrite.run();
@@ -85,6 +86,17 @@ final class CustomerWrites {
         LOG.debug("Created customer {} in {}", stored.login(), target.name());
         events.fire(CustomerEvent.Type.CREATED, stored.login(), null, stored, password != null ? "with password" : "");
         return stored;
+    }
+
+    /**
+     * A new customer starts from a clean slate: whatever a write racing an earlier erasure of the same login left
+     * behind (a password hash, links, login state, tokens, preferences) is removed with the insert, so it is never
+     * inherited.
+     */
+    private void cleanSlate(Source target, String login) {
+        target.credentials().filter(c -> !c.readOnly()).ifPresent(c -> c.deletePasswordHash(login));
+        memberships.removeAllOf(login);
+        state.ifPresent(st -> st.deleteAll(login));
     }
 
     Customer update(Customer customer) {
@@ -135,15 +147,21 @@ final class CustomerWrites {
             throw new ReadOnlyBackendException(s.name(), "erase customer " + at.customer().login());
         }
         String l = at.customer().login();
-        return s.backend().atomically(() -> {
+        ErasureReport report = s.backend().atomically(() -> {
+            // The lock first: a write checked against the stored customer (CustomerSources.whileStored) waits for
+            // the erasure and then fails, or finished before it and is removed here.
+            s.store().lockExisting(l);
             boolean credentials = s.credentials().filter(c -> !c.readOnly()).map(c -> c.deletePasswordHash(l))
                     .orElse(false);
             int links = memberships.removeAllOf(l);
             boolean removedState = state.map(st -> st.deleteAll(l)).orElse(false);
             boolean removed = s.store().delete(l);
-            cache.forget(l);
-            events.fire(CustomerEvent.Type.ERASED, l, at.customer(), null, "");
             return new ErasureReport(l, s.name(), removed, credentials, links, removedState);
         });
+        // After the commit, never inside the transaction: a read racing the erasure could refill the cache with the
+        // row it still sees until the commit (the generation check then keeps evaluations made before it out too).
+        cache.forget(l);
+        events.fire(CustomerEvent.Type.ERASED, l, at.customer(), null, "");
+        return report;
     }
 }

@@ -3,6 +3,7 @@ package dev.clientele.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.clientele.spi.CacheChannel;
 import dev.clientele.spi.Keys;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,11 @@ import java.util.function.Supplier;
  * The read cache of a directory: located customers and policy evaluations, both keyed by {@link Keys#of login key},
  * bounded and expiring after a TTL (Caffeine). Evaluations are tagged with a generation that every write moves on,
  * so an evaluation computed concurrently from data read before a write is never served after it.
+ *
+ * <p>Every write drops what it affects AFTER it is committed, never inside its transaction: a read racing the
+ * write would otherwise refill the cache with the row it still sees until the commit. A customer load in progress
+ * when {@link #forget} runs finishes first and is then dropped (Caffeine's per-key lock); an evaluation that read
+ * the generation before the write is tagged with it and never served once the write moved it on.
  */
 final class DirectoryCache {
     /** A cached evaluation, tagged with the generation it was computed under. */
@@ -23,6 +29,8 @@ final class DirectoryCache {
     private final Cache<String, CustomerSources.Located> customers;
     private final Cache<String, Tagged> evaluations;
     private final AtomicLong generation = new AtomicLong();
+    /** The other nodes on the same stores, told of every write over the stores' channels (see CacheBroadcast). */
+    private final CacheBroadcast broadcast = new CacheBroadcast(this);
 
     DirectoryCache(Duration ttl, long maxSize, Clock clock) {
         boolean on = !ttl.isZero() && maxSize > 0;
@@ -39,9 +47,28 @@ final class DirectoryCache {
         return customers != null;
     }
 
+    /** Listens on a store's channel for the writes of other nodes, and publishes this node's writes there. */
+    void join(CacheChannel channel) {
+        if (enabled()) {
+            broadcast.join(channel);
+        } else {
+            channel.close();
+        }
+    }
+
+    /** Stops listening on the stores' channels. */
+    void close() {
+        broadcast.close();
+    }
+
+    /** True if what is cached may be served: caching is on and every channel is up (none missed a write). */
+    private boolean trusted() {
+        return customers != null && broadcast.allUp();
+    }
+
     /** The cached customer of the login, else what {@code load} finds (cached too). */
     Optional<CustomerSources.Located> customer(String login, Supplier<Optional<CustomerSources.Located>> load) {
-        if (customers == null) {
+        if (!trusted()) {
             return load.get();
         }
         return Optional.ofNullable(customers.get(Keys.of(login), k -> load.get().orElse(null)));
@@ -49,7 +76,7 @@ final class DirectoryCache {
 
     /** The cached evaluation of the login if it is still current, else {@code evaluate}'s (cached). */
     PolicyEvaluator.Evaluation evaluation(String login, Supplier<PolicyEvaluator.Evaluation> evaluate) {
-        if (evaluations == null) {
+        if (!trusted()) {
             return evaluate.get();
         }
         String key = Keys.of(login);
@@ -63,35 +90,50 @@ final class DirectoryCache {
         return e;
     }
 
-    /** Drops the customer and its permissions. */
+    /** Drops the customer and its permissions, here and on the other nodes. */
     void forget(String login) {
-        if (customers != null) {
-            customers.invalidate(Keys.of(login));
-        }
-        forgetPermissions(login);
+        forgetHere(Keys.of(login));
+        broadcast.customer(Keys.of(login));
     }
 
-    /** Drops the login's permissions; the generation moves on too (see the class comment). */
+    /** Drops the login's permissions here and on the other nodes; the generation moves on too (class comment). */
     void forgetPermissions(String login) {
+        forgetPermissionsHere(Keys.of(login));
+        broadcast.permissions(Keys.of(login));
+    }
+
+    /** Drops every evaluation, here and on the other nodes: a group, company, company link or the policy changed. */
+    void policyChanged() {
+        policyChangedHere();
+        broadcast.policy();
+    }
+
+    void forgetHere(String key) {
+        if (customers != null) {
+            customers.invalidate(key);
+        }
+        forgetPermissionsHere(key);
+    }
+
+    void forgetPermissionsHere(String key) {
         generation.incrementAndGet();
         if (evaluations != null) {
-            evaluations.invalidate(Keys.of(login));
+            evaluations.invalidate(key);
         }
     }
 
-    /** Drops every evaluation: a group, company, company link or the policy changed. */
-    void policyChanged() {
+    void policyChangedHere() {
         generation.incrementAndGet();
         if (evaluations != null) {
             evaluations.invalidateAll();
         }
     }
 
-    /** Drops everything. */
+    /** Drops everything this node cached (the other nodes keep theirs). */
     void invalidateAll() {
         if (customers != null) {
             customers.invalidateAll();
         }
-        policyChanged();
+        policyChangedHere();
     }
 }

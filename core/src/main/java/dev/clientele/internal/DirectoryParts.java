@@ -28,6 +28,7 @@ record DirectoryParts(DefaultCustomerDirectory.Settings settings, Events events,
         Roles roles = s.roles();
         Events events = new Events(s.listeners(), s.clock());
         DirectoryCache cache = new DirectoryCache(s.cacheTtl(), s.cacheMaxSize(), s.clock());
+        b.values().stream().distinct().forEach(backend -> backend.cacheChannel().ifPresent(cache::join));
         List<Source> chain = new ArrayList<>();
         for (String n : roles.customers()) {
             chain.add(new Source(n, b.get(n), b.get(n).customers().orElseThrow(),
@@ -55,6 +56,7 @@ record DirectoryParts(DefaultCustomerDirectory.Settings settings, Events events,
 
     /** Closes the back-ends the directory opened itself (not those handed in); throws the first failure. */
     void closeOwnedBackends() {
+        cache.close();
         BackendCloseException failure = null;
         for (Map.Entry<String, CustomerBackend> e : settings.backends().entrySet()) {
             if (settings.owned().contains(e.getKey())) {

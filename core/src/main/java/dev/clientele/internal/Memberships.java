@@ -60,8 +60,19 @@ final class Memberships {
     }
 
     void put(Membership m) {
-        Membership canonical = canonical(m);
-        writer().put(canonical);
+        Membership canonical;
+        if (m.kind() == Membership.Kind.CUSTOMER) {
+            Group g = catalog.existingGroup(m.group());
+            CustomerSources.Located at = sources.locateOrThrow(m.subject());
+            Membership link = new Membership(m.kind(), at.customer().login(), g.name(), m.permission(), m.context());
+            MembershipStore writer = writer();
+            // Atomically with the check that the customer is still stored: a link never outlives an erasure.
+            sources.whileStored(at, () -> writer.put(link));
+            canonical = link;
+        } else {
+            canonical = canonical(m);
+            writer().put(canonical);
+        }
         changed(canonical, canonical.group() + ": " + canonical.permission().key()
                 + (canonical.context() == PermissionContext.OWN ? "" : " (" + canonical.context() + ")"));
     }
@@ -180,13 +191,14 @@ final class Memberships {
     }
 
     void setGroupsOf(String login, Map<String, Permission> wanted) {
-        Customer c = sources.locateOrThrow(login).customer();
+        CustomerSources.Located at = sources.locateOrThrow(login);
+        Customer c = at.customer();
         Map<String, Group> groups = new LinkedHashMap<>();
         for (String g : wanted.keySet()) {
             groups.put(Keys.of(g), catalog.existingGroup(g));
         }
         MembershipStore writer = writer();
-        owners.get(writer).atomically(() -> {
+        sources.whileStored(at, () -> owners.get(writer).atomically(() -> {
             for (String g : groupsOf(c).keySet()) {
                 if (!groups.containsKey(Keys.of(g))) {
                     removeEverywhere(Membership.customer(c.login(), g, Permission.RO));
@@ -194,7 +206,7 @@ final class Memberships {
             }
             wanted.forEach((g, p) -> writer.put(Membership.customer(c.login(), groups.get(Keys.of(g)).name(), p)));
             return null;
-        });
+        }));
         cache.forgetPermissions(c.login());
         events.fire(CustomerEvent.Type.MEMBERSHIP_CHANGED, c.login(), null, null, "groups set to "
                 + new TreeMap<>(wanted));

@@ -47,9 +47,12 @@ final class Passwords {
     void set(String login, char[] password) {
         Located at = sources.locateOrThrow(login);
         policy.check(password);
-        write(at.source(), at.customer().login(), password).run();
-        // A new password invalidates every outstanding reset token of the customer.
-        state.ifPresent(st -> st.deleteResetTokens(at.customer().login()));
+        Runnable write = write(at.source(), at.customer().login(), password);
+        sources.whileStored(at, () -> {
+            write.run();
+            // A new password invalidates every outstanding reset token of the customer.
+            state.ifPresent(st -> st.deleteResetTokens(at.customer().login()));
+        });
         events.fire(CustomerEvent.Type.PASSWORD_CHANGED, at.customer().login(), null, null, "");
     }
 
@@ -78,8 +81,9 @@ final class Passwords {
         Located at = sources.locateOrThrow(login);
         StateStore st = stateStore();
         String token = ResetTokens.newToken();
-        st.storeResetToken(new ResetToken(ResetTokens.hash(token), at.customer().login(),
-                events.now().plus(resetTokenLifetime)));
+        ResetToken stored = new ResetToken(ResetTokens.hash(token), at.customer().login(),
+                events.now().plus(resetTokenLifetime));
+        sources.whileStored(at, () -> st.storeResetToken(stored));
         events.fire(CustomerEvent.Type.RESET_TOKEN_ISSUED, at.customer().login(), "valid for " + resetTokenLifetime);
         return token;
     }
@@ -95,10 +99,13 @@ final class Passwords {
             throw new NotFoundException("reset token", "(given token: unknown, used or expired)");
         }
         Located at = sources.locateOrThrow(t.get().login());
-        write(at.source(), at.customer().login(), newPassword).run();
-        // Redeeming one token invalidates every other outstanding token of the customer.
-        st.deleteResetTokens(at.customer().login());
-        st.updateLoginState(at.customer().login(), lockout::unlocked);
+        Runnable write = write(at.source(), at.customer().login(), newPassword);
+        sources.whileStored(at, () -> {
+            write.run();
+            // Redeeming one token invalidates every other outstanding token of the customer.
+            st.deleteResetTokens(at.customer().login());
+            st.updateLoginState(at.customer().login(), lockout::unlocked);
+        });
         events.fire(CustomerEvent.Type.PASSWORD_CHANGED, at.customer().login(), null, null, "by reset token");
     }
 
@@ -113,7 +120,7 @@ final class Passwords {
         CredentialStore creds = there.source().credentials().filter(c -> !c.readOnly())
                 .orElseThrow(() -> new ReadOnlyBackendException(there.source().name(),
                         "store the password hash of " + there.customer().login()));
-        creds.setPasswordHash(there.customer().login(), hash.get());
+        target.sources.whileStored(there, () -> creds.setPasswordHash(there.customer().login(), hash.get()));
         target.events.fire(CustomerEvent.Type.PASSWORD_CHANGED, there.customer().login(), null, null, "copied");
         return true;
     }

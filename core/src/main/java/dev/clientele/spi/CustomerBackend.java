@@ -60,6 +60,16 @@ public interface CustomerBackend extends AutoCloseable {
         return work.get();
     }
 
+    /**
+     * The store's notification channel for the caches of several directories on one store (several application
+     * nodes), if it has one: each write made through a directory is then published there and every other directory
+     * drops what it cached of it. A new channel each call; the directory closes it. None by default: the cache TTL is
+     * then the bound on how long another node serves what a write changed.
+     */
+    default Optional<CacheChannel> cacheChannel() {
+        return Optional.empty();
+    }
+
     /** A line for people: what this instance is connected to, without secrets. */
     default String describe() {
         return type() + " back-end '" + name() + "'";

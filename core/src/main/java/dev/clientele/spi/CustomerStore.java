@@ -100,6 +100,18 @@ public interface CustomerStore {
      */
     void update(Customer customer, long expectedVersion, boolean uniqueEmail);
 
+    /**
+     * Called inside {@link CustomerBackend#atomically}: true if a customer with this login key is stored, and then
+     * no concurrent {@link #delete} of it takes effect before the enclosing {@code atomically} call returns (a
+     * database locks the row, {@code SELECT ... FOR UPDATE}). The directory checks this way that a customer still
+     * exists when it writes its password, links or state, and an erasure takes the same lock first, so a write for a
+     * customer being erased either happens before the erasure (which then removes it) or fails. The default only
+     * looks the customer up: atomic where {@code atomically} itself serialises the back-end's writes.
+     */
+    default boolean lockExisting(String login) {
+        return findByLogin(login).isPresent();
+    }
+
     /** Removes the customer for good; false if there was none. */
     boolean delete(String login);
 

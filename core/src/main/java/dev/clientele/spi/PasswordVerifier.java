@@ -36,6 +36,16 @@ public interface PasswordVerifier {
         return verify(located.login(), password);
     }
 
+    /**
+     * Spends what checking a wrong password of a stored customer costs here, for a login this store does not have
+     * (or an account core keeps locked), so that its timing does not tell whether the login exists: an LDAP
+     * back-end binds, with this password, as an entry that does not exist. The result is not used and the attempt
+     * must not count against any customer. The default does nothing: a verifier whose check costs time overrides it.
+     */
+    default void verifyAbsent(char[] password) {
+        // nothing to spend
+    }
+
     /** True if {@link #setPassword(String, char[])} is not possible. */
     boolean readOnly();
 

@@ -69,6 +69,13 @@ public abstract class CustomerBackendContract {
     }
 
     @Nested
+    @DisplayName("Erasure racing writes")
+    class ErasureRace extends ErasureRaceContract {
+        @Override protected CustomerBackend newBackend(String name) { return CustomerBackendContract.this.newBackend(name); }
+        @Override protected CustomerBackend newReadOnlyBackend(String name) { return CustomerBackendContract.this.newReadOnlyBackend(name); }
+    }
+
+    @Nested
     @DisplayName("Search")
     class Search extends SearchContract {
         @Override protected CustomerBackend newBackend(String name) { return CustomerBackendContract.this.newBackend(name); }
@@ -106,6 +113,13 @@ public abstract class CustomerBackendContract {
     @Nested
     @DisplayName("Authentication, lock-out, passwords and reset tokens")
     class Authentication extends AuthenticationContract {
+        @Override protected CustomerBackend newBackend(String name) { return CustomerBackendContract.this.newBackend(name); }
+        @Override protected CustomerBackend newReadOnlyBackend(String name) { return CustomerBackendContract.this.newReadOnlyBackend(name); }
+    }
+
+    @Nested
+    @DisplayName("Login timing: unknown logins and lock-out reveal nothing")
+    class LoginTiming extends LoginTimingContract {
         @Override protected CustomerBackend newBackend(String name) { return CustomerBackendContract.this.newBackend(name); }
         @Override protected CustomerBackend newReadOnlyBackend(String name) { return CustomerBackendContract.this.newReadOnlyBackend(name); }
     }

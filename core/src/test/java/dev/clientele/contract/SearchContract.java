@@ -310,4 +310,36 @@ public abstract class SearchContract extends BackendContractSupport {
                 .isEqualTo(dev.clientele.AuthenticationResult.Outcome.BAD_CREDENTIALS);
         assertThat(directory.search("jdoe").customers()).extracting(Customer::login).containsExactly("jdoe");
     }
+
+    @Test
+    @DisplayName("a lookup of a megabyte-long value matches nothing at once, on every store, and logs no one in")
+    void hugeLookupsMatchNothing() {
+        directory.createCustomer(customer("jdoe").build(), PASSWORD.toCharArray());
+        String huge = "j".repeat(1_000_000);
+
+        assertThat(directory.findCustomer(huge)).isEmpty();
+        assertThat(directory.findByEmail(huge + "@acme.example")).isEmpty();
+        assertThat(directory.findByCustomerId(huge)).isEmpty();
+        assertThat(directory.authenticate(huge, PASSWORD.toCharArray()).outcome())
+                .isEqualTo(dev.clientele.AuthenticationResult.Outcome.BAD_CREDENTIALS);
+        assertThat(directory.findCustomer("jdoe")).isPresent();
+    }
+
+    @Test
+    @DisplayName("letters beyond ASCII match case-insensitively as core folds them, on every store (İstanbul, ǅ)")
+    void unicodeCaseFoldsAsCore() {
+        directory.createCustomer(customer("ist").city("İstanbul").lastName("Yılmaz").build());
+        directory.createCustomer(customer("dz").firstName("ǅemal").lastName("Ǆurić").build());
+        directory.createCustomer(customer("plain").city("Izmir").build());
+
+        for (String q : new String[] {"İstanbul", "i\u0307stanbul", "*stanbul", "İst*"}) {
+            assertThat(directory.search(CustomerQuery.builder().text(q).fields(CustomerField.CITY).build())
+                    .customers()).as("city search %s", q).extracting(Customer::login).containsExactly("ist");
+        }
+        for (String q : new String[] {"ǅemal", "ǆemal", "Ǆemal", "ǆ*", "*ǆ*", "ǆurić"}) {
+            assertThat(directory.search(q).customers()).as("search %s", q).extracting(Customer::login)
+                    .containsExactly("dz");
+        }
+        assertThat(directory.search("yılmaz").customers()).extracting(Customer::login).containsExactly("ist");
+    }
 }

@@ -213,12 +213,19 @@ public final class Database {
         return result;
     }
 
-    /** The exception for a failed database operation. */
+    /**
+     * The exception for a failed database operation: the operation, the SQL states (and a batch's failed entry) and
+     * the driver's message scrubbed of values and bounded; the cause is a scrubbed copy of the driver's chain.
+     */
     public BackendUnavailableException failure(String what, SQLException e) {
-        return new BackendUnavailableException(backendName, what + " failed: " + describe(e), e);
+        return new BackendUnavailableException(backendName, what + " failed (" + SqlErrors.states(e) + "): "
+                + describe(e), SqlErrors.scrubbed(e));
     }
 
-    /** The SQL state and message of an exception and of the exceptions chained to it, in one line. */
+    /**
+     * The SQL state and scrubbed message ({@link SqlErrors#scrub}: no values, statements or passwords, bounded) of an
+     * exception and of those chained to it, in one line.
+     */
     public static String describe(SQLException e) {
         StringBuilder sb = new StringBuilder();
         Throwable t = e;
@@ -230,7 +237,8 @@ public final class Database {
             if (t instanceof SQLException && ((SQLException) t).getSQLState() != null) {
                 sb.append('[').append(((SQLException) t).getSQLState()).append("] ");
             }
-            sb.append(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip());
+            String m = SqlErrors.scrub(t.getMessage());
+            sb.append(m.isEmpty() ? t.getClass().getSimpleName() : m);
             Throwable next = t instanceof SQLException ? ((SQLException) t).getNextException() : null;
             t = next != null ? next : t.getCause() == t ? null : t.getCause();
         }

@@ -396,6 +396,19 @@ public final class JdbcCustomerStore implements CustomerStore {
     }
 
     @Override
+    public boolean lockExisting(String login) {
+        return db.write("lock customer", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + m.loginKey() + " FROM " + m.customers()
+                    + " WHERE " + m.loginKey() + " = ? FOR UPDATE")) {
+                ps.setString(1, Keys.of(login));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    @Override
     public boolean delete(String login) {
         db.checkWritable("delete customer '" + login + "'");
         if (login == null) {

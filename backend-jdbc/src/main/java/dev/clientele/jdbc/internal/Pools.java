@@ -134,7 +134,7 @@ public final class Pools {
                     + " use PostgreSQL)", e);
         }
         return new BackendUnavailableException(s.name(), "cannot connect to " + Secrets.masked(s.url()) + " (" + s.keys()
-                .get("url") + "): " + why, e);
+                .get("url") + "): " + why, SqlErrors.scrubbed(e));
     }
 
     /** The full keys of the connection settings of a back-end, for messages. */

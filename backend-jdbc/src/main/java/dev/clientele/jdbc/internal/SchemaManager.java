@@ -80,10 +80,11 @@ public final class SchemaManager {
             SQLException sql = sqlCause(e);
             if (sql != null && Database.isConnectionProblem(sql)) {
                 throw new BackendUnavailableException(backendName, "checking the database schema failed: "
-                        + Database.describe(sql), e);
+                        + Database.describe(sql), SqlErrors.scrubbed(e));
             }
             throw new ConfigurationException(modeKey, "the database schema" + where + " could not be "
-                    + (mode == SchemaMode.MANAGE ? "migrated" : "validated") + ": " + e.getMessage(), e);
+                    + (mode == SchemaMode.MANAGE ? "migrated" : "validated") + ": " + SqlErrors.scrub(e.getMessage()),
+                    SqlErrors.scrubbed(e));
         }
     }
 

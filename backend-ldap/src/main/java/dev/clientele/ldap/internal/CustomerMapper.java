@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * text, so no login or search term can change a filter.
  */
 public final class CustomerMapper {
+    /** A character beyond ASCII, whose case a directory server may fold differently from core. */
+    private static final Pattern BEYOND_ASCII = Pattern.compile("[^\\x00-\\x7F]");
     private static final Logger LOG = LoggerFactory.getLogger(CustomerMapper.class);
     /** Active Directory's userAccountControl flag ACCOUNTDISABLE. */
     static final int UAC_DISABLED = 0x2;
@@ -159,17 +162,38 @@ public final class CustomerMapper {
         return any.size() == 1 ? any.get(0) : Filter.createORFilter(any);
     }
 
-    /** The term as a filter on one attribute: presence, equality or substring, from its parsed parts. */
+    /**
+     * The term as a filter on one attribute: presence, equality or substring, from its parsed parts. A directory
+     * server folds case its own way (Unicode case folding, or ASCII only), which for characters beyond ASCII can
+     * differ from core's fold ({@code İ} folds to {@code i} plus a combining dot in Java, {@code ǅ} to {@code ǆ}):
+     * so every character beyond ASCII is left to a wildcard in the filter, which is then wider than the term, never
+     * narrower, and core's own match of the entries read removes what does not match. No matching entry is lost.
+     */
     static Filter matching(String attr, SearchTerm term) {
-        List<String> parts = term.parts();
+        boolean lead = term.leadingWildcard();
+        boolean trail = term.trailingWildcard();
+        List<String> parts = new ArrayList<>();
+        List<String> folded = term.parts();
+        for (int i = 0; i < folded.size(); i++) {
+            String[] pieces = BEYOND_ASCII.split(folded.get(i), -1);
+            if (pieces.length > 1) {
+                lead |= i == 0 && pieces[0].isEmpty();
+                trail |= i == folded.size() - 1 && pieces[pieces.length - 1].isEmpty();
+            }
+            for (String piece : pieces) {
+                if (!piece.isEmpty()) {
+                    parts.add(piece);
+                }
+            }
+        }
         if (parts.isEmpty()) {
             return Filter.createPresenceFilter(attr);
         }
-        if (!term.leadingWildcard() && !term.trailingWildcard() && parts.size() == 1) {
+        if (!lead && !trail && parts.size() == 1) {
             return Filter.createEqualityFilter(attr, parts.get(0));
         }
-        String initial = term.leadingWildcard() ? null : parts.get(0);
-        String fin = term.trailingWildcard() ? null : parts.get(parts.size() - 1);
+        String initial = lead ? null : parts.get(0);
+        String fin = trail ? null : parts.get(parts.size() - 1);
         int from = initial == null ? 0 : 1;
         int to = fin == null ? parts.size() : parts.size() - 1;
         List<String> middle = to > from ? parts.subList(from, to) : List.of();

@@ -298,12 +298,14 @@ public final class LdapConnections implements AutoCloseable {
                 return;
             } catch (LDAPException e) {
                 defunct = !e.getResultCode().isConnectionUsable();
-                if (defunct && read == 0 && attempt == 1) {
+                // A client-side timeout is the server being slow on this search, not a dead connection: retrying
+                // it would only double the wait (and the server's load). The connection is dropped all the same.
+                if (defunct && read == 0 && attempt == 1 && e.getResultCode() != ResultCode.TIMEOUT) {
                     LOG.debug("LDAP back-end '{}': search failed on a dead connection, retrying once: {}",
                             settings.name(), describe(e));
                     continue;
                 }
-                throw unavailable("search " + base + " for " + filter, e);
+                throw unavailable("search " + base + " for " + shortened(filter.toString()), e);
             } finally {
                 if (defunct) {
                     pool.releaseDefunctConnection(conn);
@@ -369,7 +371,7 @@ public final class LdapConnections implements AutoCloseable {
                 } catch (LDAPException e) {
                     boolean defunct = !e.getResultCode().isConnectionUsable();
                     release(defunct);
-                    if (defunct && !started && attempt == 1) {
+                    if (defunct && !started && attempt == 1 && e.getResultCode() != ResultCode.TIMEOUT) {
                         LOG.debug("LDAP back-end '{}': search failed on a dead connection, retrying once: {}",
                                 settings.name(), describe(e));
                         continue;
@@ -447,7 +449,7 @@ public final class LdapConnections implements AutoCloseable {
                     return ResultCode.SUCCESS;
                 } catch (LDAPException e) {
                     ResultCode rc = e.getResultCode();
-                    if (!rc.isConnectionUsable() && attempt == 1) {
+                    if (!rc.isConnectionUsable() && attempt == 1 && rc != ResultCode.TIMEOUT) {
                         LOG.debug("LDAP back-end '{}': bind failed on a dead connection, retrying once: {}",
                                 settings.name(), describe(e));
                         continue;
@@ -471,7 +473,30 @@ public final class LdapConnections implements AutoCloseable {
 
     /** The failure as a {@link BackendUnavailableException} of this back-end. */
     public BackendUnavailableException unavailable(String what, LDAPException e) {
-        return new BackendUnavailableException(settings.name(), "cannot " + what + ": " + describe(e), e);
+        return new BackendUnavailableException(settings.name(), "cannot " + shortened(what) + ": " + describe(e),
+                bounded(e));
+    }
+
+    /** The longest piece of a filter, value or server message put into an exception message or a log line. */
+    static final int MAX_SHOWN = 200;
+
+    /** Text cut to {@value #MAX_SHOWN} characters (a filter or a value can be megabytes long), saying how long it was. */
+    public static String shortened(String text) {
+        if (text == null || text.length() <= MAX_SHOWN) {
+            return text;
+        }
+        return text.substring(0, MAX_SHOWN) + "... (" + text.length() + " characters)";
+    }
+
+    /**
+     * A copy of the SDK's exception with its message shortened: the SDK's own message of a client-side timeout
+     * quotes the whole request, filter included. Same result code and stack trace; the SDK's cause is not copied.
+     */
+    static LDAPException bounded(LDAPException e) {
+        LDAPException copy = new LDAPException(e.getResultCode(), shortened(e.getMessage()),
+                shortened(e.getMatchedDN()), null);
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
     }
 
     /** A write the directory refused for a reason other than a duplicate or a connection problem. */
@@ -481,8 +506,8 @@ public final class LdapConnections implements AutoCloseable {
             return unavailable(what, e);
         }
         return new dev.clientele.BackendRefusedException(settings.name(),
-                "LDAP back-end '" + settings.name() + "': the directory refused to " + what
-                + ": " + describe(e), e);
+                "LDAP back-end '" + settings.name() + "': the directory refused to " + shortened(what)
+                + ": " + describe(e), bounded(e));
     }
 
     /** A result code and the server's message, for people. */
@@ -490,7 +515,7 @@ public final class LdapConnections implements AutoCloseable {
         String diagnostic = e.getDiagnosticMessage();
         String message = diagnostic != null && !diagnostic.isBlank() ? diagnostic : e.getMessage();
         return e.getResultCode().getName() + " (" + e.getResultCode().intValue() + ")"
-                + (message == null || message.isBlank() ? "" : ": " + message);
+                + (message == null || message.isBlank() ? "" : ": " + shortened(message));
     }
 
     @Override

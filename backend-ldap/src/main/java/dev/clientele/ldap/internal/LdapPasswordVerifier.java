@@ -16,6 +16,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,9 @@ public final class LdapPasswordVerifier implements PasswordVerifier {
     private final LdapCustomerStore customers;
     private final CustomerMapper mapper;
     private final GroupResolver groups;
+    /** An entry that does not exist (a random naming value under the base DN): what an unknown login binds as. */
+    private final String absentLogin = "clientele-absent-" + UUID.randomUUID();
+    private final String absentDn;
 
     /** {@code activeDirectory}: passwords go to {@code unicodePwd} instead of the password modify operation. */
     public LdapPasswordVerifier(SettingsOrigin origin, LoginSettings login, boolean writable, boolean activeDirectory,
@@ -50,6 +54,7 @@ public final class LdapPasswordVerifier implements PasswordVerifier {
         this.customers = customers;
         this.mapper = mapper;
         this.groups = groups;
+        this.absentDn = mapper.dnFor(absentLogin).toString();
     }
 
     @Override
@@ -85,6 +90,20 @@ public final class LdapPasswordVerifier implements PasswordVerifier {
         }
         LOG.debug("LDAP back-end '{}': bind as {} refused: {}", origin.name(), dn, rc);
         return Verification.INVALID;
+    }
+
+    /**
+     * What a wrong password costs, for a login the directory does not have: the same calls as {@link #bind} for a
+     * member — the required-group check if configured, then a simple bind with this password — as an entry that
+     * does not exist, so the server refuses it without counting it against anyone.
+     */
+    @Override
+    public void verifyAbsent(char[] password) {
+        if (password == null || password.length == 0) {
+            return;
+        }
+        login.requiredGroupDn().ifPresent(g -> groups.isMember(absentDn, absentLogin, g));
+        ldap.bindAsUser(absentDn, password);
     }
 
     @Override

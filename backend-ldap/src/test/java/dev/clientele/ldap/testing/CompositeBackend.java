@@ -11,6 +11,8 @@ import dev.clientele.spi.MembershipStore;
 import dev.clientele.spi.PasswordVerifier;
 import dev.clientele.spi.StateStore;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * For the contract suite, which wants one back-end with all six stores: customers and passwords from an LDAP
@@ -70,6 +72,15 @@ public final class CompositeBackend implements CustomerBackend {
     @Override
     public Optional<StateStore> state() {
         return local.state();
+    }
+
+    /**
+     * The local part's lock: an erasure and a write checked against the stored customer run one after the other, as
+     * they do when the local stores are a database (the directory itself has no transactions).
+     */
+    @Override
+    public <T extends @Nullable Object> T atomically(Supplier<T> work) {
+        return local.atomically(work);
     }
 
     @Override
