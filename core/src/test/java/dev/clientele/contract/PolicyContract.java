@@ -426,6 +426,7 @@ public abstract class PolicyContract extends BackendContractSupport {
     @Test
     @DisplayName("an other-customer-IDs membership adds the valid companies linked to that group, and only those")
     void accessibleThroughOtherCustomerIdsContext() {
+        assumeOtherContextOfCustomers();
         CustomerDirectory directory = withPolicy(LINKS_ONLY);
         createGroups(directory, "partners", "elsewhere");
         directory.createCompany(company("acme"));
@@ -447,6 +448,7 @@ public abstract class PolicyContract extends BackendContractSupport {
     @Test
     @DisplayName("an other-customer-IDs membership grants no permission on the group and is not a stored own link")
     void otherCustomerIdsContextGrantsNoGroupPermission() {
+        assumeOtherContextOfCustomers();
         CustomerDirectory directory = withPolicy(LINKS_ONLY);
         createGroups(directory, "partners");
         directory.createCustomer(customer("jdoe").build());
@@ -475,6 +477,7 @@ public abstract class PolicyContract extends BackendContractSupport {
     @Test
     @DisplayName("removeMembership removes an other-customer-IDs membership and its customer IDs")
     void removeMembership() {
+        assumeOtherContextOfCustomers();
         CustomerDirectory directory = withPolicy(LINKS_ONLY);
         createGroups(directory, "partners");
         directory.createCompany(company("partner1"));
