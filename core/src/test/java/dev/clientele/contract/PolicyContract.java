@@ -424,6 +424,19 @@ public abstract class PolicyContract extends BackendContractSupport {
     }
 
     @Test
+    @DisplayName("the customer IDs of invalid companies are not accessible; IDs without a company record are")
+    void invalidCompaniesAreNotAccessible() {
+        CustomerDirectory directory = withPolicy(LINKS_ONLY);
+        directory.createCompany(Company.builder("acme").name("Acme").validity(Validity.INVALID).build());
+        directory.createCompany(Company.builder("beta").name("Beta").validity(Validity.INVALID_TEMPORARILY).build());
+        directory.createCompany(company("gamma"));
+        directory.createCustomer(customer("jdoe").customerId("acme").additionalCustomerIds("beta", "gamma", "delta")
+                .build());
+
+        assertThat(directory.accessibleCustomerIds("jdoe")).containsExactlyInAnyOrder("gamma", "delta");
+    }
+
+    @Test
     @DisplayName("an other-customer-IDs membership adds the valid companies linked to that group, and only those")
     void accessibleThroughOtherCustomerIdsContext() {
         assumeOtherContextOfCustomers();

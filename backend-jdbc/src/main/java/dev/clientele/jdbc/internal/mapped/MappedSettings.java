@@ -91,7 +91,17 @@ public final class MappedSettings {
                 : identifier(r, MAPPING + "password-column", password, base.passwordColumn());
         int userId = r.integer(MAPPING + "user-id", 1, 1, Integer.MAX_VALUE);
         boolean caseSensitive = r.bool(LOGIN_CASE_SENSITIVE, false);
-        checkTwice(r, columns, attributes, password);
+        Set<CustomerField> explicit = EnumSet.noneOf(CustomerField.class);
+        for (String key : settings.keys()) {
+            if (key.startsWith(MAPPING + "column.")) {
+                try {
+                    explicit.add(CustomerField.parse(key.substring((MAPPING + "column.").length())));
+                } catch (ValidationException e) {
+                    // reported above
+                }
+            }
+        }
+        checkTwice(r, columns, explicit, attributes, password);
         return Optional.of(new FieldMap(preset, schema, tables, columns, password, attributes, userId, caseSensitive));
     }
 
@@ -166,8 +176,9 @@ public final class MappedSettings {
         return fallback;
     }
 
+    /** A column mapped twice is reported on the setting given last: the preset's columns first, overrides after. */
     private static void checkTwice(BackendSettings.Reader r, Map<CustomerField, FieldMap.Column> columns,
-            Map<String, String> attributes, @Nullable String password) {
+            Set<CustomerField> explicit, Map<String, String> attributes, @Nullable String password) {
         Map<String, String> seen = new HashMap<>();
         for (String fixed : new String[] {"valid_id", "create_time", "create_by", "change_time", "change_by", "id"}) {
             seen.put(fixed, "Znuny's own " + fixed + " column");
@@ -175,7 +186,14 @@ public final class MappedSettings {
         if (password != null) {
             seen.put(password.toLowerCase(java.util.Locale.ROOT), MAPPING + "password-column");
         }
+        Map<CustomerField, FieldMap.Column> ordered = new java.util.LinkedHashMap<>();
         columns.forEach((f, c) -> {
+            if (!explicit.contains(f)) {
+                ordered.put(f, c);
+            }
+        });
+        columns.forEach(ordered::putIfAbsent);
+        ordered.forEach((f, c) -> {
             String before = seen.putIfAbsent(c.name().toLowerCase(java.util.Locale.ROOT), MAPPING + "column."
                     + f.key());
             if (before != null) {
