@@ -22,7 +22,7 @@ import java.util.UUID;
  * {@code LOWER(...)} indexes the README advises). {@link #settings()} are those of a {@code jdbc} back-end with
  * preset {@code znuny7} on it.
  */
-final class ZnunyDatabase {
+public final class ZnunyDatabase {
     private final String url;
     private final String user;
     private final String password;
@@ -36,7 +36,7 @@ final class ZnunyDatabase {
     }
 
     /** A fresh H2 database in PostgreSQL mode holding the Znuny tables. */
-    static ZnunyDatabase h2() {
+    public static ZnunyDatabase h2() {
         ZnunyDatabase db = new ZnunyDatabase("jdbc:h2:mem:znuny" + UUID.randomUUID().toString().replace("-", "")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "",
                 null);
@@ -45,7 +45,7 @@ final class ZnunyDatabase {
     }
 
     /** A fresh schema of the shared PostgreSQL holding the Znuny tables and the advised indexes. */
-    static ZnunyDatabase postgres() {
+    public static ZnunyDatabase postgres() {
         PostgresServer server = PostgresServer.shared();
         String schema = "znuny_" + PostgresServer.freshSchema();
         ZnunyDatabase db = new ZnunyDatabase(server.url(), "postgres", "postgres", schema);
@@ -55,7 +55,7 @@ final class ZnunyDatabase {
         return db;
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
@@ -64,7 +64,7 @@ final class ZnunyDatabase {
     }
 
     /** The back-end settings: preset znuny7 on this database (and schema). */
-    Map<String, String> settings() {
+    public Map<String, String> settings() {
         Map<String, String> s = new HashMap<>();
         s.put("url", url);
         s.put("user", user);
@@ -89,7 +89,7 @@ final class ZnunyDatabase {
         return new JdbcBackendProvider().create(BackendSettings.of(name, "jdbc", s));
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         Connection c = DriverManager.getConnection(url, user, password);
         if (schema != null) {
             try (Statement st = c.createStatement()) {
@@ -99,7 +99,7 @@ final class ZnunyDatabase {
         return c;
     }
 
-    void execute(String sql) {
+    public void execute(String sql) {
         try (Connection c = connect(); Statement st = c.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {

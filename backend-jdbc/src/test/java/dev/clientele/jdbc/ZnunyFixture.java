@@ -27,21 +27,21 @@ import java.util.Locale;
  * (Same), rw to {@code g<(j+6) % 20>} when j % 7 == 0, and in the Other context to {@code g<(j+7) % 20>} when
  * j % 13 == 0.
  */
-final class ZnunyFixture {
-    static final int CUSTOMERS = 3000;
-    static final int COMPANIES = 100;
+public final class ZnunyFixture {
+    public static final int CUSTOMERS = 3000;
+    public static final int COMPANIES = 100;
     static final int GROUPS = 20;
-    static final String PASSWORD = "Secret-Pass1";
-    static final String[] HASH_TYPES = {"sha256", "sha1", "SHA512", "md5", "md5-crypt", "apr1", "none"};
+    public static final String PASSWORD = "Secret-Pass1";
+    public static final String[] HASH_TYPES = {"sha256", "sha1", "SHA512", "md5", "md5-crypt", "apr1", "none"};
     /** {@value #PASSWORD} in MD5-crypt and apr1, made with {@code openssl passwd -1 / -apr1} (the published scheme). */
     static final String MD5_CRYPT = "$1$8Gd2kP1q$d06rIdHp1jaqLab1PnZy30";
     static final String APR1 = "$apr1$Zq3rT9xw$ESkJIBVS3a7/eU/tZnAIe1";
-    static final LocalDateTime START = LocalDateTime.of(2020, 1, 1, 8, 0, 0);
+    public static final LocalDateTime START = LocalDateTime.of(2020, 1, 1, 8, 0, 0);
 
     private ZnunyFixture() {
     }
 
-    static String login(int n) {
+    public static String login(int n) {
         String digits = String.format(Locale.ROOT, "%04d", n);
         return switch (n % 3) {
             case 0 -> "user" + digits;
@@ -50,7 +50,7 @@ final class ZnunyFixture {
         };
     }
 
-    static int validId(int n) {
+    public static int validId(int n) {
         return n % 17 == 0 ? 2 : n % 19 == 0 ? 3 : 1;
     }
 
@@ -58,7 +58,7 @@ final class ZnunyFixture {
         return j % 10 == 9 ? 2 : j % 10 == 8 ? 3 : 1;
     }
 
-    static String hash(int n) {
+    public static String hash(int n) {
         String type = HASH_TYPES[n % HASH_TYPES.length];
         return switch (type) {
             case "sha256" -> hex("SHA-256");
@@ -80,7 +80,7 @@ final class ZnunyFixture {
         }
     }
 
-    static void load(ZnunyDatabase db) {
+    public static void load(ZnunyDatabase db) {
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
             groups(c);
@@ -115,7 +115,7 @@ final class ZnunyFixture {
     }
 
     /** The serial id the fixture's group got: users 1, g0..g19 2..21, gx (invalid) 22, gy (invalid-temporarily) 23. */
-    static int groupId(String name) {
+    public static int groupId(String name) {
         return name.equals("users") ? 1 : name.equals("gx") ? GROUPS + 2 : name.equals("gy") ? GROUPS + 3
                 : 2 + Integer.parseInt(name.substring(1));
     }
