@@ -3,13 +3,16 @@ package dev.clientele;
 /**
  * How {@link CustomerDirectory#importCustomers(Iterable, ImportOptions)} behaves.
  *
- * @param stopOnError stop at the first refused row instead of reporting it and going on (rows before it stay)
- * @param batchSize   how many customers are written to the store at once (1 to 10,000)
- * @param onExisting  what a row whose login exists already does: refused (the default), skipped, or updated
- * @param dryRun      apply every rule and report as a real import would, but write nothing
+ * @param stopOnError    stop at the first refused row instead of reporting it and going on (rows before it stay)
+ * @param batchSize      how many customers are written to the store at once (1 to 10,000)
+ * @param onExisting     what a row whose login exists already does: refused (the default), skipped, or updated
+ * @param dryRun         apply every rule and report as a real import would, but write nothing
+ * @param keepTimestamps keep a row's own created/changed timestamps (a migration: the original dates), where
+ *                       given, instead of stamping the import's time; off by default
  * @throws ValidationException naming {@code batchSize} when it is out of range, {@code onExisting} when null
  */
-public record ImportOptions(boolean stopOnError, int batchSize, OnExisting onExisting, boolean dryRun) {
+public record ImportOptions(boolean stopOnError, int batchSize, OnExisting onExisting, boolean dryRun,
+        boolean keepTimestamps) {
 
     /** What an import does with a row whose login exists already (in any source). */
     public enum OnExisting {
@@ -33,29 +36,34 @@ public record ImportOptions(boolean stopOnError, int batchSize, OnExisting onExi
         }
     }
 
-    /** Options that refuse existing logins and write. */
+    /** Options that refuse existing logins, write, and stamp every row with the import's time. */
     public ImportOptions(boolean stopOnError, int batchSize) {
-        this(stopOnError, batchSize, OnExisting.FAIL, false);
+        this(stopOnError, batchSize, OnExisting.FAIL, false, false);
     }
 
-    /** Go on past refused rows, 1,000 at a time, refuse existing logins, write. */
+    /** Go on past refused rows, 1,000 at a time, refuse existing logins, write, rows stamped now. */
     public static ImportOptions defaults() {
         return new ImportOptions(false, 1_000);
     }
 
     public ImportOptions withStopOnError(boolean stop) {
-        return new ImportOptions(stop, batchSize, onExisting, dryRun);
+        return new ImportOptions(stop, batchSize, onExisting, dryRun, keepTimestamps);
     }
 
     public ImportOptions withBatchSize(int size) {
-        return new ImportOptions(stopOnError, size, onExisting, dryRun);
+        return new ImportOptions(stopOnError, size, onExisting, dryRun, keepTimestamps);
     }
 
     public ImportOptions withOnExisting(OnExisting what) {
-        return new ImportOptions(stopOnError, batchSize, what, dryRun);
+        return new ImportOptions(stopOnError, batchSize, what, dryRun, keepTimestamps);
     }
 
     public ImportOptions withDryRun(boolean dry) {
-        return new ImportOptions(stopOnError, batchSize, onExisting, dry);
+        return new ImportOptions(stopOnError, batchSize, onExisting, dry, keepTimestamps);
+    }
+
+    /** Keep each row's created/changed timestamps where it has them (see {@link #keepTimestamps()}). */
+    public ImportOptions withKeepTimestamps(boolean keep) {
+        return new ImportOptions(stopOnError, batchSize, onExisting, dryRun, keep);
     }
 }

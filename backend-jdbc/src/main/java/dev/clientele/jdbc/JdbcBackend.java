@@ -14,6 +14,9 @@ import dev.clientele.jdbc.internal.Mapping;
 import dev.clientele.jdbc.internal.PgCacheChannel;
 import dev.clientele.jdbc.internal.SchemaManager;
 import dev.clientele.jdbc.internal.SqlErrors;
+import dev.clientele.jdbc.internal.mapped.FieldMap;
+import dev.clientele.jdbc.internal.mapped.MappedSchema;
+import dev.clientele.jdbc.internal.mapped.MappedStores;
 import dev.clientele.spi.CacheChannel;
 import dev.clientele.spi.CompanyStore;
 import dev.clientele.spi.CredentialStore;
@@ -63,7 +66,7 @@ public final class JdbcBackend implements CustomerBackend {
     private final @Nullable AutoCloseable owned;
     private final String description;
     private final CustomerStore customers;
-    private final CredentialStore credentials;
+    private final @Nullable CredentialStore credentials;
     private final CompanyStore companies;
     private final GroupStore groups;
     private final MembershipStore memberships;
@@ -72,12 +75,22 @@ public final class JdbcBackend implements CustomerBackend {
     private final PgCacheChannel notifications;
 
     private JdbcBackend(String name, Database db, DataSource dataSource, @Nullable AutoCloseable owned,
-            String description) {
+            String description, @Nullable FieldMap mapped) {
         this.name = name;
         this.notifications = new PgCacheChannel(name, dataSource, db);
         this.db = db;
         this.owned = owned;
         this.description = description;
+        if (mapped != null) {
+            MappedStores s = MappedStores.open(name, db, mapped);
+            this.customers = s.customers();
+            this.credentials = s.credentials();
+            this.companies = s.companies();
+            this.groups = s.groups();
+            this.memberships = s.memberships();
+            this.state = s.state();
+            return;
+        }
         this.customers = new JdbcCustomerStore(db);
         this.credentials = new JdbcCredentialStore(db);
         this.companies = new JdbcCompanyStore(db);
@@ -115,8 +128,18 @@ public final class JdbcBackend implements CustomerBackend {
 
     /** Starts a back-end; {@code owned} (the pool made from settings, or null) is closed with it or on failure. */
     static JdbcBackend start(String name, DataSource dataSource, @Nullable AutoCloseable owned, JdbcOptions options) {
+        return start(name, dataSource, owned, options, null);
+    }
+
+    /**
+     * Starts a back-end in the own schema, or — with a field map — in mapped mode on someone else's tables, which
+     * it never migrates: {@link SchemaMode#VALIDATE} checks the mapped tables and columns, {@link SchemaMode#NONE}
+     * trusts them, {@link SchemaMode#MANAGE} is refused.
+     */
+    static JdbcBackend start(String name, DataSource dataSource, @Nullable AutoCloseable owned, JdbcOptions options,
+            @Nullable FieldMap mapped) {
         try {
-            return doStart(name, dataSource, owned, options);
+            return doStart(name, dataSource, owned, options, mapped);
         } catch (RuntimeException e) {
             if (owned != null) {
                 try {
@@ -130,7 +153,7 @@ public final class JdbcBackend implements CustomerBackend {
     }
 
     private static JdbcBackend doStart(String name, DataSource dataSource, @Nullable AutoCloseable owned,
-            JdbcOptions options) {
+            JdbcOptions options, @Nullable FieldMap mapped) {
         String product;
         String version;
         String url;
@@ -155,15 +178,23 @@ public final class JdbcBackend implements CustomerBackend {
         String schema = options.schema();
         String schemaInDb = schema == null ? null
                 : upperCase ? schema.toUpperCase(Locale.ROOT) : lowerCase ? schema.toLowerCase(Locale.ROOT) : schema;
-        SchemaManager.apply(name, dataSource, dialect, options.schemaMode(), schemaInDb, upperCase,
-                BackendSettings.key(name, "schema-mode"));
+        if (mapped == null) {
+            SchemaManager.apply(name, dataSource, dialect, options.schemaMode(), schemaInDb, upperCase,
+                    BackendSettings.key(name, "schema-mode"));
+        } else if (options.schemaMode() == SchemaMode.MANAGE) {
+            throw new ConfigurationException(BackendSettings.key(name, "schema-mode"), "cannot be manage in mapped"
+                    + " mode: the mapped mode never migrates a foreign schema (use validate, the default, or none)");
+        } else if (options.schemaMode() == SchemaMode.VALIDATE) {
+            MappedSchema.check(name, dataSource, mapped);
+        }
         Database db = new Database(name, dataSource, dialect, Mapping.inSchema(schema),
                 isolation != Connection.TRANSACTION_READ_COMMITTED, options.readOnly());
         String description = TYPE + " back-end '" + name + "': " + dialect.productName() + " " + version + " at "
                 + (url == null ? "(unknown URL)" : Secrets.masked(url))
                 + (schema == null ? "" : ", schema " + schema)
+                + (mapped == null ? "" : ", mapped on the " + mapped.preset().key() + " tables")
                 + (owned == null ? " (connections of the host)" : "") + (options.readOnly() ? " (read-only)" : "");
-        return new JdbcBackend(name, db, dataSource, owned, description);
+        return new JdbcBackend(name, db, dataSource, owned, description, mapped);
     }
 
     /** True if customers, credentials, companies, groups and links are not written (customer state still is). */
@@ -188,7 +219,7 @@ public final class JdbcBackend implements CustomerBackend {
 
     @Override
     public Optional<CredentialStore> credentials() {
-        return Optional.of(credentials);
+        return Optional.ofNullable(credentials);
     }
 
     @Override

@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.clientele.jdbc.internal.H2Files;
 import dev.clientele.jdbc.internal.Mapping;
 import dev.clientele.jdbc.internal.Pools;
+import dev.clientele.jdbc.internal.mapped.FieldMap;
+import dev.clientele.jdbc.internal.mapped.MappedSettings;
 import dev.clientele.spi.BackendSettings;
 import dev.clientele.spi.CustomerBackend;
 import dev.clientele.spi.CustomerBackendProvider;
@@ -27,7 +29,11 @@ import java.time.Duration;
  *   <li>{@code schema-mode} — {@code manage} (default: migrate at start), {@code validate} (refuse to start on a
  *       missing or outdated schema) or {@code none} (see {@link SchemaMode});</li>
  *   <li>{@code schema} — the schema of the tables (default: the connection's);</li>
- *   <li>{@code read-only} — {@code true} to refuse every write but customer state, default {@code false}.</li>
+ *   <li>{@code read-only} — {@code true} to refuse every write but customer state, default {@code false};</li>
+ *   <li>{@code preset} ({@code znuny7}, {@code znuny6}, {@code otrs6}), {@code mapping.*} and
+ *       {@code login-case-sensitive} — the mapped mode on a Znuny/OTRS database's own tables (see
+ *       {@link dev.clientele.jdbc.internal.mapped.MappedSettings}); there {@code schema-mode} is {@code validate} by
+ *       default and {@code manage} is refused.</li>
  * </ul>
  * Every problem with the settings is reported at once in a {@link dev.clientele.ConfigurationException} naming the
  * keys; so are a URL no driver takes and credentials the database refuses (the password masked). A database that
@@ -77,7 +83,8 @@ public final class JdbcBackendProvider implements CustomerBackendProvider {
         int poolSize = r.integer(POOL_SIZE, 10, 1, 1000);
         Duration connectionTimeout = r.duration(CONNECTION_TIMEOUT, Duration.ofSeconds(5));
         Duration socketTimeout = r.duration(SOCKET_TIMEOUT, Duration.ofSeconds(60));
-        String mode = r.string(SCHEMA_MODE, SchemaMode.MANAGE.key());
+        boolean mappedMode = MappedSettings.wanted(settings);
+        String mode = r.string(SCHEMA_MODE, (mappedMode ? SchemaMode.VALIDATE : SchemaMode.MANAGE).key());
         String schema = r.optional(SCHEMA).orElse(null);
         boolean readOnly = r.bool(READ_ONLY, false);
 
@@ -102,12 +109,17 @@ public final class JdbcBackendProvider implements CustomerBackendProvider {
                     + " was '" + schema + "'");
             schema = null;
         }
+        if (mappedMode && schemaMode == SchemaMode.MANAGE) {
+            r.problem(SCHEMA_MODE, "cannot be manage in mapped mode: the mapped mode never migrates a foreign schema"
+                    + " (use validate, the default, or none)");
+        }
+        FieldMap mapped = MappedSettings.read(settings, r, schema).orElse(null);
         r.rejectUnknownKeys().done();
 
         JdbcOptions options = JdbcOptions.defaults().withSchemaMode(schemaMode).withSchema(schema)
                 .withReadOnly(readOnly);
         HikariDataSource pool = Pools.open(new Pools.PoolSettings(name, url, user, password, poolSize,
                 connectionTimeout, socketTimeout, Pools.keys(name)));
-        return JdbcBackend.start(name, pool, pool, options);
+        return JdbcBackend.start(name, pool, pool, options, mapped);
     }
 }

@@ -118,6 +118,18 @@ final class CompaniesAndGroups {
         return out;
     }
 
+    /** The keys of those of these customer IDs whose company is stored and not valid. */
+    java.util.Set<String> invalidCompanies(Collection<String> customerIds) {
+        Map<String, Company> found = companies.map(s -> s.findAll(customerIds)).orElse(Map.of());
+        java.util.Set<String> out = new java.util.HashSet<>();
+        found.forEach((key, c) -> {
+            if (!c.isValid()) {
+                out.add(key);
+            }
+        });
+        return out;
+    }
+
     /**
      * The stored spelling of a company's customer ID; throws if there is a company store and it does not know the
      * company (without one, a company link names a customer ID as given).

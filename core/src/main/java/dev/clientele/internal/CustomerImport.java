@@ -138,7 +138,12 @@ final class CustomerImport {
                 refuse(rows.get(i), c.login(), Map.of("email", "exists already"));
                 continue;
             }
-            write.add(CustomerWrites.stamped(c, target, now));
+            Customer stamped = CustomerWrites.stamped(c, target, now);
+            if (options.keepTimestamps() && c.created() != null) {
+                stamped = stamped.toBuilder().created(c.created())
+                        .changed(c.changed() == null ? c.created() : c.changed()).build();
+            }
+            write.add(stamped);
             writeRows.add(rows.get(i));
         }
         batch.clear();

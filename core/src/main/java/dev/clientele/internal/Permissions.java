@@ -115,6 +115,11 @@ final class Permissions implements PolicyEvaluator.Data {
     }
 
     @Override
+    public java.util.Set<String> invalidCompanies(Collection<String> customerIds) {
+        return catalog.invalidCompanies(customerIds);
+    }
+
+    @Override
     public List<Membership> linksOf(String login, Collection<String> customerIds) {
         return memberships.linksOf(login, customerIds);
     }

@@ -43,6 +43,9 @@ public final class PolicyEvaluator {
          */
         Map<String, Boolean> companiesValid(Collection<String> customerIds);
 
+        /** The keys of those of these customer IDs whose company is stored and not valid (unknown ones are not). */
+        Set<String> invalidCompanies(Collection<String> customerIds);
+
         List<Membership> linksOf(String login, Collection<String> customerIds);
 
         List<Membership> linksTo(String group);
@@ -151,8 +154,14 @@ public final class PolicyEvaluator {
             }
         }
 
-        // Customer-ID context: the companies whose tickets the customer may see.
+        // Customer-ID context: the companies whose tickets the customer may see — not those of an invalid company
+        // (a customer ID without a company record stays: Znuny's customer IDs need none).
         Set<String> customerIds = new TreeSet<>(companyIds);
+        List<String> notValid = companyIds.stream().filter(id -> !companyValid.get(Keys.of(id))).toList();
+        if (!notValid.isEmpty()) {
+            Set<String> invalid = data.invalidCompanies(notValid);
+            customerIds.removeIf(id -> invalid.contains(Keys.of(id)));
+        }
         for (Membership m : links) {
             if (m.context() != PermissionContext.OTHER_CUSTOMER_IDS) {
                 continue;

@@ -14,6 +14,16 @@ public interface MembershipStore {
     boolean readOnly();
 
     /**
+     * True if this store keeps links of customers in the {@link dev.clientele.PermissionContext#OTHER_CUSTOMER_IDS}
+     * context. Znuny's tables keep that context for companies only: a store over them says false, and refuses such
+     * a link with {@link dev.clientele.BackendRefusedException}. Links of companies in either context are kept by
+     * every store.
+     */
+    default boolean keepsOtherContextOfCustomers() {
+        return true;
+    }
+
+    /**
      * Every link that can concern one customer: those of the login and those of the given companies (the
      * customer's customer ID and additional IDs), in one call — a store should answer it in one round trip.
      * {@code login} is {@code null} when only the companies' links are asked for.

@@ -186,4 +186,10 @@ public abstract class BackendContractSupport {
         Assumptions.assumeTrue(customerStore().versioned(),
                 () -> backend.describe() + " keeps no customer versions: optimistic locking is not tested");
     }
+
+    /** Skips the test unless the memberships of {@link #backend} keep customers' other-customer-IDs links. */
+    protected void assumeOtherContextOfCustomers() {
+        Assumptions.assumeTrue(backend.memberships().map(m -> m.keepsOtherContextOfCustomers()).orElse(true),
+                () -> backend.describe() + " keeps no other-customer-IDs links of customers (Znuny's tables cannot)");
+    }
 }

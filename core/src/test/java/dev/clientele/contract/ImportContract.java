@@ -46,6 +46,24 @@ public abstract class ImportContract extends BackendContractSupport {
     }
 
     @Test
+    @DisplayName("with keepTimestamps, a row keeps its own created and changed timestamps (a migration)")
+    void keepsTimestampsOfRows() {
+        java.time.Instant created = java.time.Instant.parse("2019-05-06T07:08:09Z");
+        java.time.Instant changed = java.time.Instant.parse("2021-01-02T03:04:05Z");
+        List<Customer> rows = List.of(customer("old").created(created).changed(changed).build(),
+                customer("fresh").build());
+
+        ImportResult result = directory.importCustomers(rows, ImportOptions.defaults().withKeepTimestamps(true));
+
+        assertThat(result.added()).isEqualTo(2);
+        if (keepsTimestamps()) {
+            assertThat(directory.getCustomer("old").created()).isEqualTo(created);
+            assertThat(directory.getCustomer("old").changed()).isEqualTo(changed);
+            assertThat(directory.getCustomer("fresh").created()).isEqualTo(clock.instant());
+        }
+    }
+
+    @Test
     @DisplayName("refuses a row with bad fields, naming its row and every bad field, and stores the others")
     void refusesInvalidRows() {
         List<Customer> rows = rows(3, "ok");

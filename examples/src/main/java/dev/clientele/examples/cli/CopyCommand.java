@@ -6,6 +6,7 @@ import dev.clientele.Customer;
 import dev.clientele.CustomerDirectory;
 import dev.clientele.DuplicateKeyException;
 import dev.clientele.Group;
+import dev.clientele.ImportOptions;
 import dev.clientele.ImportResult;
 import dev.clientele.Membership;
 import dev.clientele.NotFoundException;
@@ -24,22 +25,33 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code clientele copy --to OTHER.properties}: everything the public API can read, into another directory. */
+/**
+ * {@code clientele copy [--from SOURCE.properties] --to OTHER.properties}: everything the public API can read, into
+ * another directory — also from a Znuny/OTRS database (a {@code jdbc} back-end with {@code preset = znuny7}).
+ */
 @Command(name = "copy", header = "Copy groups, companies, customers and their links into another directory.",
-        description = {"Reads the configured directory and writes into the one configured by --to (for example from"
-                + " the embedded H2 store to PostgreSQL, or from one schema to another), then verifies that"
-                + " everything copied reads back the same. What exists already in the target is kept and checked.",
-            "Passwords of the customers it copies go along as they are stored (their hashes; nobody sees them), so"
-                + " customers log in as before. Links in the other-customer-ids context go along. Not copied:"
-                + " login state.",
+        description = {"Reads the configured directory (or the one configured by --from) and writes into the one"
+                + " configured by --to (for example from a Znuny database or the embedded H2 store to PostgreSQL,"
+                + " or from one schema to another), then verifies that everything copied reads back the same. What"
+                + " exists already in the target is kept and checked, so running it again is safe.",
+            "Customers keep their created and changed timestamps, additional customer IDs and preferences."
+                + " Passwords of the customers it copies go along as they are stored (their hashes, Znuny's legacy"
+                + " ones too; nobody sees them), so customers log in as before. Links in the other-customer-ids"
+                + " context go along. Not copied: login state (last login, failed logins, lock-out).",
             "CLIENTELE_* environment variables apply to the source only; the target is read from its file alone.",
+            "Progress of the customers goes to stderr: a bar on a terminal, a line every 10,000 otherwise.",
             "Exit code 0 when everything was copied and verified, 4 otherwise."},
         footerHeading = "%nExamples:%n",
         footer = {"  ./clientele copy --to postgres.properties",
+            "  ./clientele copy --from znuny.properties --to clientele.properties",
             "  ./clientele --config old.properties copy --to new.properties --json"})
 final class CopyCommand extends Base {
     @Option(names = "--to", paramLabel = "FILE", required = true, description = "Configuration of the target.")
     Path to;
+
+    @Option(names = "--from", paramLabel = "FILE",
+            description = "Configuration of the source (default: the tool's configuration, --config).")
+    Path from;
 
     /** Counts of one kind. */
     static final class Count {
@@ -65,15 +77,21 @@ final class CopyCommand extends Base {
         if (!Files.isRegularFile(to)) {
             throw new CliException(Exit.CONFIG_ERROR, "the target configuration " + to + " does not exist", List.of());
         }
+        if (from != null && !Files.isRegularFile(from)) {
+            throw new CliException(Exit.CONFIG_ERROR, "the source configuration " + from + " does not exist",
+                    List.of());
+        }
         ClienteleConfig targetConfig = ClienteleConfig.load(to, Map.of());
         Count groups = new Count();
+        Count preferences = new Count();
         Count companies = new Count();
         Count customers = new Count();
         Count links = new Count();
         Count passwords = new Count();
         List<String> problems = new ArrayList<>();
         long started = System.nanoTime();
-        try (CustomerDirectory src = open();
+        try (CustomerDirectory src = from == null ? open()
+                    : CustomerDirectory.builder().config(ClienteleConfig.load(from, cli().env)).build();
                 CustomerDirectory dst = cli().writesTo(
                         CustomerDirectory.builder().config(targetConfig).build())) {
             // 1. groups and companies: create what is missing
@@ -97,11 +115,14 @@ final class CopyCommand extends Base {
             }
             // 2. customers: through the bulk import, streamed from the source a page at a time
             ImportResult r;
+            Progress progress = new Progress(cli().err, json() ? Progress.Mode.NONE : cli().console() != null
+                    ? Progress.Mode.BAR : Progress.Mode.LINES, 0, json());
             try (Stream<Customer> all = src.customers(true)) {
-                Iterator<Customer> rows = all.peek(c -> customers.source++)
-                        .map(c -> c.toBuilder().version(0).created(null).changed(null).build()).iterator();
-                r = dst.importCustomers(() -> rows);
+                Iterator<Customer> rows = all.peek(c -> progress.update(++customers.source, 0))
+                        .map(c -> c.toBuilder().version(0).build()).iterator();
+                r = dst.importCustomers(() -> rows, ImportOptions.defaults().withKeepTimestamps(true));
             }
+            progress.done(customers.source, 0);
             customers.copied = r.added();
             for (ImportResult.Refused x : r.refused()) {
                 boolean exists = "exists already".equals(x.errors().get("login"));
@@ -119,6 +140,7 @@ final class CopyCommand extends Base {
                 for (Iterator<Customer> it = all.iterator(); it.hasNext(); ) {
                     Customer c = it.next();
                     copyOtherLinks(src, dst, Membership.Kind.CUSTOMER, c.login(), links, problems);
+                    copyPreferences(src, dst, c.login(), preferences, problems);
                     if (notCopied.contains(dev.clientele.spi.Keys.of(c.login()))) {
                         continue;
                     }
@@ -173,7 +195,8 @@ final class CopyCommand extends Base {
         double secs = (System.nanoTime() - started) / 1e9;
         boolean ok = problems.isEmpty();
         String note = "password hashes of the copied customers were copied as stored; customers that check their"
-                + " password elsewhere (an LDAP bind) have none to copy. Login state was not copied.";
+                + " password elsewhere (an LDAP bind) have none to copy. Login state (last login, failed logins)"
+                + " was not copied.";
         if (json()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("to", to.toString());
@@ -181,6 +204,7 @@ final class CopyCommand extends Base {
             m.put("companies", companies.view());
             m.put("customers", customers.view());
             m.put("links", links.view());
+            m.put("preferences", preferences.view());
             m.put("problems", problems);
             m.put("verified", ok);
             m.put("passwords", passwords.view());
@@ -193,6 +217,7 @@ final class CopyCommand extends Base {
             row(t, "companies", companies);
             row(t, "customers", customers);
             row(t, "links", links);
+            row(t, "preferences", preferences);
             row(t, "passwords", passwords);
             t.print(out(), cli().columns());
             if (!ok) {
@@ -284,12 +309,34 @@ final class CopyCommand extends Base {
         }
     }
 
-    /** A customer without what the target sets itself (version, timestamps). */
+    /**
+     * Copies the preferences of one customer the target has, each verified as it reads back; one equal already is
+     * counted as there.
+     */
+    private static void copyPreferences(CustomerDirectory src, CustomerDirectory dst, String login, Count count,
+            List<String> problems) {
+        Map<String, String> prefs = src.preferences(login);
+        if (prefs.isEmpty() || dst.findCustomer(login).isEmpty()) {
+            return;
+        }
+        Map<String, String> there = dst.preferences(login);
+        prefs.forEach((k, v) -> {
+            count.source++;
+            String what = "preference " + k + " of " + login;
+            if (v.equals(there.get(k))) {
+                count.existing++;
+                count.verified++;
+                return;
+            }
+            tryCopy(count, problems, what, () -> dst.setPreference(login, k, v));
+            verify(count, problems, what, dst.preferences(login).get(k), v);
+        });
+    }
+
+    /** A customer without what the target sets itself (its version); timestamps are the source's, and compared. */
     private static Map<String, Object> comparable(Customer c) {
         Map<String, Object> m = Views.customer(c);
         m.remove("version");
-        m.remove("created");
-        m.remove("changed");
         return m;
     }
 }

@@ -93,7 +93,7 @@ class HelpExamplesTest {
         Path fixture = Files.writeString(dir.resolve("seed.fixture"), Store.SEED_FIXTURE + "\ngroup partners\n");
         String config = "clientele.backend.local.type = memory\nclientele.backend.local.fixture = "
                 + Store.path(fixture) + "\n" + Store.COMMON;
-        for (String name : List.of("corp", "memory", "old", "new", "postgres")) {
+        for (String name : List.of("corp", "memory", "old", "new", "postgres", "znuny", "clientele")) {
             Files.writeString(dir.resolve(name + ".properties"), config);
         }
         return examples().stream().map(e -> DynamicTest.dynamicTest(e, () -> run(e)));
