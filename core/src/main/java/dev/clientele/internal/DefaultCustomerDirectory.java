@@ -46,30 +46,59 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
             CustomerGroupPolicy policy, boolean customerIdFromEmail, boolean uniqueEmail,
             Set<CustomerField> searchFields, int searchLimit, PasswordHasher hasher, PasswordPolicy passwordPolicy,
             LockoutPolicy lockout, Duration resetTokenLifetime, Duration cacheTtl, long cacheMaxSize, Clock clock,
-            List<CustomerEventListener> listeners) {
+            List<CustomerEventListener> listeners, Metrics metrics) {
     }
 
     private final DirectoryParts p;
+    private final Metrics metrics;
 
     DefaultCustomerDirectory(Settings settings) {
         this.p = DirectoryParts.wire(settings);
+        this.metrics = settings.metrics();
+        metrics.bindCaches(p.cache());
     }
 
     // ----- customers
 
     @Override
     public Optional<Customer> findCustomer(String login) {
-        return p.sources().locateCached(login).map(CustomerSources.Located::customer);
+        long t = metrics.start();
+        try {
+            return p.sources().locateCached(login).map(CustomerSources.Located::customer);
+        } finally {
+            metrics.lookup(Metrics.BY_LOGIN, t);
+        }
     }
 
-    @Override public List<Customer> findByEmail(String email) { return p.sources().findByEmail(email); }
+    @Override
+    public List<Customer> findByEmail(String email) {
+        long t = metrics.start();
+        try {
+            return p.sources().findByEmail(email);
+        } finally {
+            metrics.lookup(Metrics.BY_EMAIL, t);
+        }
+    }
 
     @Override
     public List<Customer> findByCustomerId(String customerId) {
-        return p.sources().findByCustomerId(customerId);
+        long t = metrics.start();
+        try {
+            return p.sources().findByCustomerId(customerId);
+        } finally {
+            metrics.lookup(Metrics.BY_CUSTOMER_ID, t);
+        }
     }
 
-    @Override public SearchResult search(CustomerQuery query) { return p.sources().search(query); }
+    @Override
+    public SearchResult search(CustomerQuery query) {
+        long t = metrics.start();
+        try {
+            return p.sources().search(query);
+        } finally {
+            metrics.search(t);
+        }
+    }
 
     @Override
     public Stream<Customer> customers(boolean includeInvalid) {
@@ -103,7 +132,9 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
 
     @Override
     public AuthenticationResult authenticate(String login, char[] password) {
-        return p.authenticator().authenticate(login, password);
+        AuthenticationResult result = p.authenticator().authenticate(login, password);
+        metrics.login(result.outcome());
+        return result;
     }
 
     @Override public String createPasswordResetToken(String login) { return p.passwords().createResetToken(login); }
@@ -196,7 +227,10 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
 
     @Override
     public boolean hasPermission(String login, String group, Permission required) {
-        return p.permissions().hasPermission(login, group, required);
+        long t = metrics.start();
+        boolean granted = p.permissions().hasPermission(login, group, required);
+        metrics.permissionCheck(granted, t);
+        return granted;
     }
 
     @Override
@@ -224,7 +258,11 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
         return Collections.unmodifiableMap(p.settings().backends());
     }
 
-    @Override public void close() { p.closeOwnedBackends(); }
+    @Override
+    public void close() {
+        metrics.close();
+        p.closeOwnedBackends();
+    }
 
     @Override
     public String toString() {
