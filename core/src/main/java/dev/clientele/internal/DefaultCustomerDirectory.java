@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -62,41 +63,31 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
 
     @Override
     public Optional<Customer> findCustomer(String login) {
-        long t = metrics.start();
-        try {
-            return p.sources().locateCached(login).map(CustomerSources.Located::customer);
-        } finally {
-            metrics.lookup(Metrics.BY_LOGIN, t);
-        }
+        return timed(Metrics.BY_LOGIN, () -> p.sources().locateCached(login).map(CustomerSources.Located::customer));
     }
 
     @Override
     public List<Customer> findByEmail(String email) {
-        long t = metrics.start();
-        try {
-            return p.sources().findByEmail(email);
-        } finally {
-            metrics.lookup(Metrics.BY_EMAIL, t);
-        }
+        return timed(Metrics.BY_EMAIL, () -> p.sources().findByEmail(email));
     }
 
     @Override
     public List<Customer> findByCustomerId(String customerId) {
-        long t = metrics.start();
-        try {
-            return p.sources().findByCustomerId(customerId);
-        } finally {
-            metrics.lookup(Metrics.BY_CUSTOMER_ID, t);
-        }
+        return timed(Metrics.BY_CUSTOMER_ID, () -> p.sources().findByCustomerId(customerId));
     }
 
     @Override
     public SearchResult search(CustomerQuery query) {
+        return timed(Metrics.SEARCH, () -> p.sources().search(query));
+    }
+
+    /** A lookup or search, timed by {@link Metrics} (which does nothing without a registry). */
+    private <T> T timed(int what, Supplier<T> call) {
         long t = metrics.start();
         try {
-            return p.sources().search(query);
+            return call.get();
         } finally {
-            metrics.search(t);
+            metrics.timed(what, t);
         }
     }
 

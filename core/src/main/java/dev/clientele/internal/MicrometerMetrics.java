@@ -33,8 +33,8 @@ final class MicrometerMetrics extends Metrics {
     private final MeterRegistry registry;
     private final List<Meter> meters = new ArrayList<>();
     private final Map<AuthenticationResult.Outcome, Counter> logins = new EnumMap<>(AuthenticationResult.Outcome.class);
-    private final Timer[] lookups;
-    private final Timer searches;
+    /** By {@link Metrics#BY_LOGIN}, {@link Metrics#BY_EMAIL}, {@link Metrics#BY_CUSTOMER_ID}, {@link Metrics#SEARCH}. */
+    private final Timer[] timers;
     private final Timer granted;
     private final Timer denied;
 
@@ -44,8 +44,8 @@ final class MicrometerMetrics extends Metrics {
             logins.put(o, keep(Counter.builder("clientele.logins").description("Login attempts by outcome")
                     .tag("outcome", o.name().toLowerCase(Locale.ROOT).replace('_', '-')).register(registry)));
         }
-        lookups = new Timer[] {lookupTimer("login"), lookupTimer("email"), lookupTimer("customer-id")};
-        searches = keep(Timer.builder("clientele.searches").description("Customer searches").register(registry));
+        timers = new Timer[] {lookupTimer("login"), lookupTimer("email"), lookupTimer("customer-id"),
+                keep(Timer.builder("clientele.searches").description("Customer searches").register(registry))};
         granted = permissionTimer("granted");
         denied = permissionTimer("denied");
     }
@@ -56,13 +56,8 @@ final class MicrometerMetrics extends Metrics {
     }
 
     @Override
-    void lookup(int by, long start) {
-        record(lookups[by], start);
-    }
-
-    @Override
-    void search(long start) {
-        record(searches, start);
+    void timed(int what, long start) {
+        record(timers[what], start);
     }
 
     @Override
