@@ -112,14 +112,16 @@ abstract class HelpdeskApplicationContract {
     }
 
     @Test
-    @DisplayName("/actuator/metrics lists the Clientele meters (to ops), with login outcomes by reason")
+    @DisplayName("/actuator/metrics lists the Clientele meters and the pool's (to ops), with login outcomes by reason")
     void metrics() throws Exception {
         get("/me", "jdoe", PASSWORD);
         get("/me", "jane", "not-the-password");
         HttpResponse<String> names = get("/actuator/metrics", "olga", PASSWORD);
         assertThat(names.statusCode()).isEqualTo(200);
         assertThat(names.body()).contains("clientele.logins", "clientele.lookups", "clientele.permission.checks",
-                "clientele.cache.hit.ratio");
+                "clientele.cache.hit.ratio", "clientele.searches");
+        assertThat(names.body()).as("Boot's gauges of the application's Hikari pool, which Clientele uses")
+                .contains("hikaricp.connections.active");
         HttpResponse<String> failures = get("/actuator/metrics/clientele.logins?tag=outcome:bad-credentials", "olga",
                 PASSWORD);
         assertThat(failures.body()).contains("\"COUNT\"");
