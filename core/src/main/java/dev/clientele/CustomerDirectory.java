@@ -424,6 +424,14 @@ public interface CustomerDirectory extends AutoCloseable {
 
         Builder listener(CustomerEventListener listener);
 
+        /**
+         * Measures the directory on this Micrometer registry: login outcomes, lookup, search and permission-check
+         * timers, cache hits (the meters are listed in the README, "Metrics"). Micrometer is an optional dependency
+         * of Clientele: add {@code io.micrometer:micrometer-core} to call this; without it nothing is measured and no
+         * Micrometer class is ever loaded. The meters are removed when the directory closes.
+         */
+        Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry);
+
         CustomerDirectory build();
     }
 }

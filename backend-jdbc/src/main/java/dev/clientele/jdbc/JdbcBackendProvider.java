@@ -11,6 +11,10 @@ import dev.clientele.spi.CustomerBackend;
 import dev.clientele.spi.CustomerBackendProvider;
 import dev.clientele.spi.Secrets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The provider of type {@code jdbc}, found with {@link java.util.ServiceLoader}. Settings, under
@@ -38,6 +42,10 @@ import java.time.Duration;
  * Every problem with the settings is reported at once in a {@link dev.clientele.ConfigurationException} naming the
  * keys; so are a URL no driver takes and credentials the database refuses (the password masked). A database that
  * cannot be reached at start gives a {@link dev.clientele.BackendUnavailableException}.
+ *
+ * <p>{@link #over(DataSource)} is the provider for a host that owns a data source (a Spring {@code DataSource}
+ * bean): a {@code jdbc} back-end without a {@code url} of its own then works over the host's connections, with the
+ * same settings otherwise, and never closes them.
  */
 public final class JdbcBackendProvider implements CustomerBackendProvider {
     /** The type named in configuration. */
@@ -64,8 +72,30 @@ public final class JdbcBackendProvider implements CustomerBackendProvider {
     /** Setting: read-only customer data. */
     public static final String READ_ONLY = "read-only";
 
+    /** Settings that only a pool of the back-end's own uses. */
+    private static final List<String> POOL_SETTINGS = List.of(USER, PASSWORD, POOL_SIZE, CONNECTION_TIMEOUT,
+            SOCKET_TIMEOUT);
+
+    private final @Nullable DataSource host;
+
     /** For {@link java.util.ServiceLoader}. */
     public JdbcBackendProvider() {
+        this.host = null;
+    }
+
+    private JdbcBackendProvider(DataSource host) {
+        this.host = host;
+    }
+
+    /**
+     * A provider whose back-ends use the host's data source unless they set a {@code url} (then they open a pool of
+     * their own, as usual). Register it with {@code CustomerDirectory.builder().provider(...)}; it takes precedence
+     * over the one found on the class path. The data source stays the host's: closing the back-end leaves it open.
+     * Pool settings ({@code user}, {@code password}, {@code pool-size}, {@code connection-timeout},
+     * {@code socket-timeout}) without a {@code url} are refused, since the host's pool decides them.
+     */
+    public static JdbcBackendProvider over(DataSource hostDataSource) {
+        return new JdbcBackendProvider(Objects.requireNonNull(hostDataSource, "hostDataSource"));
     }
 
     @Override
@@ -77,6 +107,12 @@ public final class JdbcBackendProvider implements CustomerBackendProvider {
     public CustomerBackend create(BackendSettings settings) {
         String name = settings.name();
         BackendSettings.Reader r = settings.reader();
+        boolean onHost = host != null && r.optional(URL).isEmpty();
+        if (onHost) {
+            POOL_SETTINGS.stream().filter(k -> settings.keys().contains(k)).forEach(k -> r.problem(k,
+                    "applies only to a pool of the back-end's own: without a url it uses the application's"
+                            + " DataSource (set url to open a pool, or configure the DataSource)"));
+        }
         String url = H2Files.resolve(r.string(URL, DEFAULT_URL), settings);
         String user = r.optional(USER).orElse(null);
         char[] password = r.secret(PASSWORD).orElse(null);
@@ -118,6 +154,9 @@ public final class JdbcBackendProvider implements CustomerBackendProvider {
 
         JdbcOptions options = JdbcOptions.defaults().withSchemaMode(schemaMode).withSchema(schema)
                 .withReadOnly(readOnly);
+        if (onHost) {
+            return JdbcBackend.start(name, host, null, options, mapped);
+        }
         HikariDataSource pool = Pools.open(new Pools.PoolSettings(name, url, user, password, poolSize,
                 connectionTimeout, socketTimeout, Pools.keys(name)));
         return JdbcBackend.start(name, pool, pool, options, mapped);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.clientele.BackendUnavailableException;
+import dev.clientele.ConfigurationException;
 import dev.clientele.Customer;
 import dev.clientele.CustomerDirectory;
 import dev.clientele.ReadOnlyBackendException;
@@ -72,5 +73,42 @@ class HostDataSourceTest {
 
             assertThat(backend.state().orElseThrow().preferences("JDOE")).containsEntry("language", "de");
         }
+    }
+
+    @Test
+    @DisplayName("JdbcBackendProvider.over: a back-end without a url works over the host's DataSource and leaves it open")
+    void providerOverHostDataSource() throws Exception {
+        JdbcDataSource ds = h2();
+        try (CustomerDirectory directory = CustomerDirectory.builder().provider(JdbcBackendProvider.over(ds))
+                .backend("local", "jdbc", Map.of("schema", "helpdesk")).build()) {
+            directory.createCustomer(Customer.builder("jdoe").email("jdoe@acme.example").customerId("acme")
+                    .firstName("Jo").lastName("Doe").build());
+            assertThat(directory.backends().get("local").describe()).contains("connections of the host");
+        }
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT login FROM helpdesk.clientele_customers")) {
+            assertThat(rs.next()).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("JdbcBackendProvider.over: a back-end with a url of its own opens its own pool")
+    void providerOverHostDataSourceWithOwnUrl() {
+        CustomerBackend backend = JdbcBackendProvider.over(h2()).create(BackendSettings.of("own", "jdbc",
+                Map.of("url", JdbcH2ContractTest.freshUrl())));
+        backend.close();
+        assertThat(backend.describe()).doesNotContain("connections of the host");
+    }
+
+    @Test
+    @DisplayName("JdbcBackendProvider.over: pool settings without a url are refused, each by its key, the password masked")
+    void providerOverHostDataSourceRefusesPoolSettings() {
+        assertThatExceptionOfType(ConfigurationException.class)
+                .isThrownBy(() -> JdbcBackendProvider.over(h2()).create(BackendSettings.of("local", "jdbc",
+                        Map.of("pool-size", "3", "password", "s3cret-Value"))))
+                .satisfies(e -> assertThat(e.problems()).extracting(ConfigurationException.Problem::key)
+                        .containsExactlyInAnyOrder("clientele.backend.local.pool-size",
+                                "clientele.backend.local.password"))
+                .withMessageNotContaining("s3cret-Value");
     }
 }

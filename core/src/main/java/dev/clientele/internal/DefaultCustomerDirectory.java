@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -48,30 +49,49 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
             Set<CustomerField> searchFields, int searchLimit, PasswordHasher hasher,
             Map<String, PasswordStorage> passwordStorage, PasswordPolicy passwordPolicy,
             LockoutPolicy lockout, Duration resetTokenLifetime, Duration cacheTtl, long cacheMaxSize, Clock clock,
-            List<CustomerEventListener> listeners) {
+            List<CustomerEventListener> listeners, Metrics metrics) {
     }
 
     private final DirectoryParts p;
+    private final Metrics metrics;
 
     DefaultCustomerDirectory(Settings settings) {
         this.p = DirectoryParts.wire(settings);
+        this.metrics = settings.metrics();
+        metrics.bindCaches(p.cache());
     }
 
     // ----- customers
 
     @Override
     public Optional<Customer> findCustomer(String login) {
-        return p.sources().locateCached(login).map(CustomerSources.Located::customer);
+        return timed(Metrics.BY_LOGIN, () -> p.sources().locateCached(login).map(CustomerSources.Located::customer));
     }
 
-    @Override public List<Customer> findByEmail(String email) { return p.sources().findByEmail(email); }
+    @Override
+    public List<Customer> findByEmail(String email) {
+        return timed(Metrics.BY_EMAIL, () -> p.sources().findByEmail(email));
+    }
 
     @Override
     public List<Customer> findByCustomerId(String customerId) {
-        return p.sources().findByCustomerId(customerId);
+        return timed(Metrics.BY_CUSTOMER_ID, () -> p.sources().findByCustomerId(customerId));
     }
 
-    @Override public SearchResult search(CustomerQuery query) { return p.sources().search(query); }
+    @Override
+    public SearchResult search(CustomerQuery query) {
+        return timed(Metrics.SEARCH, () -> p.sources().search(query));
+    }
+
+    /** A lookup or search, timed by {@link Metrics} (which does nothing without a registry). */
+    private <T> T timed(int what, Supplier<T> call) {
+        long t = metrics.start();
+        try {
+            return call.get();
+        } finally {
+            metrics.timed(what, t);
+        }
+    }
 
     @Override
     public Stream<Customer> customers(boolean includeInvalid) {
@@ -105,7 +125,9 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
 
     @Override
     public AuthenticationResult authenticate(String login, char[] password) {
-        return p.authenticator().authenticate(login, password);
+        AuthenticationResult result = p.authenticator().authenticate(login, password);
+        metrics.login(result.outcome());
+        return result;
     }
 
     @Override public String createPasswordResetToken(String login) { return p.passwords().createResetToken(login); }
@@ -198,7 +220,10 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
 
     @Override
     public boolean hasPermission(String login, String group, Permission required) {
-        return p.permissions().hasPermission(login, group, required);
+        long t = metrics.start();
+        boolean granted = p.permissions().hasPermission(login, group, required);
+        metrics.permissionCheck(granted, t);
+        return granted;
     }
 
     @Override
@@ -227,7 +252,11 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
         return Collections.unmodifiableMap(p.settings().backends());
     }
 
-    @Override public void close() { p.closeOwnedBackends(); }
+    @Override
+    public void close() {
+        metrics.close();
+        p.closeOwnedBackends();
+    }
 
     @Override
     public String toString() {

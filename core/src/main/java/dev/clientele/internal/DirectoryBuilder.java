@@ -53,6 +53,7 @@ public final class DirectoryBuilder implements CustomerDirectory.Builder {
     private Duration cacheTtl = defaultOf(ConfigKey.CACHE_TTL);
     private long cacheMaxSize = defaultOf(ConfigKey.CACHE_MAX_SIZE);
     private Clock clock = Clock.systemUTC();
+    private Metrics metrics = Metrics.NONE;
 
     @Override
     public CustomerDirectory.Builder config(ClienteleConfig config) {
@@ -242,6 +243,12 @@ public final class DirectoryBuilder implements CustomerDirectory.Builder {
     }
 
     @Override
+    public CustomerDirectory.Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+        metrics = new MicrometerMetrics(Objects.requireNonNull(registry, "meterRegistry"));
+        return this;
+    }
+
+    @Override
     public CustomerDirectory build() {
         List<Problem> problems = new ArrayList<>();
         BackendPlan.Opened opened = BackendPlan.open(entries, providers, problems);
@@ -255,7 +262,8 @@ public final class DirectoryBuilder implements CustomerDirectory.Builder {
             PasswordHasher h = hasher != null ? hasher : Pbkdf2PasswordHasher.withDefaults();
             return new DefaultCustomerDirectory(new DefaultCustomerDirectory.Settings(opened.backends(),
                     opened.owned(), roles, policy, customerIdFromEmail, uniqueEmail, searchFields, searchLimit, h,
-                    opened.storage(), passwordPolicy, lockout, resetTokenLifetime, cacheTtl, cacheMaxSize, clock, listeners));
+                    opened.storage(), passwordPolicy, lockout, resetTokenLifetime, cacheTtl, cacheMaxSize, clock,
+                    listeners, metrics));
         } catch (RuntimeException e) {
             opened.closeOwned(e);
             throw e;

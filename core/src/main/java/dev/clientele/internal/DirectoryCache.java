@@ -37,10 +37,10 @@ final class DirectoryCache {
         // The TTL runs on the directory's clock when one was given (tests move it), else on the system ticker.
         Ticker ticker = clock.equals(Clock.systemUTC()) || clock.equals(Clock.systemDefaultZone())
                 ? Ticker.systemTicker() : () -> clock.millis() * 1_000_000L;
-        this.customers = on ? Caffeine.newBuilder().ticker(ticker).expireAfterWrite(ttl).maximumSize(maxSize).build()
-                : null;
-        this.evaluations = on ? Caffeine.newBuilder().ticker(ticker).expireAfterWrite(ttl).maximumSize(maxSize).build()
-                : null;
+        this.customers = on ? Caffeine.newBuilder().ticker(ticker).expireAfterWrite(ttl).maximumSize(maxSize)
+                .recordStats().build() : null;
+        this.evaluations = on ? Caffeine.newBuilder().ticker(ticker).expireAfterWrite(ttl).maximumSize(maxSize)
+                .recordStats().build() : null;
     }
 
     boolean enabled() {
@@ -135,5 +135,15 @@ final class DirectoryCache {
             customers.invalidateAll();
         }
         policyChangedHere();
+    }
+
+    /** The customer cache, for {@link Metrics} (hit ratio, size); null when the cache is off. */
+    Cache<String, ?> customerCache() {
+        return customers;
+    }
+
+    /** The evaluation cache, for {@link Metrics}; null when the cache is off. */
+    Cache<String, ?> evaluationCache() {
+        return evaluations;
     }
 }

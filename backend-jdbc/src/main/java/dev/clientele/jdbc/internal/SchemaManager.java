@@ -44,6 +44,8 @@ public final class SchemaManager {
                 .locations(dialect.migrations())
                 .table(upperCase ? HISTORY_TABLE.toUpperCase(java.util.Locale.ROOT) : HISTORY_TABLE)
                 .failOnMissingLocations(true)
+                // Through SLF4J, like the rest of Clientele (Flyway's "auto" may pick java.util.logging on stderr).
+                .loggers("slf4j")
                 .cleanDisabled(true);
         if (schemaInDb != null) {
             config.schemas(schemaInDb).defaultSchema(schemaInDb).createSchemas(mode == SchemaMode.MANAGE);
