@@ -33,7 +33,7 @@ class AdminSecurityTest extends BrowserTest {
         loginAsAdmin();
         open("/admin/customers");
         assertThat(browser.getCurrentUrl()).endsWith("/admin/customers");
-        id("logout").click();
+        go("logout");
         assertThat(browser.getCurrentUrl()).endsWith("/admin/login");
         open("/admin/customers");
         assertThat(browser.getCurrentUrl()).endsWith("/admin/login");
@@ -49,7 +49,7 @@ class AdminSecurityTest extends BrowserTest {
             open("/admin/login");
             type("name", attempt[0]);
             type("password", attempt[1]);
-            id("submit").click();
+            go("submit");
             assertThat(id("error").getText()).isEqualTo(dev.clientele.web.internal.TestAccess.adminFailed());
             assertThat(browser.getCurrentUrl()).endsWith("/admin/login");
         }
@@ -166,13 +166,13 @@ class AdminSecurityTest extends BrowserTest {
             open("/admin/login");
             type("name", "admin");
             type("password", "wrong-" + i);
-            id("submit").click();
+            go("submit");
         }
         browser.manage().deleteAllCookies();
         open("/admin/login");
         type("name", ADMIN);
         type("password", ADMIN_PASSWORD);
-        id("submit").click();
+        go("submit");
         assertThat(present("error")).isTrue();
         clock.advance(Duration.ofMinutes(16));
         loginAsAdmin();

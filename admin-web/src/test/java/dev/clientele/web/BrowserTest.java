@@ -32,6 +32,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Browser tests: one headless Chromium (Debian's {@code chromium} + {@code chromium-driver}), one directory and
@@ -103,6 +105,13 @@ abstract class BrowserTest {
         return browser.findElement(By.id(id));
     }
 
+    /** Clicks a button or link that loads a page, and waits until the new page replaced the old one. */
+    void go(String id) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        id(id).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+    }
+
     boolean present(String id) {
         return !browser.findElements(By.id(id)).isEmpty();
     }
@@ -119,7 +128,7 @@ abstract class BrowserTest {
         open("/admin/login");
         type("name", ADMIN);
         type("password", ADMIN_PASSWORD);
-        id("submit").click();
+        go("submit");
         assertThat(id("user").getText()).isEqualTo(ADMIN);
     }
 
