@@ -154,6 +154,11 @@ class AdminSecurityTest extends BrowserTest {
         assertThat(oversized.body()).contains("firstName");
         assertThat(directory.getCustomer("jdoe").email()).isEqualTo("jdoe@acme.example");
         assertThat(directory.getCustomer("jdoe").version()).isEqualTo(version);
+        HttpResponse<String> garbled = http(request("/admin/customer?login=jdoe").header("Cookie", adminCookie())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(form("_csrf=" + csrf + "&version=" + version + "&email=%zz%")));
+        assertThat(garbled.statusCode()).isBetween(400, 499);
+        assertThat(directory.getCustomer("jdoe").version()).isEqualTo(version);
         HttpResponse<String> noPage = http(request("/admin/nothing-here").header("Cookie", adminCookie()).GET());
         assertThat(noPage.statusCode()).isEqualTo(404);
     }

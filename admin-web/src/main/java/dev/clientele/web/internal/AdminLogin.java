@@ -39,9 +39,8 @@ final class AdminLogin {
     }
 
     void submit(Exchange x, Sessions.Session s) {
-        String name = Screen.checked("name", String.valueOf(x.form("name")).strip());
-        String typed = x.form("password");
-        char[] password = typed == null ? new char[0] : Screen.checked("password", typed).toCharArray();
+        String name = Screen.loginName(x);
+        char[] password = Screen.password(x, "password");
         try {
             if (attempt(name, password)) {
                 Sessions.Session fresh = sessions.login(x, s, name);

@@ -58,8 +58,17 @@ public final class JavalinHost implements AutoCloseable {
         @Override public String method() { return ctx.method().name(); }
         @Override public String path() { return ctx.path(); }
         @Override public @Nullable String query(String name) { return ctx.queryParam(name); }
-        @Override public @Nullable String form(String name) { return ctx.formParam(name); }
-        @Override public List<String> forms(String name) { return ctx.formParams(name); }
+        @Override public @Nullable String form(String name) { return forms(name).stream().findFirst().orElse(null); }
+
+        @Override
+        public List<String> forms(String name) {
+            try {
+                return ctx.formParams(name);
+            } catch (RuntimeException e) {
+                // a body that is not a form (bad %-escapes, a wrong charset): the request, not the server, is wrong
+                throw Problem.badRequest("the form is malformed and cannot be read; nothing was changed");
+            }
+        }
         @Override public @Nullable String cookie(String name) { return ctx.cookie(name); }
         @Override public void header(String name, String value) { ctx.res().addHeader(name, value); }
         @Override public boolean secure() { return "https".equals(ctx.scheme()); }

@@ -62,6 +62,18 @@ abstract class Screen {
         return v;
     }
 
+    /** The name typed in a login form ("" when absent). */
+    static String loginName(Exchange x) {
+        String v = x.form("name");
+        return v == null ? "" : checked("name", v.strip());
+    }
+
+    /** The password typed in a form field (empty when absent); the caller clears it. */
+    static char[] password(Exchange x, String name) {
+        String v = x.form(name);
+        return v == null ? new char[0] : checked(name, v).toCharArray();
+    }
+
     /** A long form field (a version), or a 400 naming it. */
     static long longField(Exchange x, String name) {
         try {

@@ -38,9 +38,8 @@ final class SelfService extends Screen {
     }
 
     void login(Exchange x, Sessions.Session s) {
-        String login = checked("name", String.valueOf(x.form("name")).strip());
-        String typed = x.form("password");
-        char[] pw = typed == null ? new char[0] : checked("password", typed).toCharArray();
+        String login = loginName(x);
+        char[] pw = password(x, "password");
         AuthenticationResult r;
         try {
             r = directory.authenticate(login, pw);
@@ -75,8 +74,8 @@ final class SelfService extends Screen {
 
     void changePassword(Exchange x, Sessions.Session s) {
         String login = String.valueOf(s.user);
-        char[] current = requiredField(x, "current").toCharArray();
-        char[] next = requiredField(x, "password").toCharArray();
+        char[] current = password(x, "current");
+        char[] next = password(x, "password");
         try {
             if (!directory.authenticate(login, current).succeeded()) {
                 accountPage(x, s, 400, "The current password is wrong; the password was not changed.", List.of());
