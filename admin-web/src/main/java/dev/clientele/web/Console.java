@@ -23,14 +23,20 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Console implements AutoCloseable {
+    private final ConsoleApp app;
     private final JavalinHost host;
     private final URI url;
 
     private Console(Builder b) {
         URI[] own = new URI[1];
-        ConsoleApp app = new ConsoleApp(b.directory, b.admins, b.mailer, b.sessionTimeout, b.clock,
+        this.app = new ConsoleApp(b.directory, b.admins, b.mailer, b.sessionTimeout, b.clock,
                 () -> b.publicUrl != null ? b.publicUrl : own[0]);
-        this.host = new JavalinHost(app, b.host, b.port);
+        try {
+            this.host = new JavalinHost(app, b.host, b.port);
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
         String h = b.host.contains(":") ? "[" + b.host + "]" : b.host;
         this.url = URI.create("http://" + h + ":" + host.port());
         own[0] = url;
@@ -60,6 +66,7 @@ public final class Console implements AutoCloseable {
     @Override
     public void close() {
         host.close();
+        app.close();
     }
 
     /** Builds and starts a {@link Console}. */

@@ -19,6 +19,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * The console: its routes, each behind the guards of its side (a login, the CSRF token on every POST), the
  * headers of every page, and the error pages. Host-neutral: it sees requests only through {@link Exchange}.
  */
-public final class ConsoleApp {
+public final class ConsoleApp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
     static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
             + " frame-ancestors 'none'; base-uri 'none'";
@@ -38,6 +41,13 @@ public final class ConsoleApp {
     private final List<Route> routes = new ArrayList<>();
     private final byte[] css;
     private final CustomerDirectory directory;
+    /** Sends the reset links of "forgotten password" off the request thread; bounded, so a flood is refused. */
+    private final ThreadPoolExecutor mail = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(100), r -> {
+                Thread t = new Thread(r, "clientele-reset-mail");
+                t.setDaemon(true);
+                return t;
+            }, new ThreadPoolExecutor.DiscardPolicy());
 
     /**
      * @param directory the directory the screens work on
@@ -58,7 +68,7 @@ public final class ConsoleApp {
         CustomerScreens cs = new CustomerScreens(directory, templates, resetLinks);
         CustomerLinks links = new CustomerLinks(directory, templates);
         CatalogScreens catalog = new CatalogScreens(directory, templates, links);
-        SelfService self = new SelfService(directory, templates, customers, resetLinks);
+        SelfService self = new SelfService(directory, templates, customers, resetLinks, mail);
 
         get("/", x -> x.redirect("/admin/customers"));
         get("/static/console.css", x -> x.content("text/css; charset=utf-8", css));
@@ -107,6 +117,12 @@ public final class ConsoleApp {
     /** @return every route of the console */
     public List<Route> routes() {
         return List.copyOf(routes);
+    }
+
+    /** Stops the sender of reset links (those queued are still sent). */
+    @Override
+    public void close() {
+        mail.shutdown();
     }
 
     /** Answers a request no route matched: a 404 page. */

@@ -8,6 +8,7 @@ import dev.clientele.PasswordPolicyException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +23,14 @@ final class SelfService extends Screen {
 
     private final Sessions sessions;
     private final ResetLinks resetLinks;
+    private final Executor background;
 
-    SelfService(CustomerDirectory directory, Templates templates, Sessions sessions, ResetLinks resetLinks) {
+    SelfService(CustomerDirectory directory, Templates templates, Sessions sessions, ResetLinks resetLinks,
+            Executor background) {
         super(directory, templates);
         this.sessions = sessions;
         this.resetLinks = resetLinks;
+        this.background = background;
     }
 
     void loginForm(Exchange x, Sessions.Session s) {
@@ -102,16 +106,23 @@ final class SelfService extends Screen {
         page(x, "forgot", new Views.ForgotView(frame(s, "customer", "Forgotten password", "login")));
     }
 
-    /** Sends a link when the account exists and is valid; answers the same either way (no account discovery). */
+    /**
+     * Sends a link when the account exists and is valid — looked up, token issued and mailed off the request
+     * thread — and answers at once, the same either way: neither the answer nor its time tells which logins exist.
+     */
     void forgot(Exchange x, Sessions.Session s) {
         String login = requiredField(x, "name").strip();
-        Optional<Customer> c = login.isEmpty() ? Optional.empty() : directory.findCustomer(login);
-        if (c.isPresent() && c.get().isValid() && c.get().email() != null) {
-            try {
-                resetLinks.send(c.get());
-            } catch (RuntimeException e) {
-                LOG.warn("the reset link of a customer could not be sent: {}", e.getMessage());
-            }
+        if (!login.isEmpty()) {
+            background.execute(() -> {
+                try {
+                    Optional<Customer> c = directory.findCustomer(login);
+                    if (c.isPresent() && c.get().isValid() && c.get().email() != null) {
+                        resetLinks.send(c.get());
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("a reset link could not be sent: {}", e.getMessage());
+                }
+            });
         }
         Frame f = new Frame("Forgotten password", "customer", null, s.csrf, "login", SENT, null);
         page(x, "forgot", new Views.ForgotView(f));
