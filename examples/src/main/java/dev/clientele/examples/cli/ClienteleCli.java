@@ -50,7 +50,7 @@ import picocli.CommandLine.ScopeType;
             CustomerCommands.class, CompanyCommands.class, GroupCommands.class,
             LinkCommands.Link.class, LinkCommands.Unlink.class, PermissionsCommand.class, LoginCommand.class,
             PreferenceCommands.class, ImportCommand.class, ExportCommand.class, CopyCommand.class,
-            ConfigCommands.class, DemoCommand.class,
+            ConfigCommands.class, DemoCommand.class, ServeCommand.class, AdminCommands.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
