@@ -39,8 +39,8 @@ final class AdminCommands implements Callable<Integer> {
             description = {"The password (at least 12 characters) is asked twice on the terminal, or read from"
                     + " the first line of stdin with --password-stdin; only its PBKDF2 hash is stored."},
             footerHeading = "%nExamples:%n",
-            footer = {"  clientele admin set-password alice",
-                "  printf '%%s\\n' \"$PW\" | clientele admin set-password alice --password-stdin"})
+            footer = {"  ./clientele admin set-password alice",
+                "  printf '%%s\\n' \"$PW\" | ./clientele admin set-password alice --password-stdin"})
     static final class SetPassword extends Base {
         @Parameters(index = "0", paramLabel = "NAME", description = "The admin's name.")
         String name;

@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
             "Admins log in with the accounts of clientele admin set-password NAME. Reset links go by SMTP with"
                 + " --smtp-host, else they are printed here, on this console only (for a single-machine setup)."},
         footerHeading = "%nExamples:%n",
-        footer = {"  clientele admin set-password alice && clientele serve",
-            "  clientele serve --port 9090 --smtp-host mail.example.com --smtp-from helpdesk@example.com"})
+        footer = {"  ./clientele admin set-password alice && ./clientele serve",
+            "  ./clientele serve --port 9090 --smtp-host mail.example.com --smtp-from helpdesk@example.com"})
 final class ServeCommand extends Base {
     @Option(names = "--port", paramLabel = "N", description = "The port (default 8080; 0 for any free one).")
     int port = 8080;
