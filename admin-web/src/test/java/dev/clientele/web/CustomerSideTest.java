@@ -102,6 +102,23 @@ class CustomerSideTest extends BrowserTest {
     }
 
     @Test
+    @DisplayName("the customer session: HttpOnly, SameSite=Strict cookie on /customer; a post without the CSRF token is refused")
+    void sessionAndCsrf() {
+        loginAsCustomer("jdoe", PASSWORD);
+        org.openqa.selenium.Cookie c = browser.manage().getCookieNamed("clientele-customer");
+        assertThat(c.isHttpOnly()).isTrue();
+        assertThat(c.getSameSite()).isEqualTo("Strict");
+        assertThat(c.getPath()).isEqualTo("/customer");
+        java.net.http.HttpResponse<String> r = http(request("/customer/password")
+                .header("Cookie", "clientele-customer=" + c.getValue())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(form("current=" + PASSWORD + "&password=Forged-Passw0rd")));
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(directory.authenticate("jdoe", PASSWORD.toCharArray()).succeeded()).isTrue();
+        assertThat(browser.getPageSource()).doesNotContain("$pbkdf2");
+    }
+
+    @Test
     @DisplayName("change password: the policy's messages, the current password required")
     void changePassword() {
         directory.createCustomer(Customer.builder("pwchange").email("pw@acme.example").customerId("acme")

@@ -138,6 +138,7 @@ class CustomersScreenTest extends BrowserTest {
         go("set-password");
         assertThat(id("notice").getText()).contains("Password of asmith set");
         assertThat(directory.authenticate("asmith", "Good-Passw0rd".toCharArray()).succeeded()).isTrue();
+        assertThat(browser.getPageSource()).doesNotContain("Good-Passw0rd").doesNotContain("$pbkdf2");
     }
 
     @Test
