@@ -81,7 +81,8 @@ class ZnunyCopyTest {
         Run first = cli("copy", "--from", from.toString(), "--to", to.toString(), "--json");
 
         assertThat(first.code()).as(first.out() + first.err()).isZero();
-        assertThat(compact(first)).contains("\"verified\":true").contains("\"problems\":[]");
+        assertThat(compact(first)).contains("\"verified\":true").contains("\"problems\":[]")
+                .contains("\"customersWithTargetTimestamps\":0");
         assertThat(compact(first)).contains("\"customers\":{\"source\":" + ZnunyFixture.CUSTOMERS + ",\"copied\":"
                 + ZnunyFixture.CUSTOMERS + ",\"alreadyThere\":0,\"refused\":0,\"verified\":" + ZnunyFixture.CUSTOMERS);
         assertThat(compact(first)).contains("\"companies\":{\"source\":" + ZnunyFixture.COMPANIES + ",\"copied\":"
