@@ -41,7 +41,7 @@ class HelpExamplesTest {
             + "uid: new3\nmail: new3@acme.example\no: acme\ngivenName: New\nsn: Three\ncn: New Three\n";
     /** Examples that stop at the password prompt: there is no terminal in a test. */
     private static final List<String> ASK_ON_THE_TERMINAL = List.of("--ask-password", "set-password jdoe",
-            "login jdoe");
+            "login jdoe", "admin set-password alice");
 
     @TempDir
     static Path dir;
@@ -93,8 +93,13 @@ class HelpExamplesTest {
         Path fixture = Files.writeString(dir.resolve("seed.fixture"), Store.SEED_FIXTURE + "\ngroup partners\n");
         String config = "clientele.backend.local.type = memory\nclientele.backend.local.fixture = "
                 + Store.path(fixture) + "\n" + Store.COMMON;
-        for (String name : List.of("corp", "memory", "old", "new", "postgres", "znuny", "clientele")) {
+        for (String name : List.of("corp", "memory", "old", "znuny")) {
             Files.writeString(dir.resolve(name + ".properties"), config);
+        }
+        // copy targets keep what is written: a copy reads its target back in a directory of its own
+        for (String name : List.of("new", "postgres", "clientele")) {
+            Files.writeString(dir.resolve(name + ".properties"), "clientele.backend.local.type = jdbc\n"
+                    + "clientele.backend.local.url = jdbc:h2:./" + name + "-target\n" + Store.COMMON);
         }
         return examples().stream().map(e -> DynamicTest.dynamicTest(e, () -> run(e)));
     }
@@ -107,6 +112,34 @@ class HelpExamplesTest {
             return; // a server that runs until it is stopped: the console's own tests start it
         }
         Path folder = Files.createTempDirectory(dir, "run");
+        Map<String, String> env = new HashMap<>(Map.of("COLUMNS", "100",
+                "CLIENTELE_CONFIG", dir.resolve("memory.properties").toString()));
+        if (example.contains("./clientele import")) {
+            Files.writeString(folder.resolve("customers.csv"), CSV);
+            Files.writeString(folder.resolve("people.ldif"), LDIF);
+            Files.write(folder.resolve("export-from-excel.csv"), (CSV + "jdoe,jdoe@acme.example,acme,J\u00f6hn,Doe,\n")
+                    .getBytes(Charset.forName("windows-1252")));
+        }
+        Outcome o = exec(example, folder, env);
+        int code = o.code();
+        String errors = o.err();
+        if (ASK_ON_THE_TERMINAL.stream().anyMatch(example::contains) && !example.contains("-stdin")
+                && !example.contains("--generate")) {
+            assertThat(errors).as(example).contains("no terminal");
+            return;
+        }
+        java.util.regex.Matcher remark = Pattern.compile("\\(exit (\\d+)").matcher(example);
+        int expected = remark.find() ? Integer.parseInt(remark.group(1)) : Exit.OK;   // "(exit 1 if ...)"
+        assertThat(code).as("%s%nstdout: %s%nstderr: %s", example, o.out(), errors)
+                .isEqualTo(expected);
+    }
+
+    /** What one run of the tool gave. */
+    private record Outcome(int code, String out, String err) {
+    }
+
+    /** Runs one command line of an example (a pipe's producer as stdin, file names in {@code folder}). */
+    private static Outcome exec(String example, Path folder, Map<String, String> environment) {
         String line = example.replaceAll("\\s{3,}\\(.*\\)$", "");   // "   (to undo)" is a remark
         String stdin = "";
         int pipe = line.indexOf(" | ./clientele ");
@@ -117,8 +150,7 @@ class HelpExamplesTest {
             line = line.substring(pipe + 3);
         }
         line = line.split(" \\| | > | && ")[0];
-        Map<String, String> env = new HashMap<>(Map.of("COLUMNS", "100",
-                "CLIENTELE_CONFIG", dir.resolve("memory.properties").toString()));
+        Map<String, String> env = new HashMap<>(environment);
         List<String> words = tokens(line);
         while (words.get(0).contains("=")) {
             String[] kv = words.remove(0).split("=", 2);
@@ -129,28 +161,37 @@ class HelpExamplesTest {
         for (String w : words) {
             args.add(resolve(w, folder));
         }
-        if (args.contains("import")) {
-            Files.writeString(folder.resolve("customers.csv"), CSV);
-            Files.writeString(folder.resolve("people.ldif"), LDIF);
-            Files.write(folder.resolve("export-from-excel.csv"), (CSV + "jdoe,jdoe@acme.example,acme,J\u00f6hn,Doe,\n")
-                    .getBytes(Charset.forName("windows-1252")));
-        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ClienteleCli cli = new ClienteleCli(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 env, null, () -> null);
         int code = cli.run(args.toArray(String[]::new));
-        String errors = err.toString(StandardCharsets.UTF_8);
-        if (ASK_ON_THE_TERMINAL.stream().anyMatch(example::contains) && !example.contains("-stdin")
-                && !example.contains("--generate")) {
-            assertThat(errors).as(example).contains("no terminal");
-            return;
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @DisplayName("the tour in examples/README.md runs, command after command, on one H2 store")
+    void readmeTour() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("```sh", readme.indexOf("## A tour"));
+        String block = readme.substring(readme.indexOf('\n', start) + 1, readme.indexOf("```", start + 5));
+        Path folder = Files.createDirectories(dir.resolve("tour"));
+        String h2 = "clientele.backend.local.type = jdbc\nclientele.backend.local.url = jdbc:h2:./%s\n"
+                + Store.COMMON;
+        Files.writeString(folder.resolve("tour.properties"), h2.formatted("tour"));
+        Files.writeString(dir.resolve("postgres.properties"), h2.formatted("tour-copy"));
+        Map<String, String> env = Map.of("COLUMNS", "100", "CLIENTELE_CONFIG", folder.resolve("tour.properties")
+                .toString());
+        int commands = 0;
+        for (String l : block.split("\n")) {
+            for (String command : l.replaceAll("\\s+# .*$", "").split(" ; ")) {
+                Outcome o = exec(command.strip(), folder, env);
+                assertThat(o.code()).as("%s%n%s%s", command, o.out(), o.err()).isZero();
+                commands++;
+            }
         }
-        java.util.regex.Matcher remark = Pattern.compile("\\(exit (\\d+)").matcher(example);
-        int expected = remark.find() ? Integer.parseInt(remark.group(1)) : Exit.OK;   // "(exit 1 if ...)"
-        assertThat(code).as("%s%nstdout: %s%nstderr: %s", example, out.toString(StandardCharsets.UTF_8), errors)
-                .isEqualTo(expected);
+        assertThat(commands).isGreaterThan(25);
     }
 
     private static String resolve(String word, Path folder) {
