@@ -26,13 +26,15 @@ import org.springframework.security.core.AuthenticationException;
  *       ({@link CustomerGroupAuthorities})</td></tr>
  *   <tr><td>{@code BAD_CREDENTIALS} (unknown login, wrong or no password)</td><td>{@link BadCredentialsException}</td></tr>
  *   <tr><td>{@code ACCOUNT_INVALID}</td><td>{@link DisabledException}</td></tr>
- *   <tr><td>{@code LOCKED_OUT}</td><td>{@link LockedException}</td></tr>
+ *   <tr><td>a locked account</td><td>{@link BadCredentialsException}: the directory answers {@code BAD_CREDENTIALS}
+ *       while an account is locked, so that a lock-out does not tell that a login exists (an admin sees the lock in
+ *       {@code loginStatus} and the events); {@code LOCKED_OUT}, should a directory answer it, is
+ *       {@link LockedException}</td></tr>
  *   <tr><td>a back-end that cannot be reached</td><td>{@link AuthenticationServiceException} (not a bad password)</td></tr>
  * </table>
  *
  * The messages say nothing about the account beyond the exception's type; show users one text for every failure if
- * the existence of logins must stay hidden (a locked or invalid account answers differently only after the right
- * password, or after failed attempts on a login that exists).
+ * the existence of logins must stay hidden (an invalid account answers differently after the right password).
  */
 public final class ClienteleAuthenticationProvider implements AuthenticationProvider {
     private final CustomerDirectory directory;

@@ -16,7 +16,6 @@ import org.springframework.security.access.PermissionEvaluator;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -92,13 +91,15 @@ class ClienteleSecurityTest {
     }
 
     @Test
-    @DisplayName("an invalid account is DisabledException; a locked one is LockedException, even with the right password")
+    @DisplayName("an invalid account is DisabledException; a locked one answers BadCredentialsException even with the"
+            + " right password (a lock-out must not tell that a login exists)")
     void disabledAndLocked() {
         run(() -> {
             assertThatExceptionOfType(DisabledException.class).isThrownBy(() -> login("gone", "Corr3ct-Horse"));
             assertThatExceptionOfType(BadCredentialsException.class).isThrownBy(() -> login("locked", "bad-1"));
             assertThatExceptionOfType(BadCredentialsException.class).isThrownBy(() -> login("locked", "bad-2"));
-            assertThatExceptionOfType(LockedException.class).isThrownBy(() -> login("locked", "Corr3ct-Horse"));
+            assertThatExceptionOfType(BadCredentialsException.class)
+                    .isThrownBy(() -> login("locked", "Corr3ct-Horse"));
         });
     }
 

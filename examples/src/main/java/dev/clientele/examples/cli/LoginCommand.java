@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
         description = {"The password is asked on the terminal without echo, or read from the first line of stdin"
                 + " with --password-stdin. A failed login counts towards the lock-out, as in the helpdesk.",
             "Reasons: bad-credentials (unknown login, wrong password or no password: they are not told apart),"
-                + " account-invalid, locked-out. Exit code 0 on success, 4 when refused."},
+                + " account-invalid (a locked account answers bad-credentials too: 'customer show' tells the lock). Exit code 0 on"
+                + " success, 4 when refused."},
         footerHeading = "%nExamples:%n",
         footer = {"  ./clientele login jdoe", "  printf '%%s\\n' \"$PW\" | ./clientele login jdoe --password-stdin --json"})
 final class LoginCommand extends Base {

@@ -333,8 +333,9 @@ class CliIT {
         Jar.Result r = jar.run("-c", cfg, "import", csv.toString()).exits(Exit.REFUSED);
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         assertThat(r.out()).contains("import of " + csv + ": 99991 added, 9 refused, 0 failed (100000 records read");
-        assertThat(r.out()).contains("line 9 (login user6): login is taken by an earlier row",
-                "line 13 (login user11): email is not a valid email address", "group links stored: 100");
+        assertThat(r.out()).contains("5 rows: login is taken by an earlier row - first at line 9 (user6), line 20009"
+                + " (user20006)", "4 rows: email is not a valid email address - first at line 13 (user11)",
+                "group links stored: 100");
         assertThat(r.err()).contains("import: ", "records read").doesNotContain("Exception");
         assertThat(seconds).as("seconds for 100,000 rows").isLessThan(60);
     }
