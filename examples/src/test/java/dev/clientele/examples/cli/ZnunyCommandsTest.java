@@ -44,7 +44,7 @@ class ZnunyCommandsTest {
 
     @Test
     @DisplayName("every command of the tour works on a Znuny database and writes rows Znuny accepts")
-    void tourOnZnuny() throws IOException, SQLException {
+    void tourOnZnuny() throws IOException, SQLException, java.security.NoSuchAlgorithmException {
         ZnunyDatabase znuny = ZnunyDatabase.postgres();
         ZnunyFixture.load(znuny);
         Map<String, String> settings = new java.util.TreeMap<>();
@@ -52,6 +52,9 @@ class ZnunyCommandsTest {
         settings.put("clientele.backend.znuny.type", "jdbc");
         settings.put("clientele.policy.group-support", "true");
         settings.put("clientele.password.iterations", "1000");
+        // passwords written as Znuny writes them (its default CryptType), so Znuny's own login keeps working
+        settings.put("clientele.backend.znuny.rehash", "keep-crypt-type");
+        settings.put("clientele.backend.znuny.crypt-type", "sha2");
         Path config = dir.resolve("znuny.properties");
         Files.writeString(config, settings.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
                 .collect(Collectors.joining("\n", "", "\n")));
@@ -89,9 +92,12 @@ class ZnunyCommandsTest {
         assertThat(newLogin.code()).as(newLogin.out() + newLogin.err()).isZero();
 
         try (Connection db = znuny.connect(); PreparedStatement ps = db.prepareStatement("SELECT phone, valid_id,"
-                + " change_by, change_time > create_time FROM customer_user WHERE login = 'user0012'");
+                + " change_by, change_time > create_time, pw FROM customer_user WHERE login = 'user0012'");
                 ResultSet rs = ps.executeQuery()) {
             assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(5)).as("pw in Znuny's sha2 form").isEqualTo(java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest("N3w-Secret-pw".getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8))));
             assertThat(rs.getString(1)).isEqualTo("+49 40 1");
             assertThat(rs.getInt(2)).isEqualTo(1);
             assertThat(rs.getInt(3)).isEqualTo(1);
