@@ -65,8 +65,8 @@ final class CustomerWrites {
         Runnable passwordWrite = password == null ? null : passwords.write(target, c.login(), password);
         Customer stored = stamped(c, target, events.now());
         target.backend().atomically(() -> {
+            cleanSlate(target, stored.login());   // before the insert: a store may keep fields in the state too
             target.store().insert(stored, sources.uniqueEmail());
-            cleanSlate(target, stored.login());
             if (passwordWrite != null) {
                 try {
                     passwordWrite.run();

@@ -111,18 +111,30 @@ public final class MappedCustomerStore implements CustomerStore {
         for (CustomerField f : new TreeSet<>(search.fields())) {
             map.column(f).filter(c -> c.has(FieldMap.Flag.SEARCHABLE)).ifPresent(c -> columns.add(c.name()));
         }
+        boolean widened = false;
         for (SearchTerm term : search.terms()) {
             List<String> any = new ArrayList<>();
+            String pattern = term.toLikePattern(ESCAPE);
+            String wide = BEYOND_ASCII.matcher(pattern).replaceAll("%");
+            widened |= !wide.equals(pattern);
             for (String col : columns) {
                 any.add("LOWER(cu." + col + ") LIKE ? ESCAPE '" + ESCAPE + "'");
-                params.add(term.toLikePattern(ESCAPE));
+                params.add(wide);
             }
             where.add(any.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", any) + ")");
         }
         params.add(search.fetchLimit());
-        return query("search customers", (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY LOWER(cu." + login + ") LIMIT ?", params);
+        List<Customer> found = query("search customers", (where.isEmpty() ? "" : " WHERE "
+                + String.join(" AND ", where)) + " ORDER BY LOWER(cu." + login + ") LIMIT ?", params);
+        return widened ? found.stream().filter(search::matches).toList() : found;
     }
+
+    /**
+     * Characters a database's {@code LOWER} may fold differently from core ({@code İ}, {@code ǅ}; PostgreSQL in the C
+     * locale folds ASCII only): in a search pattern they become {@code %}, so the SQL is wider than the term, never
+     * narrower, and core's own match of the rows keeps the real hits (the LDAP back-end does the same).
+     */
+    private static final java.util.regex.Pattern BEYOND_ASCII = java.util.regex.Pattern.compile("[^\\x00-\\x7F]+");
 
     @Override
     public List<Customer> page(String afterLoginKey, int size, boolean includeInvalid) {
@@ -290,6 +302,20 @@ public final class MappedCustomerStore implements CustomerStore {
             rows.writeAttributes(c, stored, customer);
             rows.writeVersion(c, stored, customer.version() > 0 ? customer.version() : expectedVersion + 1, changed);
             return null;
+        });
+    }
+
+    /** Locks the customer's row ({@code SELECT ... FOR UPDATE}) against a concurrent erasure; see the SPI. */
+    @Override
+    public boolean lockExisting(String l) {
+        return db.write("lock customer", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + login + " FROM " + table + " cu WHERE "
+                    + rows.loginMatch() + " FOR UPDATE")) {
+                ps.setString(1, Rows.key(l, map.caseSensitiveLogin()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
         });
     }
 
