@@ -79,6 +79,16 @@ final class CustomerRows {
 
     /** Reads the customers of a query, with their additional customer IDs (one more query per 500). */
     List<Customer> query(Connection c, String sql, List<Object> params) throws SQLException {
+        return query(c, sql, params, null);
+    }
+
+    /**
+     * Like {@link #query(Connection, String, List)}; when nothing is found and {@code probe} is given, the reads of a
+     * found customer's additional IDs and attributes still run, for that login (they find nothing): a login lookup
+     * costs the same statements whether the login exists or not, so that its time does not tell (issue 9's
+     * timing rule: an unknown login costs what a wrong password does).
+     */
+    List<Customer> query(Connection c, String sql, List<Object> params, @Nullable String probe) throws SQLException {
         List<Customer.Builder> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.size(); i++) {
@@ -96,6 +106,11 @@ final class CustomerRows {
             }
         }
         List<String> logins = rows.stream().map(b -> b.build().login()).toList();
+        if (logins.isEmpty() && probe != null) {
+            additionalIds(c, List.of(probe));
+            attributes(c, List.of(probe));
+            return List.of();
+        }
         Map<String, Set<String>> additional = additionalIds(c, logins);
         Map<String, Map<String, String>> attributes = attributes(c, logins);
         List<Customer> out = new ArrayList<>(rows.size());

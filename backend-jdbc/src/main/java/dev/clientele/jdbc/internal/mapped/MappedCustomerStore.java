@@ -75,8 +75,9 @@ public final class MappedCustomerStore implements CustomerStore {
         if (l == null) {
             return Optional.empty();
         }
-        List<Customer> found = query("find customer '" + l + "'", " WHERE " + rows.loginMatch(),
-                List.of(Rows.key(l, map.caseSensitiveLogin())));
+        String key = Rows.key(l, map.caseSensitiveLogin());
+        List<Customer> found = db.read("find customer '" + l + "'", c -> rows.query(c, rows.select() + " WHERE "
+                + rows.loginMatch(), List.of(key), key));
         return found.stream().findFirst();
     }
 
