@@ -82,9 +82,9 @@ public final class MappedStateStore implements StateStore {
             if (!next.lastLogin().equals(before.lastLogin())) {
                 set(c, user, LAST_LOGIN, next.lastLogin().map(t -> Long.toString(t.getEpochSecond())).orElse(null));
             }
-            if (next.failedLogins() != before.failedLogins()) {
-                set(c, user, LOGIN_FAILED, Integer.toString(next.failedLogins()));
-            }
+            // Written every time, changed or not: every login attempt then costs one write here, whether it is a wrong
+            // password, an unknown login (a decoy key) or a locked account, so their times do not tell them apart.
+            set(c, user, LOGIN_FAILED, Integer.toString(next.failedLogins()));
             if (!next.firstFailure().equals(before.firstFailure())) {
                 set(c, user, FIRST_FAILURE, next.firstFailure().map(t -> Long.toString(t.toEpochMilli())).orElse(null));
             }
