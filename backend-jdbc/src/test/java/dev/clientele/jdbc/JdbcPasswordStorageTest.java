@@ -8,7 +8,6 @@ import dev.clientele.ConfigurationException;
 import dev.clientele.ConfigurationException.Problem;
 import dev.clientele.Customer;
 import dev.clientele.CustomerDirectory;
-import dev.clientele.config.ClienteleConfig;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -41,7 +40,17 @@ class JdbcPasswordStorageTest {
         for (int i = 0; i < settings.length; i += 2) {
             p.put("clientele.backend.znuny." + settings[i], settings[i + 1]);
         }
-        return CustomerDirectory.builder().config(ClienteleConfig.from(p, Map.of())).build();
+        // through a properties file, as an application configures it (back-ends see no core internals)
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("clientele-storage", ".properties");
+            file.toFile().deleteOnExit();
+            StringBuilder text = new StringBuilder();
+            p.forEach((k, v) -> text.append(k).append(" = ").append(v).append('\n'));
+            java.nio.file.Files.writeString(file, text);
+            return CustomerDirectory.open(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Customer jdoe() {
