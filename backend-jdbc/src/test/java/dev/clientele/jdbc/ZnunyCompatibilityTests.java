@@ -15,7 +15,10 @@ import dev.clientele.Membership;
 import dev.clientele.Permission;
 import dev.clientele.PermissionContext;
 import dev.clientele.Validity;
+import dev.clientele.password.CryptType;
+import dev.clientele.password.PasswordStorage;
 import dev.clientele.password.Pbkdf2PasswordHasher;
+import dev.clientele.password.RehashPolicy;
 import dev.clientele.spi.CustomerBackend;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -240,6 +243,41 @@ abstract class ZnunyCompatibilityTests {
         directory.createGroup(Group.of("newgroup"));
         assertThat(row("SELECT valid_id, create_by FROM permission_groups WHERE name = ?", "newgroup"))
                 .containsEntry("valid_id", 1).containsEntry("create_by", 1);
+    }
+
+    @Test
+    @DisplayName("keep-crypt-type: set-password writes the pw format of every Znuny CryptType, and it logs in")
+    void setPasswordWritesEveryCryptType() throws SQLException {
+        Map<CryptType, String> formats = new LinkedHashMap<>();
+        formats.put(CryptType.SHA2, "[0-9a-f]{64}");
+        formats.put(CryptType.SHA1, "[0-9a-f]{40}");
+        formats.put(CryptType.SHA512, "[0-9a-f]{128}");
+        formats.put(CryptType.MD5, "\\$1\\$[./0-9A-Za-z]{1,8}\\$[./0-9A-Za-z]{22}");
+        formats.put(CryptType.APR1, "\\$apr1\\$[./0-9A-Za-z]{1,8}\\$[./0-9A-Za-z]{22}");
+        formats.put(CryptType.CRYPT, "[./0-9A-Za-z]{13}");
+        formats.put(CryptType.BCRYPT, "BCRYPT:9:[A-Za-z0-9]{16}:[./A-Za-z0-9]{31}");
+        formats.put(CryptType.PLAIN, "N3w-Password");
+        assertThat(formats).as("every type").hasSize(CryptType.values().length);
+        int n = 40;
+        for (Map.Entry<CryptType, String> f : formats.entrySet()) {
+            while (ZnunyFixture.validId(n) != 1) {
+                n++;
+            }
+            String login = ZnunyFixture.login(n++);
+            try (CustomerDirectory d = CustomerDirectory.builder().backend(db.backend("keep")).cacheTtl(Duration.ZERO)
+                    .passwordStorage("keep", PasswordStorage.of(RehashPolicy.KEEP_CRYPT_TYPE, f.getKey())
+                            .withBcryptCost(PasswordStorage.MIN_BCRYPT_COST)).build()) {
+                d.setPassword(login, "N3w-Password".toCharArray());
+                assertThat((String) row("SELECT pw FROM customer_user WHERE login = ?", login).get("pw"))
+                        .as("pw of %s as %s", login, f.getKey()).matches(f.getValue());
+                assertThat(d.authenticate(login, "wrong-Pass1".toCharArray()).succeeded()).as("wrong, %s", f.getKey())
+                        .isFalse();
+                assertThat(d.authenticate(login, "N3w-Password".toCharArray()).succeeded()).as("right, %s",
+                        f.getKey()).isTrue();
+                assertThat((String) row("SELECT pw FROM customer_user WHERE login = ?", login).get("pw"))
+                        .as("kept at login, %s", f.getKey()).matches(f.getValue());
+            }
+        }
     }
 
     // ----- the policy -----------------------------------------------------------------------------------------------

@@ -108,7 +108,16 @@ class ZnunySettingsTest {
                     .lastName("Doe").city("Berlin").build();
             assertThatExceptionOfType(CustomerValidationException.class).isThrownBy(() -> d.createCustomer(c))
                     .satisfies(e -> assertThat(e.errors()).containsOnlyKeys("phone"));
+            // The mapping's rule is the directory's: reported with every other bad field at once.
+            assertThatExceptionOfType(CustomerValidationException.class)
+                    .isThrownBy(() -> d.createCustomer(c.toBuilder().email("not an email").build()))
+                    .satisfies(e -> assertThat(e.errors()).containsOnlyKeys("phone", "email")
+                            .containsEntry("phone", "is required by the back-end that keeps this customer"));
+            assertThat(d.findCustomer("jdoe")).as("nothing stored").isEmpty();
             Customer created = d.createCustomer(c.toBuilder().phone("+49").build());
+            assertThatExceptionOfType(CustomerValidationException.class)
+                    .isThrownBy(() -> d.updateCustomer(created.toBuilder().phone(null).build()))
+                    .satisfies(e -> assertThat(e.errors()).containsOnlyKeys("phone"));
 
             d.updateCustomer(created.toBuilder().city("Hamburg").lastName("Roe").build());
 

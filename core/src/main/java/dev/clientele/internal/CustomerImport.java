@@ -80,7 +80,7 @@ final class CustomerImport {
         }
         Customer c = writes.withDefaults(raw);
         try {
-            Validation.check(c);
+            Validation.check(c, target.store().requiredFields());
         } catch (ValidationException e) {
             return refuse(r, raw.login(), e.errors());
         }

@@ -72,6 +72,11 @@ final class CustomerSources {
     }
 
     /** The source new customers go to; throws if there is none or it is read-only. */
+    /** The fields the source new customers go to requires beyond the mandatory ones (none if there is none). */
+    Set<CustomerField> requiredForNew() {
+        return createIn.map(s -> s.store.requiredFields()).orElse(Set.of());
+    }
+
     Source writable(String what) {
         Source target = createIn.orElseThrow(() -> new ReadOnlyBackendException(
                 sources.isEmpty() ? "(none)" : sources.get(0).name, what + ": no writable customer source"));

@@ -58,7 +58,7 @@ final class CustomerWrites {
             throw ValidationException.ofArgument("password", "is required");
         }
         Customer c = withDefaults(customer);
-        Validation.check(c);
+        Validation.check(c, sources.requiredForNew());
         passwords.checkPolicy(password);
         Source target = sources.writable("create customer " + c.login());
         sources.checkUnused(c.login(), c.email());
@@ -102,7 +102,7 @@ final class CustomerWrites {
     Customer update(Customer customer) {
         Located at = sources.locateOrThrow(customer.login());
         Customer c = withDefaults(customer);
-        Validation.check(c);
+        Validation.check(c, at.source().store().requiredFields());
         return store(at, c, CustomerEvent.Type.UPDATED, "");
     }
 

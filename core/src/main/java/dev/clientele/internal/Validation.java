@@ -30,7 +30,16 @@ public final class Validation {
 
     /** Checks every rule and throws one exception listing every bad field. */
     public static void check(Customer c) {
-        Map<String, String> errors = errors(c);
+        check(c, Set.of());
+    }
+
+    /**
+     * Checks every rule, with {@code storeRequired} also required (the fields the target store cannot keep a
+     * customer without, {@link dev.clientele.spi.CustomerStore#requiredFields()}), and throws one exception listing
+     * every bad field.
+     */
+    public static void check(Customer c, Set<CustomerField> storeRequired) {
+        Map<String, String> errors = errors(c, storeRequired);
         if (!errors.isEmpty()) {
             throw new CustomerValidationException(errors);
         }
@@ -38,12 +47,19 @@ public final class Validation {
 
     /** Every bad field of the customer, field key to message, in field order; empty if it passes. */
     public static Map<String, String> errors(Customer c) {
+        return errors(c, Set.of());
+    }
+
+    /** {@link #errors(Customer)} with the fields of {@code storeRequired} required too. */
+    public static Map<String, String> errors(Customer c, Set<CustomerField> storeRequired) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (CustomerField f : CustomerField.values()) {
             String v = f.get(c);
             if (v == null) {
                 if (MANDATORY.contains(f)) {
                     errors.put(f.key(), "is required");
+                } else if (storeRequired.contains(f)) {
+                    errors.put(f.key(), "is required by the back-end that keeps this customer");
                 }
                 continue;
             }

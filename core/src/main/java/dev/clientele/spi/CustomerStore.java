@@ -1,6 +1,7 @@
 package dev.clientele.spi;
 
 import dev.clientele.Customer;
+import dev.clientele.CustomerField;
 import dev.clientele.DuplicateCustomerException;
 import java.util.Collection;
 import java.util.HashSet;
@@ -30,6 +31,16 @@ public interface CustomerStore {
      */
     default boolean keepsTimestamps() {
         return true;
+    }
+
+    /**
+     * Fields this store cannot keep a customer without, beyond those every customer needs (login, email, customer
+     * ID, first and last name): for example the columns a mapped table declares {@code NOT NULL}. The directory
+     * refuses a customer that lacks one, together with every other bad field, before it calls a write. None by
+     * default.
+     */
+    default Set<CustomerField> requiredFields() {
+        return Set.of();
     }
 
     /** The customer whose login has this key, if any. */

@@ -229,9 +229,6 @@ final class CustomerRows {
         for (CustomerField f : fields) {
             FieldMap.Column col = map.columns().get(f);
             String v = f.get(customer);
-            if (col.has(FieldMap.Flag.REQUIRED) && v == null) {
-                problems.put(f.key(), "is required by this back-end's mapping");
-            }
             if (!(update && (col.has(FieldMap.Flag.READ_ONLY) || f == CustomerField.LOGIN))) {
                 out.put(col.name(), v);
             }

@@ -96,7 +96,6 @@ public final class MappedCompanyStore implements CompanyStore {
     public void insert(Company company) {
         Objects.requireNonNull(company, "company");
         db.checkWritable("create company '" + company.customerId() + "'");
-        requireName(company);
         db.write("create company '" + company.customerId() + "'", c -> {
             if (!query(c, " WHERE LOWER(customer_id) = ?", List.of(Keys.of(company.customerId()))).isEmpty()) {
                 throw new DuplicateKeyException("company", "customerId", company.customerId());
@@ -125,7 +124,6 @@ public final class MappedCompanyStore implements CompanyStore {
     public void update(Company company) {
         Objects.requireNonNull(company, "company");
         db.checkWritable("change company '" + company.customerId() + "'");
-        requireName(company);
         db.write("update company '" + company.customerId() + "'", c -> {
             checkName(c, company, Keys.of(company.customerId()));
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET name = ?, street = ?, zip = ?,"
@@ -167,12 +165,6 @@ public final class MappedCompanyStore implements CompanyStore {
         return i;
     }
 
-    private static void requireName(Company company) {
-        if (company.name() == null) {
-            throw new ValidationException("company " + company.customerId(),
-                    Map.of("name", "is required by Znuny's customer_company table"));
-        }
-    }
 
     private void checkName(Connection c, Company company, String exceptKey) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT customer_id FROM " + table + " WHERE name = ?")) {

@@ -17,6 +17,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -58,6 +60,18 @@ public final class MappedCustomerStore implements CustomerStore {
     @Override
     public boolean readOnly() {
         return db.readOnly();
+    }
+
+    /** The fields flagged {@code required} in the mapping; the directory enforces them with its other rules. */
+    @Override
+    public Set<CustomerField> requiredFields() {
+        Set<CustomerField> out = EnumSet.noneOf(CustomerField.class);
+        map.columns().forEach((f, col) -> {
+            if (col.has(FieldMap.Flag.REQUIRED)) {
+                out.add(f);
+            }
+        });
+        return Collections.unmodifiableSet(out);
     }
 
     /** Timestamps are Znuny's {@code timestamp(0)}: whole seconds, not the directory's milliseconds. */
