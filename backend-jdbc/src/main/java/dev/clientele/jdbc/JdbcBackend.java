@@ -12,6 +12,7 @@ import dev.clientele.jdbc.internal.JdbcMembershipStore;
 import dev.clientele.jdbc.internal.JdbcStateStore;
 import dev.clientele.jdbc.internal.Mapping;
 import dev.clientele.jdbc.internal.PgCacheChannel;
+import dev.clientele.jdbc.internal.Pools;
 import dev.clientele.jdbc.internal.SchemaManager;
 import dev.clientele.jdbc.internal.SqlErrors;
 import dev.clientele.jdbc.internal.mapped.FieldMap;
@@ -31,9 +32,11 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -258,6 +261,12 @@ public final class JdbcBackend implements CustomerBackend {
             return Optional.empty();
         }
         return Optional.of(notifications.channel());
+    }
+
+    /** The gauges of the pool this back-end made from its settings; none over a host's data source. */
+    @Override
+    public Map<String, LongSupplier> gauges() {
+        return Pools.gauges(owned);
     }
 
     @Override

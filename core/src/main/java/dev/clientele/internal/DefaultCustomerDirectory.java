@@ -59,6 +59,7 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
         this.p = DirectoryParts.wire(settings);
         this.metrics = settings.metrics();
         metrics.bindCaches(p.cache());
+        metrics.bindBackends(settings.backends().values());
     }
 
     // ----- customers

@@ -48,6 +48,10 @@ class Metrics {
     void bindCaches(DirectoryCache cache) {
     }
 
+    /** Publishes the back-ends' own gauges ({@link dev.clientele.spi.CustomerBackend#gauges()}). */
+    void bindBackends(java.util.Collection<dev.clientele.spi.CustomerBackend> backends) {
+    }
+
     /** Removes this directory's meters from the registry (the directory closes). */
     void close() {
     }

@@ -2,6 +2,7 @@ package dev.clientele.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.clientele.AuthenticationResult;
+import dev.clientele.spi.CustomerBackend;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -10,11 +11,13 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * {@link Metrics} on a Micrometer {@link MeterRegistry}. The meters (documented in the README, "Metrics"):
@@ -26,7 +29,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code clientele.permission.checks} (timer), tag {@code result}: {@code granted}, {@code denied};</li>
  *   <li>{@code clientele.cache.hit.ratio} (gauge), tag {@code cache}: {@code customers}, {@code permissions} — and
  *       Micrometer's Caffeine meters ({@code cache.gets}, {@code cache.size}, {@code cache.evictions}, ...) with
- *       {@code cache=clientele.customers} and {@code cache=clientele.permissions}.</li>
+ *       {@code cache=clientele.customers} and {@code cache=clientele.permissions};</li>
+ *   <li>{@code clientele.backend.pool.active}, {@code .idle}, {@code .pending}, {@code .max} (gauges), tags
+ *       {@code backend} and {@code type}: the pools a back-end opened itself ({@link CustomerBackend#gauges()}).</li>
  * </ul>
  */
 final class MicrometerMetrics extends Metrics {
@@ -74,6 +79,15 @@ final class MicrometerMetrics extends Metrics {
     void bindCaches(DirectoryCache cache) {
         bind("customers", cache.customerCache());
         bind("permissions", cache.evaluationCache());
+    }
+
+    @Override
+    void bindBackends(Collection<CustomerBackend> backends) {
+        for (CustomerBackend b : backends) {
+            b.gauges().forEach((name, value) -> keep(Gauge.builder("clientele.backend." + name, value,
+                    LongSupplier::getAsLong).description("Back-end " + name.replace('.', ' '))
+                    .tags(Tags.of("backend", b.name(), "type", b.type())).register(registry)));
+        }
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.clientele.spi;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -69,6 +71,26 @@ public interface CustomerBackend extends AutoCloseable {
     default Optional<CacheChannel> cacheChannel() {
         return Optional.empty();
     }
+
+    /**
+     * Gauges of what this instance holds open, by name, each read when it is observed: for a connection pool
+     * {@value #POOL_ACTIVE}, {@value #POOL_IDLE}, {@value #POOL_PENDING} (callers waiting for a connection) and
+     * {@value #POOL_MAX}. A directory given a meter registry publishes each as {@code clientele.backend.NAME}, tagged
+     * with the back-end's {@code backend} name and {@code type}. None by default, and none for a pool the host
+     * handed in (the host measures its own).
+     */
+    default Map<String, LongSupplier> gauges() {
+        return Map.of();
+    }
+
+    /** Connections of the instance's pool in use. */
+    String POOL_ACTIVE = "pool.active";
+    /** Connections of the instance's pool open and idle. */
+    String POOL_IDLE = "pool.idle";
+    /** Callers waiting for a connection of the instance's pool. */
+    String POOL_PENDING = "pool.pending";
+    /** The most connections the instance's pool opens. */
+    String POOL_MAX = "pool.max";
 
     /** A line for people: what this instance is connected to, without secrets. */
     default String describe() {

@@ -2,10 +2,12 @@ package dev.clientele.jdbc.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.clientele.BackendUnavailableException;
 import dev.clientele.ConfigurationException;
 import dev.clientele.ConfigurationException.Problem;
 import dev.clientele.spi.BackendSettings;
+import dev.clientele.spi.CustomerBackend;
 import dev.clientele.spi.Secrets;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -16,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
+import java.util.function.ToIntFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The HikariCP pool a back-end makes from its settings. Before the pool is made, one connection is opened straight
@@ -70,6 +75,27 @@ public final class Pools {
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.setAutoCommit(true);
         return new HikariDataSource(config);
+    }
+
+    /**
+     * The gauges of a pool made here ({@link dev.clientele.spi.CustomerBackend#gauges()}), read from HikariCP's pool
+     * bean each time; none for anything else (a host's data source is the host's to measure).
+     */
+    public static Map<String, LongSupplier> gauges(@Nullable AutoCloseable owned) {
+        if (!(owned instanceof HikariDataSource pool)) {
+            return Map.of();
+        }
+        return Map.of(
+                CustomerBackend.POOL_ACTIVE, () -> read(pool, HikariPoolMXBean::getActiveConnections),
+                CustomerBackend.POOL_IDLE, () -> read(pool, HikariPoolMXBean::getIdleConnections),
+                CustomerBackend.POOL_PENDING, () -> read(pool, HikariPoolMXBean::getThreadsAwaitingConnection),
+                CustomerBackend.POOL_MAX, pool::getMaximumPoolSize);
+    }
+
+    /** A figure of the pool; 0 once it is closed. */
+    private static long read(HikariDataSource pool, ToIntFunction<HikariPoolMXBean> figure) {
+        HikariPoolMXBean bean = pool.isClosed() ? null : pool.getHikariPoolMXBean();
+        return bean == null ? 0 : figure.applyAsInt(bean);
     }
 
     private static Properties driverProperties(PoolSettings s) {
