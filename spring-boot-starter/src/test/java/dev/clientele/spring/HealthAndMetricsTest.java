@@ -87,6 +87,30 @@ class HealthAndMetricsTest {
     }
 
     @Test
+    @DisplayName("a jdbc back-end with its own url publishes its pool's gauges; over the host's DataSource none")
+    void poolGauges() {
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues("clientele.backend.local.type=jdbc",
+                        "clientele.backend.local.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                        "clientele.backend.local.pool-size=3")
+                .run(context -> {
+                    context.getBean(CustomerDirectory.class).createGroup(Group.of("support"));
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    assertThat(registry.get("clientele.backend.pool.max").tag("backend", "local").gauge().value())
+                            .isEqualTo(3);
+                    assertThat(registry.get("clientele.backend.pool.active").tag("type", "jdbc").gauge().value())
+                            .isZero();
+                });
+        HikariDataSource ds = new HikariDataSource();
+        ds.setJdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withBean("dataSource", DataSource.class, () -> ds)
+                .withPropertyValues("clientele.backend.local.type=jdbc")
+                .run(context -> assertThat(context.getBean(MeterRegistry.class).find("clientele.backend.pool.max")
+                        .gauges()).isEmpty());
+    }
+
+    @Test
     @DisplayName("a MeterRegistry bean gets logins by outcome, lookup, search and permission timers, cache hits")
     void meters() {
         runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
