@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.clientele.ConcurrentUpdateException;
 import dev.clientele.Customer;
+import dev.clientele.CustomerQuery;
 import dev.clientele.CustomerField;
 import dev.clientele.CustomerNotFoundException;
 import dev.clientele.DuplicateCustomerException;
@@ -86,8 +87,8 @@ class MemoryCustomerStoreTest {
     }
 
     @Test
-    @DisplayName("several prefix terms intersect their candidates and examine only the matches")
-    void severalPrefixTermsIntersectTheirCandidates() {
+    @DisplayName("several prefix terms examine only the candidates of the most selective one")
+    void severalPrefixTermsExamineTheMostSelectiveTermsCandidates() {
         fillTenThousand();
         store.resetExaminedCandidates();
 
@@ -101,7 +102,19 @@ class MemoryCustomerStoreTest {
             }
         }
         assertThat(found).containsExactlyElementsOf(expected);
-        assertThat(store.examinedCandidates()).isEqualTo(expected.size());
+        assertThat(store.examinedCandidates()).as("the 50 Johns, not the 3,000 of company1*").isEqualTo(50);
+    }
+
+    @Test
+    @DisplayName("sixteen broad terms (each matching every customer) hold one candidate set and examine each once")
+    void manyBroadTermsExamineEachCandidateOnce() {
+        fillTenThousand();
+        store.resetExaminedCandidates();
+
+        List<Customer> found = store.search(search("u ".repeat(CustomerQuery.MAX_TERMS).strip(), 20_000));
+
+        assertThat(found).hasSize(10_000);
+        assertThat(store.examinedCandidates()).isEqualTo(10_000);
     }
 
     @Test

@@ -11,10 +11,8 @@ import dev.clientele.spi.Keys;
 import dev.clientele.spi.SearchTerm;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -150,38 +148,59 @@ public final class MemoryCustomerStore implements CustomerStore {
         }
     }
 
-    /** The login keys that may match, in login-key order; {@code null} when no term can use an index. */
+    /**
+     * The login keys that may match, in login-key order; {@code null} when no term can use an index. Only the most
+     * selective term's candidates are collected (the other terms are then checked by {@link CustomerSearch#matches}):
+     * the terms' index ranges are counted first, each count stopping once it passes the smallest so far, so a search
+     * of many broad terms holds one candidate set, not one per term.
+     */
     private NavigableSet<String> candidates(CustomerSearch search) {
-        List<Set<String>> perTerm = new ArrayList<>();
+        String best = null;
+        long fewest = Long.MAX_VALUE;
         for (SearchTerm term : search.terms()) {
             String prefix = term.literalPrefix();
             if (prefix.isEmpty()) {
                 continue;
             }
-            Set<String> logins = new HashSet<>();
-            for (CustomerField f : search.fields()) {
-                NavigableMap<String, String> index = fieldIndexes.get(f);
-                for (Map.Entry<String, String> e : index.tailMap(prefix, true).entrySet()) {
-                    if (!e.getKey().startsWith(prefix)) {
-                        break;
-                    }
-                    logins.add(e.getValue());
-                }
-            }
-            if (logins.isEmpty()) {
+            long n = countUpTo(search, prefix, fewest);
+            if (n == 0) {
                 return new TreeSet<>();
             }
-            perTerm.add(logins);
+            if (n < fewest) {
+                best = prefix;
+                fewest = n;
+            }
         }
-        if (perTerm.isEmpty()) {
+        if (best == null) {
             return null;
         }
-        perTerm.sort(Comparator.comparingInt(Set::size));
-        NavigableSet<String> result = new TreeSet<>(perTerm.get(0));
-        for (int i = 1; i < perTerm.size() && !result.isEmpty(); i++) {
-            result.retainAll(perTerm.get(i));
+        NavigableSet<String> result = new TreeSet<>();
+        for (CustomerField f : search.fields()) {
+            for (Map.Entry<String, String> e : fieldIndexes.get(f).tailMap(best, true).entrySet()) {
+                if (!e.getKey().startsWith(best)) {
+                    break;
+                }
+                result.add(e.getValue());
+            }
         }
         return result;
+    }
+
+    /** The index entries of the searched fields starting with {@code prefix}, counted up to just past {@code cap}. */
+    private long countUpTo(CustomerSearch search, String prefix, long cap) {
+        long n = 0;
+        for (CustomerField f : search.fields()) {
+            for (Map.Entry<String, String> e : fieldIndexes.get(f).tailMap(prefix, true).entrySet()) {
+                if (!e.getKey().startsWith(prefix) || n > cap) {
+                    break;
+                }
+                n++;
+            }
+            if (n > cap) {
+                break;
+            }
+        }
+        return n;
     }
 
     /** From the primary map's order: a range read, under the read lock for the page only. */
