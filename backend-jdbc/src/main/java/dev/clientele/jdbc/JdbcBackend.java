@@ -192,6 +192,7 @@ public final class JdbcBackend implements CustomerBackend {
         }
         Database db = new Database(name, dataSource, dialect, Mapping.inSchema(schema),
                 isolation != Connection.TRANSACTION_READ_COMMITTED, options.readOnly());
+        db.boundSearches(options.searchTimeout(), options.searchConcurrency());
         String description = TYPE + " back-end '" + name + "': " + dialect.productName() + " " + version + " at "
                 + (url == null ? "(unknown URL)" : Secrets.masked(url))
                 + (schema == null ? "" : ", schema " + schema)

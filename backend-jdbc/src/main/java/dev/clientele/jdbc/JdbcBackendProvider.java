@@ -34,6 +34,12 @@ import org.jspecify.annotations.Nullable;
  *       missing or outdated schema) or {@code none} (see {@link SchemaMode});</li>
  *   <li>{@code schema} — the schema of the tables (default: the connection's);</li>
  *   <li>{@code read-only} — {@code true} to refuse every write but customer state, default {@code false};</li>
+ *   <li>{@code search-timeout} — how long one search statement may run before the database cancels it (the search
+ *       then fails with {@link dev.clientele.BackendUnavailableException}), default {@code 10s}, {@code 0} for no
+ *       limit;</li>
+ *   <li>{@code search-concurrency} — the most searches running at once, default half the {@code pool-size} (5 over
+ *       a host's data source); a further search waits for a turn up to {@code connection-timeout}, so lookups and
+ *       logins always find a connection while searches run;</li>
  *   <li>{@code preset} ({@code znuny7}, {@code znuny6}, {@code otrs6}), {@code mapping.*} and
  *       {@code login-case-sensitive} — the mapped mode on a Znuny/OTRS database's own tables (see
  *       {@link dev.clientele.jdbc.internal.mapped.MappedSettings}); there {@code schema-mode} is {@code validate} by
@@ -71,6 +77,10 @@ public final class JdbcBackendProvider implements CustomerBackendProvider {
     public static final String SCHEMA = "schema";
     /** Setting: read-only customer data. */
     public static final String READ_ONLY = "read-only";
+    /** Setting: longest run of one search statement. */
+    public static final String SEARCH_TIMEOUT = "search-timeout";
+    /** Setting: most searches at once. */
+    public static final String SEARCH_CONCURRENCY = "search-concurrency";
 
     /** Settings that only a pool of the back-end's own uses. */
     private static final List<String> POOL_SETTINGS = List.of(USER, PASSWORD, POOL_SIZE, CONNECTION_TIMEOUT,
@@ -123,6 +133,9 @@ public final class JdbcBackendProvider implements CustomerBackendProvider {
         String mode = r.string(SCHEMA_MODE, (mappedMode ? SchemaMode.VALIDATE : SchemaMode.MANAGE).key());
         String schema = r.optional(SCHEMA).orElse(null);
         boolean readOnly = r.bool(READ_ONLY, false);
+        Duration searchTimeout = r.duration(SEARCH_TIMEOUT, JdbcOptions.DEFAULT_SEARCH_TIMEOUT);
+        int searchConcurrency = r.integer(SEARCH_CONCURRENCY,
+                onHost ? JdbcOptions.DEFAULT_SEARCH_CONCURRENCY : Math.max(1, poolSize / 2), 1, 1000);
 
         if (!url.startsWith("jdbc:")) {
             r.problem(URL, "must be a JDBC URL such as jdbc:h2:./data/clientele or jdbc:postgresql://host/db, was '"
@@ -130,6 +143,10 @@ public final class JdbcBackendProvider implements CustomerBackendProvider {
         }
         if (connectionTimeout.toMillis() < 250 || connectionTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
             r.problem(CONNECTION_TIMEOUT, "must be between 250ms and 10m, was " + connectionTimeout);
+        }
+        if (searchTimeout.isNegative() || (!searchTimeout.isZero() && searchTimeout.toMillis() < 1000)) {
+            r.problem(SEARCH_TIMEOUT, "must be 0 (no limit) or at least 1s, was " + searchTimeout);
+            searchTimeout = JdbcOptions.DEFAULT_SEARCH_TIMEOUT;
         }
         if (socketTimeout.isNegative()) {
             r.problem(SOCKET_TIMEOUT, "must not be negative, was " + socketTimeout);
@@ -153,7 +170,7 @@ public final class JdbcBackendProvider implements CustomerBackendProvider {
         r.rejectUnknownKeys().done();
 
         JdbcOptions options = JdbcOptions.defaults().withSchemaMode(schemaMode).withSchema(schema)
-                .withReadOnly(readOnly);
+                .withReadOnly(readOnly).withSearchTimeout(searchTimeout).withSearchConcurrency(searchConcurrency);
         if (onHost) {
             return JdbcBackend.start(name, host, null, options, mapped);
         }

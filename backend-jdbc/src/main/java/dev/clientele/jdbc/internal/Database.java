@@ -5,8 +5,12 @@ import dev.clientele.ReadOnlyBackendException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +43,9 @@ public final class Database {
     private final boolean forceReadCommitted;
     private final boolean readOnly;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    private volatile int searchTimeoutSeconds = 10;
+    private volatile Semaphore searches = new Semaphore(5, true);
+    private volatile long searchWaitMillis = 5_000;
 
     public Database(String backendName, javax.sql.DataSource dataSource, Dialect dialect, Mapping mapping,
             boolean forceReadCommitted, boolean readOnly) {
@@ -86,6 +93,73 @@ public final class Database {
             return work.run(c);
         } catch (SQLException e) {
             throw failure(what, e);
+        }
+    }
+
+    /**
+     * The bounds of {@link #search}: the statement timeout ({@link Duration#ZERO} for none) and how many run at once.
+     * A search waits for a turn as long as the data source waits for a connection (HikariCP's connection timeout).
+     */
+    public void boundSearches(Duration timeout, int concurrency) {
+        this.searchTimeoutSeconds = (int) Math.min(Integer.MAX_VALUE, timeout.toSeconds());
+        this.searches = new Semaphore(concurrency, true);
+        if (dataSource instanceof com.zaxxer.hikari.HikariDataSource h) {
+            searchWaitMillis = h.getConnectionTimeout();
+        }
+    }
+
+    /**
+     * Runs a search as {@link #read} does, bounded: at most the configured number at once (a further one waits for
+     * a turn, then fails with {@link BackendUnavailableException}), so that lookups and logins always find a
+     * connection; the work gives each statement {@link #searchTimeout(Statement)}.
+     */
+    public <T> T search(String what, Work<T> work) {
+        Semaphore turn = searches;
+        boolean got;
+        try {
+            got = turn.tryAcquire(searchWaitMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackendUnavailableException(backendName, what + ": interrupted while waiting for a turn", e);
+        }
+        if (!got) {
+            throw new BackendUnavailableException(backendName, what + ": too many searches are running (the most at"
+                    + " once is set by search-concurrency); try again", null);
+        }
+        try {
+            return read(what, c -> {
+                try {
+                    return work.run(c);
+                } catch (SQLException e) {
+                    if (cancelled(e)) {
+                        // no cause: the driver's message may quote the statement's values
+                        throw new BackendUnavailableException(backendName, what + " was cancelled after the"
+                                + " search-timeout of " + searchTimeoutSeconds + "s (fewer wildcards or longer"
+                                + " literal parts make a search cheaper)", null);
+                    }
+                    throw e;
+                }
+            });
+        } finally {
+            turn.release();
+        }
+    }
+
+    /** A statement cancelled by its timeout: SQLSTATE 57014 (PostgreSQL and H2), or the driver's timeout type. */
+    private static boolean cancelled(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTimeoutException
+                    || (t instanceof SQLException s && "57014".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sets the search statement timeout on a statement of {@link #search}. */
+    public void searchTimeout(Statement statement) throws SQLException {
+        if (searchTimeoutSeconds > 0) {
+            statement.setQueryTimeout(searchTimeoutSeconds);
         }
     }
 

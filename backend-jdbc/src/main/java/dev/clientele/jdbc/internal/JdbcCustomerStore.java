@@ -146,7 +146,7 @@ public final class JdbcCustomerStore implements CustomerStore {
     public List<Customer> search(CustomerSearch search) {
         Objects.requireNonNull(search, "search");
         Map.Entry<String, List<Object>> q = searchQuery(search);
-        return query("search customers", q.getKey(), q.getValue());
+        return db.search("search customers", c -> rows(c, q.getKey(), q.getValue(), true));
     }
 
     /** The SQL and parameters of a search: one statement (public for the EXPLAIN tests). */
@@ -288,20 +288,26 @@ public final class JdbcCustomerStore implements CustomerStore {
     }
 
     private List<Customer> query(String what, String sql, List<Object> params) {
-        return db.read(what, c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < params.size(); i++) {
-                    Jdbc.bind(ps, i + 1, params.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<Customer> out = new ArrayList<>();
-                    while (rs.next()) {
-                        out.add(read(rs));
-                    }
-                    return Collections.unmodifiableList(out);
-                }
+        return db.read(what, c -> rows(c, sql, params, false));
+    }
+
+    /** The customers a statement selects; a search's statement gets the search timeout. */
+    private List<Customer> rows(Connection c, String sql, List<Object> params, boolean search) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (search) {
+                db.searchTimeout(ps);
             }
-        });
+            for (int i = 0; i < params.size(); i++) {
+                Jdbc.bind(ps, i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Customer> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+                return Collections.unmodifiableList(out);
+            }
+        }
     }
 
     private Customer read(ResultSet rs) throws SQLException {

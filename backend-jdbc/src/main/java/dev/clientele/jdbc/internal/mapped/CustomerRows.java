@@ -3,6 +3,7 @@ package dev.clientele.jdbc.internal.mapped;
 import dev.clientele.Customer;
 import dev.clientele.CustomerField;
 import dev.clientele.CustomerValidationException;
+import dev.clientele.jdbc.internal.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -89,8 +90,17 @@ final class CustomerRows {
      * timing rule: an unknown login costs what a wrong password does).
      */
     List<Customer> query(Connection c, String sql, List<Object> params, @Nullable String probe) throws SQLException {
+        return query(c, sql, params, probe, null);
+    }
+
+    /** Like {@link #query(Connection, String, List, String)}, a search of {@code search}: with its timeout. */
+    List<Customer> query(Connection c, String sql, List<Object> params, @Nullable String probe,
+            @Nullable Database search) throws SQLException {
         List<Customer.Builder> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (search != null) {
+                search.searchTimeout(ps);
+            }
             for (int i = 0; i < params.size(); i++) {
                 Object p = params.get(i);
                 if (p instanceof Integer) {

@@ -139,8 +139,9 @@ public final class MappedCustomerStore implements CustomerStore {
             where.add(any.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", any) + ")");
         }
         params.add(search.fetchLimit());
-        List<Customer> found = query("search customers", (where.isEmpty() ? "" : " WHERE "
-                + String.join(" AND ", where)) + " ORDER BY LOWER(cu." + login + ") LIMIT ?", params);
+        String sql = rows.select() + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY LOWER(cu." + login + ") LIMIT ?";
+        List<Customer> found = db.search("search customers", c -> rows.query(c, sql, params, null, db));
         return widened ? found.stream().filter(search::matches).toList() : found;
     }
 
