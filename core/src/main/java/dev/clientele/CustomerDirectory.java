@@ -417,6 +417,15 @@ public interface CustomerDirectory extends AutoCloseable {
         /** Cache customers and permissions for this long; {@link Duration#ZERO} turns the cache off. Default 60 s. */
         Builder cacheTtl(Duration ttl);
 
+        /**
+         * Cache what is read from the back-end of this name for this long instead ({@code Duration.ZERO}: not at
+         * all), in place of its {@code cache-ttl} setting (the OTRS {@code CacheTTL} of a source): a customer for
+         * its source's TTL; permissions for the shortest TTL of the customer's source and of the back-ends keeping
+         * links, groups and companies. For a store changed behind the directory's back, the TTL is how long the
+         * change stays unseen.
+         */
+        Builder cacheTtl(String backendName, Duration ttl);
+
         /** At most this many cached customers (and as many permission sets). Default 10,000. */
         Builder cacheMaxSize(long size);
 

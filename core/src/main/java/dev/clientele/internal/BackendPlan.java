@@ -6,11 +6,13 @@ import dev.clientele.password.PasswordStorage;
 import dev.clientele.spi.BackendSettings;
 import dev.clientele.spi.CustomerBackend;
 import dev.clientele.spi.CustomerBackendProvider;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,23 @@ final class BackendPlan {
      * What was opened, by name, which of them the directory opened itself (and so closes), and how each keeps its
      * passwords (read from its settings; the defaults for one handed in).
      */
-    record Opened(Map<String, CustomerBackend> backends, Set<String> owned, Map<String, PasswordStorage> storage) {
+    record Opened(Map<String, CustomerBackend> backends, Set<String> owned, Map<String, PasswordStorage> storage,
+            Map<String, Duration> cacheTtl) {
+        /**
+         * Puts the cache TTLs given in code over what the settings said; a TTL for a back-end that is not
+         * configured is a problem naming {@code clientele.backend.NAME.cache-ttl}.
+         */
+        void applyCacheTtl(Map<String, Duration> given, List<Problem> problems) {
+            given.forEach((name, ttl) -> {
+                if (backends.containsKey(name)) {
+                    cacheTtl.put(name, ttl);
+                } else {
+                    problems.add(new Problem(BackendSettings.key(name, BackendSettings.CACHE_TTL),
+                            "cacheTtl is given for back-end '" + name + "', which is not configured"));
+                }
+            });
+        }
+
         /**
          * Puts the password storage given in code over what the settings said, and checks that each storage other
          * than the default is for a back-end that keeps password hashes; each problem names
@@ -66,12 +84,31 @@ final class BackendPlan {
     private BackendPlan() {
     }
 
+    /** The back-end's {@code cache-ttl}, if set: a duration, zero or more (the rule of {@code clientele.cache.ttl}). */
+    private static Optional<Duration> cacheTtl(BackendSettings settings, List<Problem> problems) {
+        if (settings.get(BackendSettings.CACHE_TTL).isEmpty()) {
+            return Optional.empty();
+        }
+        BackendSettings.Reader r = settings.reader();
+        Duration ttl = r.duration(BackendSettings.CACHE_TTL, Duration.ZERO);
+        if (ttl.isNegative()) {
+            r.problem(BackendSettings.CACHE_TTL, "must not be negative, was " + ttl);
+        }
+        try {
+            r.done();
+            return Optional.of(ttl);
+        } catch (ConfigurationException ce) {
+            problems.addAll(ce.problems());
+            return Optional.empty();
+        }
+    }
+
     /**
      * Opens every entry, in order; each problem (an unknown type, a back-end defined twice, bad settings) is added to
      * {@code problems} naming its key, and the others are still opened, so that every problem is reported at once.
      */
     static Opened open(List<Entry> entries, List<CustomerBackendProvider> providers, List<Problem> problems) {
-        Opened opened = new Opened(new LinkedHashMap<>(), new HashSet<>(), new HashMap<>());
+        Opened opened = new Opened(new LinkedHashMap<>(), new HashSet<>(), new HashMap<>(), new HashMap<>());
         ProviderRegistry registry = null;
         try {
             for (Entry e : entries) {
@@ -90,6 +127,7 @@ final class BackendPlan {
                 } catch (ConfigurationException ce) {
                     problems.addAll(ce.problems());
                 }
+                cacheTtl(e.settings(), problems).ifPresent(t -> opened.cacheTtl().put(e.name(), t));
                 if (registry == null) {
                     ClassLoader context = Thread.currentThread().getContextClassLoader();
                     registry = new ProviderRegistry(providers, context != null ? context

@@ -48,7 +48,8 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
             CustomerGroupPolicy policy, boolean customerIdFromEmail, boolean uniqueEmail,
             Set<CustomerField> searchFields, int searchLimit, PasswordHasher hasher,
             Map<String, PasswordStorage> passwordStorage, PasswordPolicy passwordPolicy,
-            LockoutPolicy lockout, Duration resetTokenLifetime, Duration cacheTtl, long cacheMaxSize, Clock clock,
+            LockoutPolicy lockout, Duration resetTokenLifetime, Duration cacheTtl, Map<String, Duration> backendCacheTtl,
+            long cacheMaxSize, Clock clock,
             List<CustomerEventListener> listeners, Metrics metrics) {
     }
 

@@ -47,6 +47,7 @@ public final class DirectoryBuilder implements CustomerDirectory.Builder {
     private int searchLimit = defaultOf(ConfigKey.SEARCH_LIMIT);
     private PasswordHasher hasher;
     private final Map<String, PasswordStorage> passwordStorage = new LinkedHashMap<>();
+    private final Map<String, Duration> backendCacheTtl = new LinkedHashMap<>();
     private PasswordPolicy passwordPolicy = PasswordPolicy.defaults();
     private LockoutPolicy lockout = LockoutPolicy.defaults();
     private Duration resetTokenLifetime = defaultOf(ConfigKey.RESET_TOKEN_LIFETIME);
@@ -225,6 +226,13 @@ public final class DirectoryBuilder implements CustomerDirectory.Builder {
     }
 
     @Override
+    public CustomerDirectory.Builder cacheTtl(String backendName, Duration ttl) {
+        backendCacheTtl.put(Objects.requireNonNull(backendName, "backendName"),
+                checked("cacheTtl", ConfigKey.CACHE_TTL, ttl));
+        return this;
+    }
+
+    @Override
     public CustomerDirectory.Builder cacheMaxSize(long size) {
         this.cacheMaxSize = checked("cacheMaxSize", ConfigKey.CACHE_MAX_SIZE, size);
         return this;
@@ -254,6 +262,7 @@ public final class DirectoryBuilder implements CustomerDirectory.Builder {
         BackendPlan.Opened opened = BackendPlan.open(entries, providers, problems);
         try {
             opened.applyStorage(passwordStorage, problems);
+            opened.applyCacheTtl(backendCacheTtl, problems);
             Roles roles = Roles.assign(opened.backends(), customers, createIn, groups, companies, memberships, state,
                     problems);
             if (!problems.isEmpty()) {
@@ -262,7 +271,8 @@ public final class DirectoryBuilder implements CustomerDirectory.Builder {
             PasswordHasher h = hasher != null ? hasher : Pbkdf2PasswordHasher.withDefaults();
             return new DefaultCustomerDirectory(new DefaultCustomerDirectory.Settings(opened.backends(),
                     opened.owned(), roles, policy, customerIdFromEmail, uniqueEmail, searchFields, searchLimit, h,
-                    opened.storage(), passwordPolicy, lockout, resetTokenLifetime, cacheTtl, cacheMaxSize, clock,
+                    opened.storage(), passwordPolicy, lockout, resetTokenLifetime, cacheTtl, opened.cacheTtl(),
+                    cacheMaxSize, clock,
                     listeners, metrics));
         } catch (RuntimeException e) {
             opened.closeOwned(e);

@@ -5,6 +5,7 @@ import dev.clientele.internal.CustomerSources.Source;
 import dev.clientele.password.PasswordStorage;
 import dev.clientele.spi.CustomerBackend;
 import dev.clientele.spi.StateStore;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ record DirectoryParts(DefaultCustomerDirectory.Settings settings, Events events,
         Map<String, CustomerBackend> b = s.backends();
         Roles roles = s.roles();
         Events events = new Events(s.listeners(), s.clock());
-        DirectoryCache cache = new DirectoryCache(s.cacheTtl(), s.cacheMaxSize(), s.clock());
+        DirectoryCache cache = new DirectoryCache(ttls(s, roles), s.cacheMaxSize(), s.clock());
         b.values().stream().distinct().forEach(backend -> backend.cacheChannel().ifPresent(cache::join));
         List<Source> chain = new ArrayList<>();
         for (String n : roles.customers()) {
@@ -52,6 +53,17 @@ record DirectoryParts(DefaultCustomerDirectory.Settings settings, Events events,
         AccountState accounts = new AccountState(sources, state, s.lockout(), events);
         return new DirectoryParts(s, events, cache, sources, catalog, memberships, permissions, passwords,
                 authenticator, writes, accounts);
+    }
+
+    /** The cache TTLs: the directory's, each back-end's own, and the shortest of the policy's back-ends. */
+    private static DirectoryCache.Ttls ttls(DefaultCustomerDirectory.Settings s, Roles roles) {
+        Map<String, Duration> own = s.backendCacheTtl();
+        List<String> policyBackends = new ArrayList<>(roles.memberships());
+        roles.groups().ifPresent(policyBackends::add);
+        roles.companies().ifPresent(policyBackends::add);
+        Duration policy = policyBackends.stream().map(n -> own.getOrDefault(n, s.cacheTtl()))
+                .min(Duration::compareTo).orElse(s.cacheTtl());
+        return new DirectoryCache.Ttls(s.cacheTtl(), own, policy);
     }
 
     /** Closes the back-ends the directory opened itself (not those handed in); throws the first failure. */

@@ -33,10 +33,15 @@ public final class BackendSettings {
     /** The cost of the bcrypt hashes this back-end writes: {@value} (read by core). */
     public static final String BCRYPT_COST = "bcrypt-cost";
     /**
+     * How long the directory caches what it read from this back-end, in place of {@code clientele.cache.ttl}:
+     * {@value} (read by core; {@code 0} caches nothing of it).
+     */
+    public static final String CACHE_TTL = "cache-ttl";
+    /**
      * The settings every back-end has, which core reads (see {@code dev.clientele.password.PasswordStorage}):
      * a back-end's own reader leaves them to core and does not report them as unknown.
      */
-    public static final Set<String> DIRECTORY_SETTINGS = Set.of(TYPE, REHASH, CRYPT_TYPE, BCRYPT_COST);
+    public static final Set<String> DIRECTORY_SETTINGS = Set.of(TYPE, REHASH, CRYPT_TYPE, BCRYPT_COST, CACHE_TTL);
 
     private final String name;
     private final String type;

@@ -15,6 +15,9 @@ public final class Durations {
 
     public static Duration parse(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
+        if (t.equals("0")) {
+            return Duration.ZERO; // "0" for none or no limit, without a unit
+        }
         Matcher m = SIMPLE.matcher(t);
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));
