@@ -31,4 +31,9 @@ class InMemoryLargeDirectoryTest extends LargeDirectoryTest {
     int port() {
         return server.port();
     }
+
+    @Override
+    boolean serverSorts() {
+        return true;
+    }
 }

@@ -8,6 +8,7 @@ import com.unboundid.ldap.sdk.LDAPSearchException;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchScope;
 import dev.clientele.Customer;
+import dev.clientele.ldap.internal.LdapCustomerStore;
 import dev.clientele.CustomerField;
 import dev.clientele.spi.CustomerCursor;
 import dev.clientele.spi.CustomerSearch;
@@ -69,6 +70,29 @@ abstract class LargeDirectoryTest {
 
     /** The server's port, to show its limit with a plain search. */
     abstract int port();
+
+    /** True if the server offers the server-side sort control. */
+    abstract boolean serverSorts();
+
+    @Test
+    @DisplayName("a search of 20,000 matches for 11 reads one page when the server sorts, else every match")
+    void searchStopsAtTheLimitWhenTheServerSorts() {
+        LdapCustomerStore ldapStore = (LdapCustomerStore) store;
+        long before = ldapStore.entriesRead();
+
+        List<Customer> found = store.search(new CustomerSearch(List.of(SearchTerm.parse("user*")),
+                Set.of(CustomerField.LOGIN), true, 11));
+
+        assertThat(found).extracting(Customer::login).containsExactly("user00000", "user00001", "user00002",
+                "user00003", "user00004", "user00005", "user00006", "user00007", "user00008", "user00009",
+                "user00010");
+        long read = ldapStore.entriesRead() - before;
+        if (serverSorts()) {
+            assertThat(read).as("entries read, sorted by the server").isLessThanOrEqualTo(500);
+        } else {
+            assertThat(read).as("entries read, unsorted").isEqualTo(CUSTOMERS);
+        }
+    }
 
     @Test
     @DisplayName("the server really limits a plain search to 1,000 entries")

@@ -25,6 +25,10 @@ import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
 import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
 import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
+import com.unboundid.ldap.sdk.Control;
+import com.unboundid.ldap.sdk.controls.ServerSideSortRequestControl;
+import com.unboundid.ldap.sdk.controls.ServerSideSortResponseControl;
+import com.unboundid.ldap.sdk.controls.SortKey;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.JVMDefaultTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
@@ -41,10 +45,12 @@ import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -245,6 +251,23 @@ public final class LdapConnections implements AutoCloseable {
      */
     public void search(DN base, SearchScope scope, Filter filter, String[] attributes,
             Predicate<SearchResultEntry> onEntry) {
+        search(base, scope, filter, attributes, null, (entry, sorted) -> onEntry.test(entry));
+    }
+
+    /** True if the server offers the server-side sort control (RFC 2891), as its root DSE says. */
+    public boolean sorts() {
+        return rootDse.supportsControl(ServerSideSortRequestControl.SERVER_SIDE_SORT_REQUEST_OID);
+    }
+
+    /**
+     * Like {@link #search(DN, SearchScope, Filter, String[], Predicate)}, asking the server (when it {@link #sorts()})
+     * to sort by {@code sortBy} case-insensitively; {@code onEntry} is told whether the page the entry came in was
+     * sorted (the control is not critical: a server that cannot sort answers unsorted and says so).
+     */
+    public void search(DN base, SearchScope scope, Filter filter, String[] attributes, @Nullable String sortBy,
+            BiPredicate<SearchResultEntry, Boolean> onEntry) {
+        Control sort = sortBy == null || !sorts() ? null
+                : new ServerSideSortRequestControl(false, new SortKey(sortBy, "caseIgnoreOrderingMatch", false));
         int read = 0;
         int attempt = 0;
         while (true) {
@@ -261,7 +284,8 @@ public final class LdapConnections implements AutoCloseable {
                 do {
                     SearchRequest request = new SearchRequest(base.toString(), scope, filter, attributes);
                     request.setTimeLimitSeconds((int) Math.min(Integer.MAX_VALUE, search.timeLimit().toSeconds()));
-                    request.setControls(new SimplePagedResultsControl(search.pageSize(), cookie, false));
+                    SimplePagedResultsControl page = new SimplePagedResultsControl(search.pageSize(), cookie, false);
+                    request.setControls(sort == null ? new Control[] {page} : new Control[] {page, sort});
                     SearchResult result;
                     List<SearchResultEntry> entries;
                     boolean truncated = false;
@@ -278,9 +302,10 @@ public final class LdapConnections implements AutoCloseable {
                         entries = e.getSearchEntries();
                         truncated = true;
                     }
+                    boolean sorted = sort != null && sortedBy(result);
                     for (SearchResultEntry entry : entries) {
                         read++;
-                        if (!onEntry.test(entry)) {
+                        if (!onEntry.test(entry, sorted)) {
                             abandonPaging(conn, request, cookie);
                             return;
                         }
@@ -313,6 +338,16 @@ public final class LdapConnections implements AutoCloseable {
                     pool.releaseConnection(conn);
                 }
             }
+        }
+    }
+
+    /** True if the result says the server sorted it (a sort response control with success). */
+    private static boolean sortedBy(SearchResult result) {
+        try {
+            ServerSideSortResponseControl c = ServerSideSortResponseControl.get(result);
+            return c != null && c.getResultCode() == ResultCode.SUCCESS;
+        } catch (LDAPException e) {
+            return false;
         }
     }
 

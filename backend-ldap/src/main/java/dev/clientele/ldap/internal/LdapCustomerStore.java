@@ -42,7 +42,10 @@ import java.util.stream.Collectors;
  * <p>Search: each term becomes an OR over the searched fields' attributes of substring or equality filters; the
  * server's answer is then filtered with {@link CustomerSearch#matches(Customer)} (directories' matching rules differ
  * from Clientele's), ordered by login key and cut at the fetch limit, keeping only that many in memory however many
- * entries are read page by page.
+ * entries are read page by page. A server that offers the server-side sort control (Active Directory, 389 DS, the
+ * UnboundID server; OpenLDAP with the {@code sssvlv} overlay) sorts by the login attribute, and the search stops at
+ * the fetch limit instead of reading every match; beyond ASCII, which logins make the cut is then the server's
+ * ordering rule's choice (core still orders what it returns).
  *
  * <p>Every customer: {@link #scan(int, boolean)} walks the directory in its own order with the paged results
  * control (one pass); {@link #page(String, int, boolean)}, in login order, reads everything for each page.
@@ -53,6 +56,7 @@ public final class LdapCustomerStore implements CustomerStore {
     /** Logins or emails per OR filter in bulk lookups. */
     private static final int CHUNK = 100;
 
+    private final java.util.concurrent.atomic.LongAdder entriesRead = new java.util.concurrent.atomic.LongAdder();
     /** Which back-end this is, for messages. */
     private final SettingsOrigin settings;
     private final SearchSettings search;
@@ -188,7 +192,7 @@ public final class LdapCustomerStore implements CustomerStore {
         if (size < 1) {
             throw new IllegalArgumentException("size must be positive, was " + size);
         }
-        return collect(everyCustomer(includeInvalid), c -> {
+        return collect(everyCustomer(includeInvalid), false, c -> {
             String key = Keys.of(c.login());
             return (includeInvalid || c.isValid()) && (afterLoginKey == null || key.compareTo(afterLoginKey) > 0);
         }, size);
@@ -310,20 +314,38 @@ public final class LdapCustomerStore implements CustomerStore {
      * pass {@code accept}, in that order.
      */
     private List<Customer> collect(Filter filter, Predicate<Customer> accept, int limit) {
+        return collect(filter, true, accept, limit);
+    }
+
+    /**
+     * The first {@code limit} accepted customers by login. With {@code sort}, sorted by the server when it can: the
+     * first {@code limit} accepted entries are then the answer, and the search stops there instead of reading every
+     * match. A page deep into the list ({@link #page}) does not ask: it would read as far either way, and a server
+     * sorts again for every page of the paged search.
+     */
+    private List<Customer> collect(Filter filter, boolean sort, Predicate<Customer> accept, int limit) {
         PriorityQueue<Customer> best = new PriorityQueue<>(BY_LOGIN.reversed());
-        ldap.search(search.baseDn(), SearchScope.SUB, filter, mapper.requestedAttributes(), e -> {
-            Customer c = mapper.toCustomer(e);
-            if (c != null && accept.test(c)) {
-                best.add(c);
-                if (best.size() > limit) {
-                    best.poll();
-                }
-            }
-            return true;
-        });
+        ldap.search(search.baseDn(), SearchScope.SUB, filter, mapper.requestedAttributes(),
+                sort ? mapper.loginAttribute() : null,
+                (e, sorted) -> {
+                    entriesRead.increment();
+                    Customer c = mapper.toCustomer(e);
+                    if (c != null && accept.test(c)) {
+                        best.add(c);
+                        if (best.size() > limit) {
+                            best.poll();
+                        }
+                    }
+                    return !(sorted && best.size() >= limit);
+                });
         List<Customer> out = new ArrayList<>(best);
         out.sort(BY_LOGIN);
         return out;
+    }
+
+    /** How many entries searches have read since this store was made; shows whether a search stopped early. For tests. */
+    public long entriesRead() {
+        return entriesRead.sum();
     }
 
     // ----- writes -------------------------------------------------------------------------------------------
