@@ -9,7 +9,6 @@ import dev.clientele.jdbc.internal.Database;
 import dev.clientele.spi.CustomerSearch;
 import dev.clientele.spi.CustomerStore;
 import dev.clientele.spi.Keys;
-import dev.clientele.spi.SearchTerm;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,7 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,7 +39,6 @@ import org.jspecify.annotations.Nullable;
  * database run one after the other, readers are not blocked.
  */
 public final class MappedCustomerStore implements CustomerStore {
-    private static final char ESCAPE = '\\';
 
     private final Database db;
     private final FieldMap map;
@@ -116,41 +113,10 @@ public final class MappedCustomerStore implements CustomerStore {
 
     @Override
     public List<Customer> search(CustomerSearch search) {
-        Objects.requireNonNull(search, "search");
-        List<Object> params = new ArrayList<>();
-        List<String> where = new ArrayList<>();
-        if (search.validOnly()) {
-            where.add("cu.valid_id = 1");
-        }
-        List<String> columns = new ArrayList<>();
-        for (CustomerField f : new TreeSet<>(search.fields())) {
-            map.column(f).filter(c -> c.has(FieldMap.Flag.SEARCHABLE)).ifPresent(c -> columns.add(c.name()));
-        }
-        boolean widened = false;
-        for (SearchTerm term : search.terms()) {
-            List<String> any = new ArrayList<>();
-            String pattern = term.toLikePattern(ESCAPE);
-            String wide = BEYOND_ASCII.matcher(pattern).replaceAll("%");
-            widened |= !wide.equals(pattern);
-            for (String col : columns) {
-                any.add("LOWER(cu." + col + ") LIKE ? ESCAPE '" + ESCAPE + "'");
-                params.add(wide);
-            }
-            where.add(any.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", any) + ")");
-        }
-        params.add(search.fetchLimit());
-        String sql = rows.select() + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY LOWER(cu." + login + ") LIMIT ?";
-        List<Customer> found = db.search("search customers", c -> rows.query(c, sql, params, null, db));
-        return widened ? found.stream().filter(search::matches).toList() : found;
+        MappedSearch q = MappedSearch.of(Objects.requireNonNull(search, "search"), map, rows.select(), login);
+        List<Customer> found = db.search("search customers", c -> rows.query(c, q.sql(), q.params(), null, db));
+        return q.widened() ? found.stream().filter(search::matches).toList() : found;
     }
-
-    /**
-     * Characters a database's {@code LOWER} may fold differently from core ({@code İ}, {@code ǅ}; PostgreSQL in the C
-     * locale folds ASCII only): in a search pattern they become {@code %}, so the SQL is wider than the term, never
-     * narrower, and core's own match of the rows keeps the real hits (the LDAP back-end does the same).
-     */
-    private static final java.util.regex.Pattern BEYOND_ASCII = java.util.regex.Pattern.compile("[^\\x00-\\x7F]+");
 
     @Override
     public List<Customer> page(String afterLoginKey, int size, boolean includeInvalid) {
