@@ -55,10 +55,7 @@ abstract class BrowserTest {
     @BeforeAll
     void startAll() {
         directory = directory();
-        console = Console.builder(directory)
-                .admins(AdminAccounts.of(Map.of(ADMIN, Pbkdf2PasswordHasher.withIterations(1_000)
-                        .hash(ADMIN_PASSWORD.toCharArray()))))
-                .mailer(mailer()).port(0).clock(clock).start();
+        console = Console.builder(directory).admins(admins()).mailer(mailer()).port(0).clock(clock).start();
         assertThat(new File(CHROMIUM)).as("Debian's chromium package (.ci/run installs it)").exists();
         assertThat(new File(CHROMEDRIVER)).as("Debian's chromium-driver package (.ci/run installs it)").exists();
         ChromeOptions options = new ChromeOptions();
@@ -90,6 +87,20 @@ abstract class BrowserTest {
                 .passwordHasher(Pbkdf2PasswordHasher.withIterations(1_000))
                 .passwordPolicy(PasswordPolicy.builder().minLength(8).mixedCase(true).needDigit(true).build())
                 .build();
+    }
+
+    /** The one admin account of the tests. */
+    static AdminAccounts admins() {
+        return AdminAccounts.of(Map.of(ADMIN, Pbkdf2PasswordHasher.withIterations(1_000)
+                .hash(ADMIN_PASSWORD.toCharArray())));
+    }
+
+    /** The value of the CSRF token's hidden field in a page's HTML. */
+    static String csrfOf(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(html);
+        assertThat(m.find()).as("a CSRF field in the page").isTrue();
+        return m.group(1);
     }
 
     /** The reset-link sender of the class. */
