@@ -99,6 +99,7 @@ public final class ConsoleApp implements AutoCloseable {
         admin("GET", "/admin/group", catalog::group);
         admin("POST", "/admin/group", catalog::updateGroup);
         admin("POST", "/admin/group/members", links::saveGroupMembers);
+        admin("GET", "/admin/group/companies", links::groupCompanies);
         admin("GET", "/admin/companies", catalog::companies);
         admin("POST", "/admin/companies", catalog::createCompany);
         admin("GET", "/admin/company", catalog::company);

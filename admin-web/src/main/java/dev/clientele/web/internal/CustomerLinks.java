@@ -99,10 +99,20 @@ final class CustomerLinks extends Screen {
             rows.add(new Views.LinkRow(c.login(), c.displayName() + " (" + c.customerId() + ")", c.isValid(),
                     p != null, p == Permission.RW));
         }
+        return new Views.GroupView(frame, group, filter, rows, after, more ? next : null, more, linked.size());
+    }
+
+    /**
+     * The companies linked to a group, on a page of their own: {@code companiesOf(group)} reads every link of the
+     * group (customers' too: the SPI has no query by kind), which the paged member list must not pay for.
+     */
+    void groupCompanies(Exchange x, Sessions.Session s) {
+        Group g = directory.findGroup(required(x, "name"))
+                .orElseThrow(() -> Problem.notFound("there is no group '" + x.query("name") + "'"));
         List<String> companies = new ArrayList<>();
-        directory.companiesOf(group.name()).forEach((id, p) -> companies.add(id + ": " + p.key()));
-        return new Views.GroupView(frame, group, filter, rows, after, more ? next : null, more, linked.size(),
-                companies);
+        directory.companiesOf(g.name()).forEach((id, p) -> companies.add(id + ": " + p.key()));
+        page(x, "groupCompanies", new Views.GroupCompaniesView(frame(s, "admin", "Companies of group " + g.name(),
+                "groups"), g, companies));
     }
 
     /** Saves the links of the page's customers only, in one call ({@code setCustomersOf(group, logins, links)}). */

@@ -82,7 +82,11 @@ public final class Views {
 
     /** One group: its fields, a page of customers with ro/rw checkboxes and its companies. */
     public record GroupView(Frame frame, Group group, String filter, List<LinkRow> members, String after,
-            @Nullable String next, boolean more, int linked, List<String> companies) {
+            @Nullable String next, boolean more, int linked) {
+    }
+
+    /** The companies linked to a group. */
+    public record GroupCompaniesView(Frame frame, Group group, List<String> companies) {
     }
 
     /** The Companies screen. */
