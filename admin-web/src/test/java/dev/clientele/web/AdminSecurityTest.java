@@ -66,8 +66,8 @@ class AdminSecurityTest extends BrowserTest {
         try (Console tls = Console.builder(directory).admins(admins()).port(0)
                 .publicUrl(URI.create("https://helpdesk.acme.example")).start()) {
             HttpResponse<String> customerPage = http(HttpRequest.newBuilder(URI.create(tls.url() + "/customer/login")));
-            assertThat(customerPage.headers().allValues("Set-Cookie")).singleElement(as(InstanceOfAssertFactories.STRING))
-                    .startsWith("clientele-customer=").contains("; HttpOnly; SameSite=Strict; Secure");
+            assertThat(customerPage.headers().allValues("Set-Cookie"))
+                    .singleElement(as(InstanceOfAssertFactories.STRING)).startsWith("clientele-customer=").contains("; HttpOnly; SameSite=Strict; Secure");
             HttpResponse<String> loginPage = http(HttpRequest.newBuilder(URI.create(tls.url() + "/admin/login")));
             String cookie = loginPage.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
             assertThat(loginPage.headers().firstValue("Set-Cookie")).hasValueSatisfying(v -> assertThat(v)

@@ -11,7 +11,6 @@ import dev.clientele.DuplicateKeyException;
 import dev.clientele.NotFoundException;
 import dev.clientele.PasswordPolicyException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,7 +80,7 @@ final class SelfService extends Screen {
 
     void account(Exchange x, Sessions.Session s) {
         Customer c = directory.getCustomer(String.valueOf(s.user));
-        accountPage(x, s, 200, c, values(c), Map.of(), null, List.of());
+        accountPage(x, s, 200, c, CustomerScreens.values(c), Map.of(), null, List.of());
     }
 
     private void accountPage(Exchange x, Sessions.Session s, int status, Customer c, Map<String, String> values,
@@ -104,7 +103,7 @@ final class SelfService extends Screen {
             }
         }
         long version = longField(x, "version");
-        Map<String, String> values = values(current);
+        Map<String, String> values = CustomerScreens.values(current);
         Customer.Builder b = current.toBuilder().version(version);
         for (Views.Field f : ownFields) {
             String v = field(x, f.key());
@@ -125,20 +124,10 @@ final class SelfService extends Screen {
                     List.of());
         } catch (ConcurrentUpdateException e) {
             Customer now = directory.getCustomer(current.login());
-            accountPage(x, s, 409, now, values(now), Map.of(), "Your details were changed meanwhile (by the"
-                    + " helpdesk?): nothing was saved. The current ones are shown; apply your change again.", List.of());
+            accountPage(x, s, 409, now, CustomerScreens.values(now), Map.of(), "Your details were changed"
+                    + " meanwhile (by the helpdesk?): nothing was saved. The current ones are shown; apply your change"
+                    + " again.", List.of());
         }
-    }
-
-    private static Map<String, String> values(Customer c) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (CustomerField f : CustomerField.values()) {
-            String v = f.get(c);
-            if (v != null) {
-                m.put(f.key(), v);
-            }
-        }
-        return m;
     }
 
     void changePassword(Exchange x, Sessions.Session s) {
@@ -163,7 +152,7 @@ final class SelfService extends Screen {
 
     private void passwordRefused(Exchange x, Sessions.Session s, String error, List<String> violations) {
         Customer c = directory.getCustomer(String.valueOf(s.user));
-        accountPage(x, s, 400, c, values(c), Map.of(), error, violations);
+        accountPage(x, s, 400, c, CustomerScreens.values(c), Map.of(), error, violations);
     }
 
     void groups(Exchange x, Sessions.Session s) {
