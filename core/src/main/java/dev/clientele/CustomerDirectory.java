@@ -11,6 +11,7 @@ import dev.clientele.spi.CustomerBackendProvider;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -281,6 +282,16 @@ public interface CustomerDirectory extends AutoCloseable {
     List<Membership> memberships(Membership.Kind kind, String subject);
 
     /**
+     * Replaces every stored link of a customer (kind {@code CUSTOMER}, by login) or a company (kind {@code COMPANY},
+     * by customer ID) at once, in every context: the save button of a screen that shows both contexts, such as a
+     * company's groups with its other-customer-IDs links. The counterpart of {@link #memberships(Membership.Kind,
+     * String)}: links left out are removed. Every link must be of that kind and subject
+     * ({@link ValidationException}), the subject and every group must exist ({@link NotFoundException}), or nothing
+     * changes.
+     */
+    void setMemberships(Membership.Kind kind, String subject, Collection<Membership> memberships);
+
+    /**
      * The customer's stored links (the "Change Group relations for a Customer" screen): group to permission, own
      * context only. Not the effective permissions: see {@link #permissions(String)}.
      */
@@ -300,6 +311,22 @@ public interface CustomerDirectory extends AutoCloseable {
      * are unlinked from the group. Every login must exist, or nothing changes.
      */
     void setCustomersOf(String group, Map<String, Permission> customers);
+
+    /**
+     * The links to a group of the given customers only (own context): login to permission, for those of them that are
+     * linked; unknown logins are left out. A page of a group's customer list ({@link #customers(String, int, boolean)}
+     * or {@link #search(CustomerQuery)}) with its check boxes, without reading every link of the group as
+     * {@link #customersOf(String)} does: it costs one link lookup per login, whatever the group's size.
+     */
+    Map<String, Permission> customersOf(String group, Collection<String> logins);
+
+    /**
+     * Replaces the links to a group of the given customers only, at once (the save button of one page of a group's
+     * customer list): of {@code logins}, those in {@code customers} are linked with its permission, the others are
+     * unlinked; customers not among {@code logins} keep their links. A login in {@code customers} counts as listed.
+     * Every login in {@code customers} must exist ({@link CustomerNotFoundException}), or nothing changes.
+     */
+    void setCustomersOf(String group, Collection<String> logins, Map<String, Permission> customers);
 
     /** The companies linked to a group: customer ID to permission. */
     Map<String, Permission> companiesOf(String group);

@@ -1,13 +1,16 @@
 package dev.clientele.web;
 
 import dev.clientele.CustomerDirectory;
+import dev.clientele.CustomerField;
 import dev.clientele.ValidationException;
 import dev.clientele.web.internal.ConsoleApp;
 import dev.clientele.web.internal.JavalinHost;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +33,8 @@ public final class Console implements AutoCloseable {
     private Console(Builder b) {
         URI[] own = new URI[1];
         this.app = new ConsoleApp(b.directory, b.admins, b.mailer, b.sessionTimeout, b.clock,
-                () -> b.publicUrl != null ? b.publicUrl : own[0]);
+                () -> b.publicUrl != null ? b.publicUrl : own[0], b.ownFields,
+                b.publicUrl != null && "https".equals(b.publicUrl.getScheme()));
         try {
             this.host = new JavalinHost(app, b.host, b.port);
         } catch (RuntimeException e) {
@@ -79,6 +83,9 @@ public final class Console implements AutoCloseable {
         private Duration sessionTimeout = Duration.ofMinutes(30);
         private Clock clock = Clock.systemUTC();
         private @Nullable URI publicUrl;
+        private Set<CustomerField> ownFields = EnumSet.of(CustomerField.TITLE, CustomerField.FIRST_NAME,
+                CustomerField.LAST_NAME, CustomerField.PHONE, CustomerField.FAX, CustomerField.MOBILE,
+                CustomerField.STREET, CustomerField.ZIP, CustomerField.CITY, CustomerField.COUNTRY);
 
         private Builder(CustomerDirectory directory) {
             this.directory = directory;
@@ -130,7 +137,8 @@ public final class Console implements AutoCloseable {
         }
 
         /**
-         * @param url the console's address as customers reach it, for reset links (default: the bound address)
+         * @param url the console's address as customers reach it, for reset links (default: the bound address);
+         *            an {@code https} address (a TLS proxy in front) marks every session cookie {@code Secure}
          * @return this builder
          */
         public Builder publicUrl(URI url) {
@@ -138,6 +146,24 @@ public final class Console implements AutoCloseable {
                 throw ValidationException.ofArgument("publicUrl", "must be an http or https URL");
             }
             this.publicUrl = url;
+            return this;
+        }
+
+        /**
+         * The fields a customer may change itself on its "my account" page (default: title, first and last name,
+         * phone, fax, mobile, street, zip, city, country). Never the login nor the customer ID: who a customer is
+         * and whose tickets it sees are the helpdesk's to change, as its validity is (not a field).
+         *
+         * @param fields the fields, none for a read-only account page
+         * @return this builder
+         */
+        public Builder customerEditableFields(Set<CustomerField> fields) {
+            Objects.requireNonNull(fields, "fields");
+            if (fields.contains(CustomerField.LOGIN) || fields.contains(CustomerField.CUSTOMER_ID)) {
+                throw ValidationException.ofArgument("customerEditableFields", "must not name login or customerId:"
+                        + " a customer cannot change who it is or whose tickets it sees");
+            }
+            this.ownFields = fields.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(fields));
             return this;
         }
 

@@ -1,10 +1,14 @@
 package dev.clientele.web;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clientele.Customer;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -53,6 +57,31 @@ class AdminSecurityTest extends BrowserTest {
             assertThat(id("error").getText()).isEqualTo(dev.clientele.web.internal.TestAccess.adminFailed());
             assertThat(browser.getCurrentUrl()).endsWith("/admin/login");
         }
+    }
+
+    @Test
+    @DisplayName("reached by https through a TLS proxy (an https public URL), every session cookie is Secure, the"
+            + " login's new one too; over plain HTTP it is not")
+    void secureCookieBehindTls() {
+        try (Console tls = Console.builder(directory).admins(admins()).port(0)
+                .publicUrl(URI.create("https://helpdesk.acme.example")).start()) {
+            HttpResponse<String> customerPage = http(HttpRequest.newBuilder(URI.create(tls.url() + "/customer/login")));
+            assertThat(customerPage.headers().allValues("Set-Cookie"))
+                    .singleElement(as(InstanceOfAssertFactories.STRING)).startsWith("clientele-customer=").contains("; HttpOnly; SameSite=Strict; Secure");
+            HttpResponse<String> loginPage = http(HttpRequest.newBuilder(URI.create(tls.url() + "/admin/login")));
+            String cookie = loginPage.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            assertThat(loginPage.headers().firstValue("Set-Cookie")).hasValueSatisfying(v -> assertThat(v)
+                    .contains("; Secure"));
+            HttpResponse<String> login = http(HttpRequest.newBuilder(URI.create(tls.url() + "/admin/login"))
+                    .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(form("name=" + ADMIN + "&password=" + ADMIN_PASSWORD + "&_csrf="
+                            + csrfOf(loginPage.body()))));
+            assertThat(login.statusCode()).isEqualTo(303);
+            assertThat(login.headers().firstValue("Set-Cookie")).hasValueSatisfying(v -> assertThat(v)
+                    .startsWith("clientele-admin=").doesNotStartWith(cookie + ";").contains("; Secure"));
+        }
+        assertThat(http(request("/admin/login")).headers().firstValue("Set-Cookie"))
+                .hasValueSatisfying(v -> assertThat(v).contains("HttpOnly").doesNotContain("Secure"));
     }
 
     @Test

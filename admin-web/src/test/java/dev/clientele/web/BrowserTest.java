@@ -26,13 +26,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -55,10 +56,7 @@ abstract class BrowserTest {
     @BeforeAll
     void startAll() {
         directory = directory();
-        console = Console.builder(directory)
-                .admins(AdminAccounts.of(Map.of(ADMIN, Pbkdf2PasswordHasher.withIterations(1_000)
-                        .hash(ADMIN_PASSWORD.toCharArray()))))
-                .mailer(mailer()).port(0).clock(clock).start();
+        console = Console.builder(directory).admins(admins()).mailer(mailer()).port(0).clock(clock).start();
         assertThat(new File(CHROMIUM)).as("Debian's chromium package (.ci/run installs it)").exists();
         assertThat(new File(CHROMEDRIVER)).as("Debian's chromium-driver package (.ci/run installs it)").exists();
         ChromeOptions options = new ChromeOptions();
@@ -92,6 +90,20 @@ abstract class BrowserTest {
                 .build();
     }
 
+    /** The one admin account of the tests. */
+    static AdminAccounts admins() {
+        return AdminAccounts.of(Map.of(ADMIN, Pbkdf2PasswordHasher.withIterations(1_000)
+                .hash(ADMIN_PASSWORD.toCharArray())));
+    }
+
+    /** The value of the CSRF token's hidden field in a page's HTML. */
+    static String csrfOf(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(html);
+        assertThat(m.find()).as("a CSRF field in the page").isTrue();
+        return m.group(1);
+    }
+
     /** The reset-link sender of the class. */
     ResetMailer mailer() {
         return (customer, link) -> { };
@@ -109,7 +121,30 @@ abstract class BrowserTest {
     void go(String id) {
         WebElement page = browser.findElement(By.tagName("html"));
         id(id).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        waitUntilGone(page);
+    }
+
+    /** Waits until the page (its html element) was replaced by a new one. */
+    void waitUntilGone(WebElement page) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> gone(page));
+    }
+
+    /**
+     * Whether an element left the document: stale, or (Chromium, while the old page is being torn down) a node
+     * the inspector no longer finds in the document.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     boolean present(String id) {

@@ -119,6 +119,66 @@ class CustomerSideTest extends BrowserTest {
     }
 
     @Test
+    @DisplayName("my account: the customer edits its own fields, every bad one red with its message and nothing"
+            + " stored; login and customer ID are not its own")
+    void myAccount() {
+        directory.createCustomer(Customer.builder("selfedit").email("self@acme.example").customerId("acme")
+                .firstName("Sam").lastName("Self").build(), PASSWORD.toCharArray());
+        loginAsCustomer("selfedit", PASSWORD);
+        assertThat(present("login")).isTrue();
+        assertThat(present("customerId")).as("no customer ID input").isFalse();
+        assertThat(browser.findElements(By.cssSelector("#account-form input[name=login]"))).isEmpty();
+        type("firstName", " ");
+        type("phone", "1".repeat(151));
+        go("save-account");
+        assertThat(browser.findElements(By.cssSelector("#account-form .field.bad")).stream()
+                .map(e -> e.getAttribute("id")).toList()).containsExactlyInAnyOrder("field-firstName", "field-phone");
+        assertThat(id("error-firstName").getText()).isNotBlank();
+        assertThat(id("error-phone").getText()).contains("150");
+        assertThat(id("phone").getAttribute("value")).hasSize(151);
+        screenshot("customer-account-errors");
+        assertThat(directory.getCustomer("selfedit").firstName()).isEqualTo("Sam");
+
+        type("firstName", "Samuel");
+        type("phone", "+1 555 0100");
+        type("city", "Springfield");
+        go("save-account");
+        assertThat(id("notice").getText()).contains("saved");
+        Customer stored = directory.getCustomer("selfedit");
+        assertThat(stored.firstName()).isEqualTo("Samuel");
+        assertThat(stored.phone()).isEqualTo("+1 555 0100");
+        assertThat(stored.city()).isEqualTo("Springfield");
+        assertThat(id("name").getText()).contains("Samuel");
+    }
+
+    @Test
+    @DisplayName("my account: a change made meanwhile is reported, and a posted customer ID is refused with a 400")
+    void myAccountConflictAndForeignField() {
+        directory.createCustomer(Customer.builder("selfrace").email("race@acme.example").customerId("acme")
+                .firstName("Rae").lastName("Race").build(), PASSWORD.toCharArray());
+        loginAsCustomer("selfrace", PASSWORD);
+        Customer now = directory.getCustomer("selfrace");
+        directory.updateCustomer(now.toBuilder().lastName("Helpdesk-Changed").build());
+        type("firstName", "Ray");
+        go("save-account");
+        assertThat(id("error").getText()).contains("changed meanwhile");
+        assertThat(id("lastName").getAttribute("value")).isEqualTo("Helpdesk-Changed");
+        assertThat(directory.getCustomer("selfrace").firstName()).isEqualTo("Rae");
+
+        String page = browser.getPageSource();
+        java.net.http.HttpResponse<String> r = http(request("/customer/account")
+                .header("Cookie", "clientele-customer=" + browser.manage().getCookieNamed("clientele-customer")
+                        .getValue())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(form("_csrf=" + csrfOf(page) + "&version=" + directory.getCustomer("selfrace").version()
+                        + "&firstName=Ray&customerId=zeta")));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("customerId");
+        assertThat(directory.getCustomer("selfrace").customerId()).isEqualTo("acme");
+        assertThat(directory.getCustomer("selfrace").firstName()).isEqualTo("Rae");
+    }
+
+    @Test
     @DisplayName("change password: the policy's messages, the current password required")
     void changePassword() {
         directory.createCustomer(Customer.builder("pwchange").email("pw@acme.example").customerId("acme")

@@ -58,8 +58,7 @@ class CustomersScreenTest extends BrowserTest {
         assertThat(logins()).containsExactly("asmith", "jsmith");
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(By.linkText("asmith")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        waitUntilGone(page);
         assertThat(id("email").getAttribute("value")).isEqualTo("anna.smith@beta.example");
     }
 

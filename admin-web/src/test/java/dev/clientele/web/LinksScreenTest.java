@@ -72,8 +72,10 @@ class LinksScreenTest extends BrowserTest {
     }
 
     @Test
-    @DisplayName("the group's customer list pages (50 a page) instead of loading every customer")
+    @DisplayName("the group's customer list pages (50 a page) instead of loading every customer; saving a page"
+            + " changes the links of its customers only")
     void groupMembersPage() {
+        directory.link("page110", "sales", Permission.RO);
         open("/admin/group?name=sales");
         assertThat(rows()).hasSize(50);
         String first = rows().get(0);
@@ -81,13 +83,18 @@ class LinksScreenTest extends BrowserTest {
         assertThat(rows()).hasSize(50).doesNotContain(first);
         id("rw-page060").click();
         go("save-links");
-        assertThat(directory.customersOf("sales")).isEqualTo(Map.of("page060", Permission.RW));
+        assertThat(id("notice").getText()).isEqualTo("Customers of sales saved: page060: none → rw.");
+        assertThat(directory.customersOf("sales")).isEqualTo(Map.of("page060", Permission.RW, "page110",
+                Permission.RO));
         assertThat(browser.getCurrentUrl()).contains("after=");
         assertThat(id("rw-page060").isSelected()).isTrue();
+        directory.unlink("page060", "sales");
+        directory.unlink("page110", "sales");
     }
 
     @Test
-    @DisplayName("a company link grants its customers the group: the permissions screen shows it with the explanation")
+    @DisplayName("a company link grants its customers the group: the permissions screen shows it with the explanation,"
+            + " the group's companies page lists the company")
     void companyLinkGrants() {
         open("/admin/company?id=beta");
         assertThat(id("company-customers").getText()).contains("mmax");
@@ -104,6 +111,10 @@ class LinksScreenTest extends BrowserTest {
         assertThat(sales.getText()).contains("rw").contains("COMPANY_LINK");
         screenshot("customer-permissions");
         assertThat(directory.hasPermission("mmax", "sales", Permission.RW)).isTrue();
+
+        open("/admin/group?name=sales");
+        go("group-companies");
+        assertThat(id("companies").getText()).isEqualTo("beta: rw");
     }
 
     @Test

@@ -29,6 +29,7 @@ import dev.clientele.password.PasswordStorage;
 import dev.clientele.spi.CustomerBackend;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -194,6 +195,11 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
         return p.memberships().linksOfSubject(kind, subject);
     }
 
+    @Override
+    public void setMemberships(Membership.Kind kind, String subject, Collection<Membership> memberships) {
+        p.memberships().setLinksOfSubject(kind, subject, memberships);
+    }
+
     @Override public Map<String, Permission> groupsOf(String login) { return p.memberships().groupsOf(login); }
 
     @Override
@@ -209,6 +215,16 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
     @Override
     public void setCustomersOf(String group, Map<String, Permission> customers) {
         p.memberships().setCustomersOf(group, customers);
+    }
+
+    @Override
+    public Map<String, Permission> customersOf(String group, Collection<String> logins) {
+        return p.memberships().customersOf(group, logins);
+    }
+
+    @Override
+    public void setCustomersOf(String group, Collection<String> logins, Map<String, Permission> customers) {
+        p.memberships().setCustomersOf(group, logins, customers);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.clientele.Membership;
 import dev.clientele.Permission;
 import dev.clientele.PermissionContext;
 import dev.clientele.ReadOnlyBackendException;
+import dev.clientele.ValidationException;
 import dev.clientele.spi.CustomerBackend;
 import dev.clientele.spi.Keys;
 import dev.clientele.spi.MembershipStore;
@@ -15,9 +16,12 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Links of customers and companies to groups over every membership source: reads are their union, writes go to the
@@ -225,12 +229,52 @@ final class Memberships {
 
     void setCustomersOf(String group, Map<String, Permission> wanted) {
         Group g = catalog.existingGroup(group);
-        Map<String, String> logins = new LinkedHashMap<>();
-        for (String l : wanted.keySet()) {
-            logins.put(Keys.of(l), sources.locateOrThrow(l).customer().login());
+        Map<String, String> logins = located(wanted.keySet());
+        replaceCustomersOf(g, subjectsOf(g.name(), Membership.Kind.CUSTOMER), logins, wanted);
+        cache.policyChanged();
+    }
+
+    /** The links to the group of the given logins only (own context): one link lookup per login. */
+    Map<String, Permission> customersOf(String group, Collection<String> logins) {
+        Group g = catalog.existingGroup(group);
+        Map<String, Permission> out = new TreeMap<>();
+        for (String login : logins) {
+            Args.requireText("login", login);
+            for (Membership m : linksOf(login, List.of())) {
+                if (m.kind() == Membership.Kind.CUSTOMER && m.context() == PermissionContext.OWN
+                        && Keys.same(m.subject(), login) && Keys.same(m.group(), g.name())) {
+                    out.merge(m.subject(), m.permission(), Permission::strongest);
+                }
+            }
         }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Replaces the group's links of the listed logins (and of those in {@code wanted}) only. */
+    void setCustomersOf(String group, Collection<String> logins, Map<String, Permission> wanted) {
+        Group g = catalog.existingGroup(group);
+        Map<String, String> located = located(wanted.keySet());
+        Set<String> scope = new LinkedHashSet<>(logins);
+        scope.addAll(located.values());
+        Map<String, Permission> current = customersOf(g.name(), scope);
+        replaceCustomersOf(g, current, located, wanted);
+        current.keySet().forEach(cache::forgetPermissions);
+        located.values().forEach(cache::forgetPermissions);
+    }
+
+    /** The stored spelling of each login, by key; throws for an unknown one before anything changes. */
+    private Map<String, String> located(Collection<String> logins) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String l : logins) {
+            out.put(Keys.of(l), sources.locateOrThrow(l).customer().login());
+        }
+        return out;
+    }
+
+    /** In one transaction of the writer: unlinks those of {@code current} not wanted, links the wanted ones. */
+    private void replaceCustomersOf(Group g, Map<String, Permission> current, Map<String, String> logins,
+            Map<String, Permission> wanted) {
         MembershipStore writer = writer();
-        Map<String, Permission> current = subjectsOf(g.name(), Membership.Kind.CUSTOMER);
         owners.get(writer).atomically(() -> {
             for (String l : current.keySet()) {
                 if (!logins.containsKey(Keys.of(l))) {
@@ -240,7 +284,6 @@ final class Memberships {
             wanted.forEach((l, p) -> writer.put(Membership.customer(logins.get(Keys.of(l)), g.name(), p)));
             return null;
         });
-        cache.policyChanged();
         for (String l : current.keySet()) {
             if (!logins.containsKey(Keys.of(l))) {
                 events.fire(CustomerEvent.Type.MEMBERSHIP_CHANGED, l, null, null, g.name() + ": removed");
@@ -248,5 +291,55 @@ final class Memberships {
         }
         wanted.forEach((l, p) -> events.fire(CustomerEvent.Type.MEMBERSHIP_CHANGED, logins.get(Keys.of(l)), null, null,
                 g.name() + ": " + p.key()));
+    }
+
+    /**
+     * Replaces every stored link of a customer or company, in every context, in one transaction of the writer:
+     * links left out are removed from every writable source.
+     */
+    void setLinksOfSubject(Membership.Kind kind, String subject, Collection<Membership> wanted) {
+        boolean ofCustomer = kind == Membership.Kind.CUSTOMER;
+        Args.requireText(ofCustomer ? "login" : "customerId", subject);
+        CustomerSources.Located at = ofCustomer ? sources.locateOrThrow(subject) : null;
+        String stored = at != null ? at.customer().login() : catalog.existingCompanyId(subject);
+        Map<String, Membership> links = new LinkedHashMap<>();   // by identity: group and context
+        for (Membership m : wanted) {
+            if (m.kind() != kind || !Keys.same(m.subject(), stored)) {
+                throw ValidationException.ofArgument("memberships", "must all be links of the "
+                        + (ofCustomer ? "customer '" : "company '") + stored + "', not of the "
+                        + m.kind().name().toLowerCase(java.util.Locale.ROOT) + " '" + m.subject() + "'");
+            }
+            Group g = catalog.existingGroup(m.group());
+            links.put(Keys.of(g.name()) + " " + m.context(),
+                    new Membership(kind, stored, g.name(), m.permission(), m.context()));
+        }
+        MembershipStore writer = writer();
+        List<Membership> removed = new ArrayList<>();
+        Supplier<Void> work = () -> owners.get(writer).atomically(() -> {
+            for (Membership m : linksOfSubject(kind, stored)) {
+                if (!links.containsKey(Keys.of(m.group()) + " " + m.context()) && removeEverywhere(m)) {
+                    removed.add(m);
+                }
+            }
+            links.values().forEach(writer::put);
+            return null;
+        });
+        if (at != null) {
+            sources.whileStored(at, work);
+        } else {
+            work.get();
+        }
+        boolean onlyOwnOfCustomer = ofCustomer && links.values().stream().allMatch(m -> m.context()
+                == PermissionContext.OWN) && removed.stream().allMatch(m -> m.context() == PermissionContext.OWN);
+        if (onlyOwnOfCustomer) {
+            cache.forgetPermissions(stored);
+        } else {
+            cache.policyChanged();
+        }
+        List<String> detail = new ArrayList<>();
+        links.values().forEach(m -> detail.add(m.group() + ": " + m.permission().key()
+                + (m.context() == PermissionContext.OWN ? "" : " (" + m.context() + ")")));
+        events.fire(ofCustomer ? CustomerEvent.Type.MEMBERSHIP_CHANGED : CustomerEvent.Type.COMPANY_MEMBERSHIP_CHANGED,
+                stored, "links set to " + detail);
     }
 }

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.clientele.Company;
 import dev.clientele.Group;
+import dev.clientele.Membership;
 import dev.clientele.NotFoundException;
 import dev.clientele.Permission;
+import dev.clientele.PermissionContext;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -170,5 +173,91 @@ public abstract class RelationsContract extends BackendContractSupport {
                 .isThrownBy(() -> directory.setCustomersOf("support", Map.of("jroe", Permission.RW, "ghost", Permission.RW)));
 
         assertThat(directory.customersOf("support")).isEqualTo(Map.of("jdoe", Permission.RW));
+    }
+
+    @Test
+    @DisplayName("customersOf for some logins gives the links of those only, leaving out unlinked and unknown ones")
+    void customersOfSomeLogins() {
+        createCustomer("max");
+        directory.link("jdoe", "support", Permission.RW);
+        directory.link("jroe", "support", Permission.RO);
+        directory.link("max", "billing", Permission.RW);
+
+        assertThat(directory.customersOf("support", List.of("JROE", "max", "ghost")))
+                .isEqualTo(Map.of("jroe", Permission.RO));
+    }
+
+    @Test
+    @DisplayName("setCustomersOf for some logins replaces the links of those only: others keep theirs")
+    void setCustomersOfSomeLogins() {
+        createCustomer("max");
+        createCustomer("kim");
+        directory.link("jdoe", "support", Permission.RW);
+        directory.link("jroe", "support", Permission.RW);
+        directory.link("kim", "support", Permission.RO);
+
+        directory.setCustomersOf("support", List.of("jroe", "max", "kim"), Map.of("MAX", Permission.RW,
+                "kim", Permission.RW));
+
+        assertThat(directory.customersOf("support")).isEqualTo(Map.of("jdoe", Permission.RW, "max", Permission.RW,
+                "kim", Permission.RW));
+    }
+
+    @Test
+    @DisplayName("setCustomersOf for some logins with one unknown login changes nothing")
+    void setCustomersOfSomeLoginsWithUnknownLoginChangesNothing() {
+        directory.link("jdoe", "support", Permission.RW);
+
+        assertThatExceptionOfType(dev.clientele.CustomerNotFoundException.class)
+                .isThrownBy(() -> directory.setCustomersOf("support", List.of("jdoe"), Map.of("ghost", Permission.RW)));
+
+        assertThat(directory.customersOf("support")).isEqualTo(Map.of("jdoe", Permission.RW));
+    }
+
+    @Test
+    @DisplayName("setMemberships replaces a company's links in both contexts at once: those left out are removed")
+    void setMembershipsOfCompany() {
+        directory.createCompany(Company.builder("acme").name("Acme Inc.").build());
+        directory.linkCompany("acme", "support", Permission.RW);
+        directory.putMembership(Membership.company("acme", "billing", Permission.RO)
+                .inContext(PermissionContext.OTHER_CUSTOMER_IDS));
+
+        directory.setMemberships(Membership.Kind.COMPANY, "ACME", List.of(
+                Membership.company("acme", "sales", Permission.RO),
+                Membership.company("acme", "support", Permission.RO).inContext(PermissionContext.OTHER_CUSTOMER_IDS)));
+
+        assertThat(directory.memberships(Membership.Kind.COMPANY, "acme")).containsExactlyInAnyOrder(
+                Membership.company("acme", "sales", Permission.RO),
+                Membership.company("acme", "support", Permission.RO).inContext(PermissionContext.OTHER_CUSTOMER_IDS));
+    }
+
+    @Test
+    @DisplayName("setMemberships replaces a customer's links; an empty list removes every one")
+    void setMembershipsOfCustomer() {
+        directory.link("jdoe", "support", Permission.RW);
+
+        directory.setMemberships(Membership.Kind.CUSTOMER, "jdoe", List.of(Membership.customer("jdoe", "billing",
+                Permission.RW)));
+        assertThat(directory.groupsOf("jdoe")).isEqualTo(Map.of("billing", Permission.RW));
+
+        directory.setMemberships(Membership.Kind.CUSTOMER, "jdoe", List.of());
+        assertThat(directory.memberships(Membership.Kind.CUSTOMER, "jdoe")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("setMemberships with a link of another subject or an unknown group throws and changes nothing")
+    void setMembershipsRefusesAndChangesNothing() {
+        directory.createCompany(Company.builder("acme").name("Acme Inc.").build());
+        directory.linkCompany("acme", "support", Permission.RW);
+
+        assertThatExceptionOfType(dev.clientele.ValidationException.class)
+                .isThrownBy(() -> directory.setMemberships(Membership.Kind.COMPANY, "acme",
+                        List.of(Membership.customer("jdoe", "billing", Permission.RW))))
+                .withMessageContaining("jdoe");
+        assertThatExceptionOfType(NotFoundException.class)
+                .isThrownBy(() -> directory.setMemberships(Membership.Kind.COMPANY, "acme",
+                        List.of(Membership.company("acme", "nosuchgroup", Permission.RW))));
+
+        assertThat(directory.groupsOfCompany("acme")).isEqualTo(Map.of("support", Permission.RW));
     }
 }

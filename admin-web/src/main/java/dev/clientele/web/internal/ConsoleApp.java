@@ -5,6 +5,7 @@ import dev.clientele.BackendUnavailableException;
 import dev.clientele.ClienteleException;
 import dev.clientele.ConcurrentUpdateException;
 import dev.clientele.CustomerDirectory;
+import dev.clientele.CustomerField;
 import dev.clientele.DuplicateKeyException;
 import dev.clientele.NotFoundException;
 import dev.clientele.ReadOnlyBackendException;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -56,19 +58,21 @@ public final class ConsoleApp implements AutoCloseable {
      * @param timeout   the idle timeout of a session
      * @param clock     the clock of sessions and admin lock-out
      * @param publicUrl the console's address as customers reach it (for reset links)
+     * @param ownFields the fields a customer may change on "my account"
+     * @param secureCookies mark the session cookies {@code Secure} on every request (reached by https via a proxy)
      */
     public ConsoleApp(CustomerDirectory directory, AdminAccounts accounts, ResetMailer mailer, Duration timeout,
-            Clock clock, Supplier<URI> publicUrl) {
+            Clock clock, Supplier<URI> publicUrl, Set<CustomerField> ownFields, boolean secureCookies) {
         this.directory = directory;
-        this.admins = new Sessions("clientele-admin", "/admin", timeout, clock);
-        this.customers = new Sessions("clientele-customer", "/customer", timeout, clock);
+        this.admins = new Sessions("clientele-admin", "/admin", timeout, clock, secureCookies);
+        this.customers = new Sessions("clientele-customer", "/customer", timeout, clock, secureCookies);
         this.css = resource("static/console.css");
         AdminLogin login = new AdminLogin(accounts, admins, templates, clock);
         ResetLinks resetLinks = new ResetLinks(directory, mailer, publicUrl);
         CustomerScreens cs = new CustomerScreens(directory, templates, resetLinks);
         CustomerLinks links = new CustomerLinks(directory, templates);
         CatalogScreens catalog = new CatalogScreens(directory, templates, links);
-        SelfService self = new SelfService(directory, templates, customers, resetLinks, mail);
+        SelfService self = new SelfService(directory, templates, customers, resetLinks, mail, ownFields);
 
         get("/", x -> x.redirect("/admin/customers"));
         get("/static/console.css", x -> x.content("text/css; charset=utf-8", css));
@@ -95,6 +99,7 @@ public final class ConsoleApp implements AutoCloseable {
         admin("GET", "/admin/group", catalog::group);
         admin("POST", "/admin/group", catalog::updateGroup);
         admin("POST", "/admin/group/members", links::saveGroupMembers);
+        admin("GET", "/admin/group/companies", links::groupCompanies);
         admin("GET", "/admin/companies", catalog::companies);
         admin("POST", "/admin/companies", catalog::createCompany);
         admin("GET", "/admin/company", catalog::company);
@@ -110,6 +115,7 @@ public final class ConsoleApp implements AutoCloseable {
         open("POST", "/customer/reset", customers, self::reset);
         customer("POST", "/customer/logout", self::logout);
         customer("GET", "/customer/account", self::account);
+        customer("POST", "/customer/account", self::saveAccount);
         customer("POST", "/customer/password", self::changePassword);
         customer("GET", "/customer/groups", self::groups);
     }

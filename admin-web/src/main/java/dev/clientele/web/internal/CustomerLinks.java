@@ -22,8 +22,9 @@ import java.util.TreeMap;
 
 /**
  * Customers &lt;-&gt; Groups from both sides, Companies &lt;-&gt; Groups (own and other-customer-IDs context),
- * Customer &lt;-&gt; Companies, and the permissions of a customer. Every save applies the change in one call where
- * the API has one ({@code setGroupsOf}, {@code setCustomersOf}, {@code updateCustomer}) and says what changed.
+ * Customer &lt;-&gt; Companies, and the permissions of a customer. Every save applies the change in one call
+ * ({@code setGroupsOf}, {@code setCustomersOf}, {@code setMemberships}, {@code updateCustomer}) and
+ * says what changed.
  */
 final class CustomerLinks extends Screen {
     /** Customers a page of a group's member list. */
@@ -70,10 +71,11 @@ final class CustomerLinks extends Screen {
 
     /**
      * A page of a group's customer list: keyset pages of every customer (after a login, {@value #PAGE_SIZE} a
-     * page), or the customers a filter finds (the library's search); never all customers at once.
+     * page), or the customers a filter finds (the library's search), each with its link to the group
+     * ({@code customersOf(group, logins)}: the links of the page's customers only); never all customers or all
+     * links of the group at once.
      */
     Views.GroupView members(Frame frame, Group group, String filter, String after) {
-        Map<String, Permission> linked = directory.customersOf(group.name());
         List<Customer> customers;
         String next = null;
         boolean more;
@@ -88,28 +90,43 @@ final class CustomerLinks extends Screen {
             customers = r.customers();
             more = r.moreResults();
         }
+        List<String> logins = new ArrayList<>();
+        customers.forEach(c -> logins.add(c.login()));
+        Map<String, Permission> linked = directory.customersOf(group.name(), logins);
         List<Views.LinkRow> rows = new ArrayList<>();
         for (Customer c : customers) {
             Permission p = linked.get(c.login());
             rows.add(new Views.LinkRow(c.login(), c.displayName() + " (" + c.customerId() + ")", c.isValid(),
                     p != null, p == Permission.RW));
         }
-        List<String> companies = new ArrayList<>();
-        directory.companiesOf(group.name()).forEach((id, p) -> companies.add(id + ": " + p.key()));
-        return new Views.GroupView(frame, group, filter, rows, after, more ? next : null, more, linked.size(),
-                companies);
+        return new Views.GroupView(frame, group, filter, rows, after, more ? next : null, more, linked.size());
     }
 
+    /**
+     * The companies linked to a group, on a page of their own: {@code companiesOf(group)} reads every link of the
+     * group (customers' too: the SPI has no query by kind), which the paged member list must not pay for.
+     */
+    void groupCompanies(Exchange x, Sessions.Session s) {
+        Group g = directory.findGroup(required(x, "name"))
+                .orElseThrow(() -> Problem.notFound("there is no group '" + x.query("name") + "'"));
+        List<String> companies = new ArrayList<>();
+        directory.companiesOf(g.name()).forEach((id, p) -> companies.add(id + ": " + p.key()));
+        page(x, "groupCompanies", new Views.GroupCompaniesView(frame(s, "admin", "Companies of group " + g.name(),
+                "groups"), g, companies));
+    }
+
+    /** Saves the links of the page's customers only, in one call ({@code setCustomersOf(group, logins, links)}). */
     void saveGroupMembers(Exchange x, Sessions.Session s) {
         Group g = directory.findGroup(required(x, "name"))
                 .orElseThrow(() -> Problem.notFound("there is no group '" + x.query("name") + "'"));
-        Map<String, Permission> before = directory.customersOf(g.name());
-        Map<String, Permission> after = new TreeMap<>(before);
+        List<String> shown = new ArrayList<>();
+        Map<String, Permission> after = new TreeMap<>();
         for (String login : x.forms("shown")) {
-            Customer c = directory.getCustomer(checked("shown", login));
-            apply(after, c.login(), checkedPermission(x.forms("ro"), x.forms("rw"), login));
+            shown.add(checked("shown", login));
+            apply(after, login, checkedPermission(x.forms("ro"), x.forms("rw"), login));
         }
-        directory.setCustomersOf(g.name(), after);
+        Map<String, Permission> before = directory.customersOf(g.name(), shown);
+        directory.setCustomersOf(g.name(), shown, after);
         s.notice = "Customers of " + g.name() + " saved: " + changes(before, after) + ".";
         String back = Links.group(g.name());
         String filter = field(x, "filter");
@@ -138,38 +155,40 @@ final class CustomerLinks extends Screen {
         return rows;
     }
 
+    /** Saves the company's links of both contexts in one call ({@code setMemberships}) and says what changed. */
     void saveCompanyGroups(Exchange x, Sessions.Session s) {
         Company company = directory.findCompany(required(x, "id"))
                 .orElseThrow(() -> Problem.notFound("there is no company '" + x.query("id") + "'"));
+        List<Membership> before = directory.memberships(Membership.Kind.COMPANY, company.customerId());
+        List<Membership> after = new ArrayList<>();
+        List<String> shown = x.forms("shown");
+        for (Membership m : before) {
+            if (!shown.contains(m.group())) {
+                after.add(m);   // a group the filter hid keeps its links
+            }
+        }
         List<String> changed = new ArrayList<>();
         for (PermissionContext ctx : PermissionContext.values()) {
             String prefix = ctx == PermissionContext.OWN ? "" : "other-";
-            Map<String, Permission> before = new TreeMap<>();
-            for (Membership m : directory.memberships(Membership.Kind.COMPANY, company.customerId())) {
-                if (m.context() == ctx) {
-                    before.put(m.group(), m.permission());
-                }
-            }
-            for (String g : x.forms("shown")) {
+            Map<String, Permission> had = new TreeMap<>();
+            before.stream().filter(m -> m.context() == ctx)
+                    .forEach(m -> had.merge(m.group(), m.permission(), Permission::strongest));
+            for (String g : shown) {
                 if (directory.findGroup(g).isEmpty()) {
                     throw Problem.badRequest("there is no group '" + g + "'");
                 }
                 Permission want = checkedPermission(x.forms(prefix + "ro"), x.forms(prefix + "rw"), g);
-                Permission had = before.get(g);
-                if (Objects.equals(want, had)) {
-                    continue;
+                if (want != null) {
+                    after.add(Membership.company(company.customerId(), g, want).inContext(ctx));
                 }
-                Membership m = Membership.company(company.customerId(), g, want == null ? Permission.RO : want)
-                        .inContext(ctx);
-                if (want == null) {
-                    directory.removeMembership(m);
-                } else {
-                    directory.putMembership(m);
+                if (!Objects.equals(want, had.get(g))) {
+                    changed.add(g + (ctx == PermissionContext.OWN ? "" : " (other customer IDs)") + ": "
+                            + (had.get(g) == null ? "none" : had.get(g).key()) + " → "
+                            + (want == null ? "none" : want.key()));
                 }
-                changed.add(g + (ctx == PermissionContext.OWN ? "" : " (other customer IDs)") + ": "
-                        + (had == null ? "none" : had.key()) + " → " + (want == null ? "none" : want.key()));
             }
         }
+        directory.setMemberships(Membership.Kind.COMPANY, company.customerId(), after);
         s.notice = "Groups of company " + company.customerId() + " saved: "
                 + (changed.isEmpty() ? "no change" : String.join(", ", changed)) + ".";
         x.redirect(Links.company(company.customerId()));

@@ -177,7 +177,8 @@ final class CustomerScreens extends Screen {
         return m;
     }
 
-    private static Map<String, String> values(Customer c) {
+    /** The customer's fields by key, those it has (a form's values). */
+    static Map<String, String> values(Customer c) {
         Map<String, String> m = new LinkedHashMap<>();
         for (CustomerField f : CustomerField.values()) {
             String v = f.get(c);

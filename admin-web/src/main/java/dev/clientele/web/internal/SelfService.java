@@ -1,20 +1,29 @@
 package dev.clientele.web.internal;
 
+import dev.clientele.ActorScope;
 import dev.clientele.AuthenticationResult;
+import dev.clientele.ConcurrentUpdateException;
 import dev.clientele.Customer;
 import dev.clientele.CustomerDirectory;
+import dev.clientele.CustomerField;
+import dev.clientele.CustomerValidationException;
+import dev.clientele.DuplicateKeyException;
 import dev.clientele.NotFoundException;
 import dev.clientele.PasswordPolicyException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The customer's side (the OTRS customer interface, minus tickets): login (the library's lock-out and timing-safe
- * {@code authenticate}), my account, change password, my groups, forgotten password and the reset link.
+ * {@code authenticate}), my account (the fields the admin lets customers change), change password, my groups,
+ * forgotten password and the reset link.
  */
 final class SelfService extends Screen {
     private static final Logger LOG = LoggerFactory.getLogger(SelfService.class);
@@ -24,10 +33,14 @@ final class SelfService extends Screen {
     private final Sessions sessions;
     private final ResetLinks resetLinks;
     private final Executor background;
+    /** The fields of "my account" a customer may change itself, as the admin configured them. */
+    private final List<Views.Field> ownFields;
 
     SelfService(CustomerDirectory directory, Templates templates, Sessions sessions, ResetLinks resetLinks,
-            Executor background) {
+            Executor background, Set<CustomerField> ownFields) {
         super(directory, templates);
+        this.ownFields = CustomerScreens.FIELDS.stream()
+                .filter(f -> ownFields.stream().anyMatch(o -> o.key().equals(f.key()))).toList();
         this.sessions = sessions;
         this.resetLinks = resetLinks;
         this.background = background;
@@ -66,14 +79,55 @@ final class SelfService extends Screen {
     }
 
     void account(Exchange x, Sessions.Session s) {
-        accountPage(x, s, 200, null, List.of());
+        Customer c = directory.getCustomer(String.valueOf(s.user));
+        accountPage(x, s, 200, c, CustomerScreens.values(c), Map.of(), null, List.of());
     }
 
-    private void accountPage(Exchange x, Sessions.Session s, int status, String error, List<String> violations) {
-        Customer c = directory.getCustomer(String.valueOf(s.user));
+    private void accountPage(Exchange x, Sessions.Session s, int status, Customer c, Map<String, String> values,
+            Map<String, String> errors, @Nullable String error, List<String> violations) {
         Frame f = frame(s, "customer", "My account", "account");
         x.html(status, templates.render("account", new Views.AccountView(error == null ? f : withError(f, error), c,
-                violations)));
+                ownFields, values, errors, violations)));
+    }
+
+    /**
+     * Saves the fields the customer may change itself ({@link #ownFields}); a posted field outside them is refused
+     * with a 400, a bad value is shown at its field, a change made meanwhile (by an admin) is reported.
+     */
+    @SuppressWarnings("try")   // the scope names the customer as the actor of the event; it is not read
+    void saveAccount(Exchange x, Sessions.Session s) {
+        Customer current = directory.getCustomer(String.valueOf(s.user));
+        for (CustomerField f : CustomerField.values()) {
+            if (x.form(f.key()) != null && ownFields.stream().noneMatch(o -> o.key().equals(f.key()))) {
+                throw Problem.badRequest("the field '" + f.key() + "' is not one a customer may change");
+            }
+        }
+        long version = longField(x, "version");
+        Map<String, String> values = CustomerScreens.values(current);
+        Customer.Builder b = current.toBuilder().version(version);
+        for (Views.Field f : ownFields) {
+            String v = field(x, f.key());
+            if (v != null) {
+                values.put(f.key(), v);
+                b.set(CustomerField.parse(f.key()), v.isBlank() ? null : v.strip());
+            }
+        }
+        try (ActorScope scope = directory.actingAs("customer:" + current.login())) {
+            directory.updateCustomer(b.build());
+            s.notice = "Your details were saved.";
+            x.redirect("/customer/account");
+        } catch (CustomerValidationException e) {
+            accountPage(x, s, 400, current, values, e.errors(), e.errors().size()
+                    + " field(s) need a correction; nothing was saved.", List.of());
+        } catch (DuplicateKeyException e) {
+            accountPage(x, s, 409, current, values, Map.of(e.field(), e.getMessage()), "Nothing was saved.",
+                    List.of());
+        } catch (ConcurrentUpdateException e) {
+            Customer now = directory.getCustomer(current.login());
+            accountPage(x, s, 409, now, CustomerScreens.values(now), Map.of(), "Your details were changed"
+                    + " meanwhile (by the helpdesk?): nothing was saved. The current ones are shown; apply your change"
+                    + " again.", List.of());
+        }
     }
 
     void changePassword(Exchange x, Sessions.Session s) {
@@ -82,18 +136,23 @@ final class SelfService extends Screen {
         char[] next = password(x, "password");
         try {
             if (!directory.authenticate(login, current).succeeded()) {
-                accountPage(x, s, 400, "The current password is wrong; the password was not changed.", List.of());
+                passwordRefused(x, s, "The current password is wrong; the password was not changed.", List.of());
                 return;
             }
             directory.setPassword(login, next);
             s.notice = "Your password was changed.";
             x.redirect("/customer/account");
         } catch (PasswordPolicyException e) {
-            accountPage(x, s, 400, "The new password was refused; the password was not changed.", e.violations());
+            passwordRefused(x, s, "The new password was refused; the password was not changed.", e.violations());
         } finally {
             Arrays.fill(current, '\0');
             Arrays.fill(next, '\0');
         }
+    }
+
+    private void passwordRefused(Exchange x, Sessions.Session s, String error, List<String> violations) {
+        Customer c = directory.getCustomer(String.valueOf(s.user));
+        accountPage(x, s, 400, c, CustomerScreens.values(c), Map.of(), error, violations);
     }
 
     void groups(Exchange x, Sessions.Session s) {

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The sessions of one side of the console (admin or customer): random ids in an {@code HttpOnly},
- * {@code SameSite=Strict} cookie ({@code Secure} under TLS), a CSRF token each, an idle timeout, a new id at login.
+ * {@code SameSite=Strict} cookie ({@code Secure} under TLS, or always when the console is reached by https through a
+ * proxy), a CSRF token each, an idle timeout, a new id at login.
  */
 final class Sessions {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -47,8 +48,11 @@ final class Sessions {
     private final Duration timeout;
     private final Clock clock;
     private final Map<String, Session> byId = new ConcurrentHashMap<>();
+    /** Mark every cookie {@code Secure}, even on a plain-HTTP request (a TLS proxy in front). */
+    private final boolean alwaysSecure;
 
-    Sessions(String cookie, String path, Duration timeout, Clock clock) {
+    Sessions(String cookie, String path, Duration timeout, Clock clock, boolean alwaysSecure) {
+        this.alwaysSecure = alwaysSecure;
         this.cookie = cookie;
         this.path = path;
         this.timeout = timeout;
@@ -94,7 +98,7 @@ final class Sessions {
             byId.remove(s.id);
         }
         x.header("Set-Cookie", cookie + "=; Path=" + path + "; Max-Age=0; HttpOnly; SameSite=Strict"
-                + (x.secure() ? "; Secure" : ""));
+                + (alwaysSecure || x.secure() ? "; Secure" : ""));
     }
 
     /** Whether the form's CSRF token is the session's (constant time). */
@@ -114,7 +118,7 @@ final class Sessions {
         Session s = new Session(random(), random(), user, now);
         byId.put(s.id, s);
         x.header("Set-Cookie", cookie + "=" + s.id + "; Path=" + path + "; HttpOnly; SameSite=Strict"
-                + (x.secure() ? "; Secure" : ""));
+                + (alwaysSecure || x.secure() ? "; Secure" : ""));
         return s;
     }
 

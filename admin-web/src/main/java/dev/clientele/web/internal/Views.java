@@ -82,7 +82,11 @@ public final class Views {
 
     /** One group: its fields, a page of customers with ro/rw checkboxes and its companies. */
     public record GroupView(Frame frame, Group group, String filter, List<LinkRow> members, String after,
-            @Nullable String next, boolean more, int linked, List<String> companies) {
+            @Nullable String next, boolean more, int linked) {
+    }
+
+    /** The companies linked to a group. */
+    public record GroupCompaniesView(Frame frame, Group group, List<String> companies) {
     }
 
     /** The Companies screen. */
@@ -110,7 +114,22 @@ public final class Views {
     }
 
     /** The customer's own account. */
-    public record AccountView(Frame frame, Customer customer, List<String> passwordErrors) {
+    public record AccountView(Frame frame, Customer customer, List<Field> fields, Map<String, String> values,
+            Map<String, String> errors, List<String> passwordErrors) {
+        /** @return the value of a field, or "" */
+        public String value(String key) {
+            return values.getOrDefault(key, "");
+        }
+
+        /** @return the error of a field, or null */
+        public @Nullable String error(String key) {
+            return errors.get(key);
+        }
+
+        /** @return whether the customer may change the field itself */
+        public boolean own(String key) {
+            return fields.stream().anyMatch(f -> f.key().equals(key));
+        }
     }
 
     /** The customer's own groups and the customer IDs whose tickets it may see. */
