@@ -3,11 +3,14 @@ package dev.clientele.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clientele.Customer;
+import dev.clientele.CustomerField;
 import dev.clientele.Membership;
 import dev.clientele.jdbc.internal.JdbcCustomerStore;
 import dev.clientele.jdbc.internal.JdbcMembershipStore;
 import dev.clientele.spi.BackendSettings;
 import dev.clientele.spi.CustomerBackend;
+import dev.clientele.spi.CustomerSearch;
+import dev.clientele.spi.SearchTerm;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,6 +19,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,5 +118,32 @@ class H2LargeDataTest {
         }
         assertThat(store.page("user050000", 3, true)).extracting(Customer::login)
                 .containsExactly("user050001", "user050002", "user050003");
+    }
+    @Test
+    @DisplayName("a search of two terms seeks its candidates in the indexes, then finds exactly what the one statement finds")
+    void twoTermSearchSeeksTheIndexes() throws SQLException {
+        JdbcCustomerStore store = (JdbcCustomerStore) backend.customers().orElseThrow();
+        String lastPrefix = BulkData.customer(12).lastName().substring(0, 3).toLowerCase(java.util.Locale.ROOT);
+        CustomerSearch search = new CustomerSearch(List.of(SearchTerm.parse("first12"), SearchTerm.parse(lastPrefix + "*")),
+                Set.of(CustomerField.LOGIN, CustomerField.EMAIL, CustomerField.CUSTOMER_ID, CustomerField.FIRST_NAME,
+                        CustomerField.LAST_NAME), true, 251);
+
+        Map.Entry<String, List<Object>> candidates = store.candidatesQuery(search, SearchTerm.parse("first12"));
+        assertThat(plan(candidates.getKey(), candidates.getValue())).doesNotContainIgnoringCase("tableScan");
+
+        Map.Entry<String, List<Object>> one = store.searchQuery(search);
+        List<String> expected = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url); PreparedStatement ps = c.prepareStatement(one.getKey())) {
+            for (int i = 0; i < one.getValue().size(); i++) {
+                ps.setObject(i + 1, one.getValue().get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    expected.add(rs.getString("login"));
+                }
+            }
+        }
+        assertThat(expected).as("the one statement finds some").isNotEmpty();
+        assertThat(store.search(search)).extracting(Customer::login).containsExactlyElementsOf(expected);
     }
 }

@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Customers in one table (see {@link Mapping}). Keys: the login key is the primary key; email and customer-ID keys
@@ -146,11 +147,52 @@ public final class JdbcCustomerStore implements CustomerStore {
     public List<Customer> search(CustomerSearch search) {
         Objects.requireNonNull(search, "search");
         Map.Entry<String, List<Object>> q = searchQuery(search);
-        return db.search("search customers", c -> rows(c, q.getKey(), q.getValue(), true));
+        Optional<SearchTerm> seed = db.dialect() == Dialect.H2 ? IndexedSearch.seed(search) : Optional.empty();
+        return db.search("search customers", c -> seed.isPresent() ? searchByCandidates(c, search, seed.get(), q)
+                : rows(c, q.getKey(), q.getValue(), true));
+    }
+
+    /** {@link IndexedSearch}'s plan: the seed term's candidates by index seeks, then their rows in chunks. */
+    private List<Customer> searchByCandidates(Connection c, CustomerSearch search, SearchTerm seed,
+            Map.Entry<String, List<Object>> plain) throws SQLException {
+        Map.Entry<String, List<Object>> cq = candidatesQuery(search, seed);
+        List<String> keys = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(cq.getKey())) {
+            db.searchTimeout(ps);
+            for (int i = 0; i < cq.getValue().size(); i++) {
+                Jdbc.bind(ps, i + 1, cq.getValue().get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+        }
+        if (keys.size() > IndexedSearch.MAX_CANDIDATES) {
+            return rows(c, plain.getKey(), plain.getValue(), true);
+        }
+        List<Customer> out = new ArrayList<>();
+        for (int from = 0; from < keys.size() && out.size() < search.fetchLimit(); from += IndexedSearch.CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + IndexedSearch.CHUNK));
+            Map.Entry<String, List<Object>> q = searchQuery(search, chunk, search.fetchLimit() - out.size());
+            out.addAll(rows(c, q.getKey(), q.getValue(), true));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The first statement of {@link IndexedSearch}'s plan (public for the EXPLAIN tests). */
+    public Map.Entry<String, List<Object>> candidatesQuery(CustomerSearch search, SearchTerm seed) {
+        return IndexedSearch.candidatesQuery(m, search, seed, ESCAPE);
     }
 
     /** The SQL and parameters of a search: one statement (public for the EXPLAIN tests). */
     public Map.Entry<String, List<Object>> searchQuery(CustomerSearch search) {
+        return searchQuery(search, null, search.fetchLimit());
+    }
+
+    /** A search's statement, restricted to these login keys if given, at most {@code limit} rows. */
+    private Map.Entry<String, List<Object>> searchQuery(CustomerSearch search, @Nullable List<String> keys,
+            int limit) {
         StringBuilder sql = new StringBuilder("SELECT ").append(selectColumns).append(" FROM ").append(m.customers());
         List<Object> params = new ArrayList<>();
         List<String> where = new ArrayList<>();
@@ -168,11 +210,16 @@ public final class JdbcCustomerStore implements CustomerStore {
             }
             where.add(any.size() == 1 ? any.get(0) : "(" + String.join(" OR ", any) + ")");
         }
+        if (keys != null) {
+            where.add(m.loginKey() + " IN (" + String.join(", ", Collections.nCopies(keys.size(), "?"))
+                    + ")");
+            params.addAll(keys);
+        }
         if (!where.isEmpty()) {
             sql.append(" WHERE ").append(String.join(" AND ", where));
         }
         sql.append(" ORDER BY ").append(m.loginKey()).append(" LIMIT ?");
-        params.add(search.fetchLimit());
+        params.add(limit);
         return Map.entry(sql.toString(), params);
     }
 
