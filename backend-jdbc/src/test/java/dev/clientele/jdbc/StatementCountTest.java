@@ -24,12 +24,13 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Round trips of the hot reads with the cache off, counted at the JDBC driver (every statement prepared or created
  * on a connection of the back-end): a permission check is the customer, its companies, its links and its groups —
- * one statement each, whatever the number of groups.
+ * one statement each, whatever the number of groups — over one connection borrowed from the data source.
  */
 @DisplayName("Statements per call on H2, cache off")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatementCountTest {
     private final AtomicInteger statements = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
     private JdbcBackend backend;
     private CustomerDirectory directory;
 
@@ -39,6 +40,7 @@ class StatementCountTest {
                 (proxy, method, args) -> {
                     Object result = invoke(real, method, args);
                     if (result instanceof Connection c) {
+                        connections.incrementAndGet();
                         return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
                                 (p, m, a) -> {
                                     if (m.getName().equals("prepareStatement") || m.getName().equals("createStatement")
@@ -92,12 +94,39 @@ class StatementCountTest {
         return statements.get();
     }
 
+    private int connectionsOf(Runnable call) {
+        connections.set(0);
+        call.run();
+        return connections.get();
+    }
+
     @Test
     @DisplayName("hasPermission is 4 statements (customer, companies, links, groups) for 5 groups over 2 companies")
     void hasPermission() {
         assertThat(directory.hasPermission("jdoe", "sales", Permission.RO)).isTrue();
 
         assertThat(statementsOf(() -> directory.hasPermission("jdoe", "support", Permission.RW))).isEqualTo(4);
+    }
+
+    @Test
+    @DisplayName("hasPermission, the effective permissions and an explanation each borrow one connection")
+    void oneConnectionPerCall() {
+        assertThat(connectionsOf(() -> directory.hasPermission("jdoe", "support", Permission.RW))).isEqualTo(1);
+        assertThat(connectionsOf(() -> directory.permissions("jdoe"))).isEqualTo(1);
+        assertThat(connectionsOf(() -> directory.explain("jdoe", "vip"))).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a write made inside a session commits on its own, on the session's connection")
+    void writeInsideASession() {
+        int before = connections.get();
+        backend.inSession(() -> {
+            directory.permissions("jdoe");
+            directory.setPreference("jdoe", "theme", "dark");
+            return null;
+        });
+        assertThat(connections.get() - before).isEqualTo(1);
+        assertThat(directory.preferences("jdoe")).containsEntry("theme", "dark");
     }
 
     @Test
