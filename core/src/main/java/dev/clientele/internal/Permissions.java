@@ -110,11 +110,6 @@ final class Permissions implements PolicyEvaluator.Data {
     }
 
     @Override
-    public Map<String, Group> groups(Collection<String> names) {
-        return catalog.groupsNamed(names);
-    }
-
-    @Override
     public Map<String, Boolean> companiesValid(Collection<String> customerIds) {
         return catalog.companiesValid(customerIds);
     }
@@ -127,6 +122,12 @@ final class Permissions implements PolicyEvaluator.Data {
     @Override
     public List<Membership> linksOf(String login, Collection<String> customerIds) {
         return memberships.linksOf(login, customerIds);
+    }
+
+    @Override
+    public dev.clientele.spi.MembershipStore.LinksAndGroups linksAndGroupsOf(String login,
+            Collection<String> customerIds, Collection<String> alsoGroups) {
+        return memberships.linksAndGroupsOf(login, customerIds, alsoGroups);
     }
 
     @Override
