@@ -252,6 +252,12 @@ public final class JdbcBackend implements CustomerBackend {
         return db.atomically(work);
     }
 
+    /** One connection for the whole call, borrowed at its first statement ({@link Database#inSession}). */
+    @Override
+    public <T extends @Nullable Object> T inSession(Supplier<T> work) {
+        return db.inSession(work);
+    }
+
     /**
      * On PostgreSQL, its {@code LISTEN}/{@code NOTIFY} channel {@value PgCacheChannel#CHANNEL}, which keeps one
      * connection of the data source for listening (see docs/scale-out.md); none on H2 (the cache TTL is the bound).

@@ -1,7 +1,13 @@
 package dev.clientele.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.clientele.Customer;
+import dev.clientele.Group;
 import dev.clientele.Membership;
+import dev.clientele.jdbc.internal.JdbcMembershipStore;
+import dev.clientele.spi.GroupStore;
+import dev.clientele.spi.MembershipStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -10,6 +16,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.stream.Stream;
 import org.assertj.core.groups.Tuple;
 
 /**
@@ -114,6 +121,49 @@ final class BulkData implements Iterable<Customer> {
         } finally {
             c.setAutoCommit(auto);
         }
+    }
+
+    /**
+     * Writes {@value #CUSTOMERS} groups straight into the table: the {@value #GROUPS} the links name, and as many
+     * others again, so the plans of joins to the groups are those of a large table.
+     */
+    static void insertGroups(Connection c, String table) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
+                + " (name, name_key, comments, validity) VALUES (?, ?, NULL, 'VALID')")) {
+            for (int g = 0; g < CUSTOMERS; g++) {
+                String name = g < GROUPS ? group(g) : String.format("other%06d", g);
+                ps.setString(1, name);
+                ps.setString(2, dev.clientele.spi.Keys.of(name));
+                ps.addBatch();
+                if (g % 10_000 == 9_999) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+            c.commit();
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
+    /** Always-groups for the reads of links with groups: one that a link names, one other, one that does not exist. */
+    static final List<String> ALWAYS_GROUPS = List.of("group03", "other054321", "no such group");
+
+    /**
+     * Checks {@code linksAndGroupsOf} for customer {@code n}, its companies and {@link #ALWAYS_GROUPS}: the links of
+     * {@link #linksOf}, and the stored groups among those they and the always-groups name.
+     */
+    static void checkLinksAndGroups(JdbcMembershipStore store, GroupStore groups, int n, List<String> companies,
+            List<String> always) {
+        MembershipStore.LinksAndGroups read = store.linksAndGroupsOf(login(n), companies, always, groups);
+        List<Tuple> expected = linksOf(n, companies);
+        assertThat(read.links()).extracting(Membership::kind, Membership::subject, Membership::group)
+                .containsExactlyElementsOf(expected);
+        List<String> named = Stream.concat(expected.stream().map(t -> (String) t.toList().get(2)),
+                Stream.of("group03", "other054321")).distinct().toList();
+        assertThat(read.groups().values()).extracting(Group::name).containsExactlyInAnyOrderElementsOf(named);
     }
 
     static List<String> companyGroupsOf(int company) {

@@ -40,6 +40,7 @@ class H2LargeDataTest {
         BulkImportCheck.importAndCheck(backend);
         try (Connection c = DriverManager.getConnection(url)) {
             BulkData.insertLinks(c, "clientele_links");
+            BulkData.insertGroups(c, "clientele_groups");
         }
     }
 
@@ -86,6 +87,25 @@ class H2LargeDataTest {
         assertThat(store.linksOf(customer.login(), List.of(customer.customerId(), "company7")))
                 .extracting(Membership::kind, Membership::subject, Membership::group)
                 .containsExactlyElementsOf(BulkData.linksOf(12_345, List.of(customer.customerId(), "company7")));
+    }
+
+    @Test
+    @DisplayName("the links of a customer and its companies with their groups (one statement) seek both primary keys")
+    void linksAndGroupsSeekThePrimaryKeys() throws SQLException {
+        JdbcMembershipStore store = (JdbcMembershipStore) backend.memberships().orElseThrow();
+        Customer customer = BulkData.customer(12_345);
+        List<String> companies = List.of(customer.customerId(), "company7");
+        List<String> always = BulkData.ALWAYS_GROUPS;
+        Map.Entry<String, List<Object>> q = store.linksAndGroupsQuery(customer.login(), companies, always,
+                "clientele_groups");
+
+        String plan = plan(q.getKey(), q.getValue());
+
+        // the links by their primary key, each link's group and the always-groups by the groups' primary key
+        assertThat(plan).doesNotContainIgnoringCase("tableScan").containsPattern("PRIMARY_KEY_\\w+: KIND = ")
+                .containsPattern("PRIMARY_KEY_\\w+: NAME_KEY = L\\.GROUP_KEY")
+                .containsPattern("PRIMARY_KEY_\\w+: (G\\.)?NAME_KEY IN");
+        BulkData.checkLinksAndGroups(store, backend.groups().orElseThrow(), 12_345, companies, always);
     }
 
     @Test

@@ -47,8 +47,10 @@ class PostgresLargeDataTest {
         BulkImportCheck.importAndCheck(backend);
         try (Connection c = server.dataSource().getConnection(); Statement s = c.createStatement()) {
             BulkData.insertLinks(c, schema + ".clientele_links");
+            BulkData.insertGroups(c, schema + ".clientele_groups");
             s.execute("ANALYZE " + schema + ".clientele_customers");
             s.execute("ANALYZE " + schema + ".clientele_links");
+            s.execute("ANALYZE " + schema + ".clientele_groups");
         }
     }
 
@@ -135,6 +137,24 @@ class PostgresLargeDataTest {
         assertThat(links.linksOf(customer.login(), companies))
                 .extracting(Membership::kind, Membership::subject, Membership::group)
                 .containsExactlyElementsOf(BulkData.linksOf(12_345, companies));
+    }
+
+    @Test
+    @DisplayName("the links of a customer and its companies with their groups (one statement) use both primary keys")
+    void linksAndGroupsUseThePrimaryKeys() throws SQLException {
+        JdbcMembershipStore links = (JdbcMembershipStore) backend.memberships().orElseThrow();
+        Customer customer = BulkData.customer(12_345);
+        List<String> companies = List.of(customer.customerId(), "company7");
+        List<String> always = BulkData.ALWAYS_GROUPS;
+        Map.Entry<String, List<Object>> q = links.linksAndGroupsQuery(customer.login(), companies, always,
+                schema + ".clientele_groups");
+
+        String plan = plan(q.getKey(), q.getValue());
+
+        assertThat(plan).contains("clientele_links_pk").contains("clientele_groups_pk").doesNotContain("Seq Scan");
+        assertThat(plan.split("clientele_groups_pk", -1)).as("the groups' key serves the join and the always-groups")
+                .hasSizeGreaterThanOrEqualTo(3);
+        BulkData.checkLinksAndGroups(links, backend.groups().orElseThrow(), 12_345, companies, always);
     }
 
     @Test

@@ -23,13 +23,15 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Round trips of the hot reads with the cache off, counted at the JDBC driver (every statement prepared or created
- * on a connection of the back-end): a permission check is the customer, its companies, its links and its groups —
- * one statement each, whatever the number of groups.
+ * on a connection of the back-end): a permission check is the customer, its companies, and its links with their
+ * groups (one join) — one statement each, whatever the number of groups — over one connection borrowed from the
+ * data source.
  */
 @DisplayName("Statements per call on H2, cache off")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatementCountTest {
     private final AtomicInteger statements = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
     private JdbcBackend backend;
     private CustomerDirectory directory;
 
@@ -39,6 +41,7 @@ class StatementCountTest {
                 (proxy, method, args) -> {
                     Object result = invoke(real, method, args);
                     if (result instanceof Connection c) {
+                        connections.incrementAndGet();
                         return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
                                 (p, m, a) -> {
                                     if (m.getName().equals("prepareStatement") || m.getName().equals("createStatement")
@@ -92,18 +95,45 @@ class StatementCountTest {
         return statements.get();
     }
 
-    @Test
-    @DisplayName("hasPermission is 4 statements (customer, companies, links, groups) for 5 groups over 2 companies")
-    void hasPermission() {
-        assertThat(directory.hasPermission("jdoe", "sales", Permission.RO)).isTrue();
-
-        assertThat(statementsOf(() -> directory.hasPermission("jdoe", "support", Permission.RW))).isEqualTo(4);
+    private int connectionsOf(Runnable call) {
+        connections.set(0);
+        call.run();
+        return connections.get();
     }
 
     @Test
-    @DisplayName("the effective permissions are the same 4 statements, and grant what the links and companies say")
+    @DisplayName("hasPermission is 3 statements (customer, companies, links with groups) for 5 groups over 2 companies")
+    void hasPermission() {
+        assertThat(directory.hasPermission("jdoe", "sales", Permission.RO)).isTrue();
+
+        assertThat(statementsOf(() -> directory.hasPermission("jdoe", "support", Permission.RW))).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("hasPermission, the effective permissions and an explanation each borrow one connection")
+    void oneConnectionPerCall() {
+        assertThat(connectionsOf(() -> directory.hasPermission("jdoe", "support", Permission.RW))).isEqualTo(1);
+        assertThat(connectionsOf(() -> directory.permissions("jdoe"))).isEqualTo(1);
+        assertThat(connectionsOf(() -> directory.explain("jdoe", "vip"))).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a write made inside a session commits on its own, on the session's connection")
+    void writeInsideASession() {
+        int before = connections.get();
+        backend.inSession(() -> {
+            directory.permissions("jdoe");
+            directory.setPreference("jdoe", "theme", "dark");
+            return null;
+        });
+        assertThat(connections.get() - before).isEqualTo(1);
+        assertThat(directory.preferences("jdoe")).containsEntry("theme", "dark");
+    }
+
+    @Test
+    @DisplayName("the effective permissions are the same 3 statements, and grant what the links and companies say")
     void permissions() {
-        assertThat(statementsOf(() -> directory.permissions("jdoe"))).isEqualTo(4);
+        assertThat(statementsOf(() -> directory.permissions("jdoe"))).isEqualTo(3);
         assertThat(directory.permissions("jdoe").groups()).containsOnlyKeys("users", "support", "billing", "vip",
                 "sales");
     }

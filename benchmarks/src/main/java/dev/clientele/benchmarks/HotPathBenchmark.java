@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The hot paths on the in-memory back-end: a permission check, a lookup by login, a prefix search — with the
  * directory's cache on (the default) and off (the cost of the evaluation and of the store itself).
  *
- * <p>Run: {@code mvn -B -q package -DskipTests && java -jar benchmarks/target/clientele-benchmarks.jar}.
+ * <p>Run: {@code mvn -B -q package -DskipTests && java -jar benchmarks/target/clientele-benchmarks.jar jmh HotPath}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

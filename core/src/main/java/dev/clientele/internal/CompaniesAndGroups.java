@@ -179,6 +179,11 @@ final class CompaniesAndGroups {
     }
 
     /** The stored groups of these names, by name key; one read of the store. */
+    /** The group store, if the directory has one. */
+    Optional<GroupStore> groupStore() {
+        return groups;
+    }
+
     Map<String, Group> groupsNamed(Collection<String> names) {
         return groups.map(s -> s.findAll(names)).orElse(Map.of());
     }

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 record DirectoryParts(DefaultCustomerDirectory.Settings settings, Events events, DirectoryCache cache,
         CustomerSources sources, CompaniesAndGroups catalog, Memberships memberships, Permissions permissions,
-        Passwords passwords, Authenticator authenticator, CustomerWrites writes, AccountState accounts) {
+        Passwords passwords, Authenticator authenticator, CustomerWrites writes, AccountState accounts,
+        Sessions sessions) {
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryParts.class);
 
     static DirectoryParts wire(DefaultCustomerDirectory.Settings s) {
@@ -43,7 +44,8 @@ record DirectoryParts(DefaultCustomerDirectory.Settings settings, Events events,
         Map<String, CustomerBackend> membershipSources = new LinkedHashMap<>();
         roles.memberships().forEach(n -> membershipSources.put(n, b.get(n)));
         Memberships memberships = new Memberships(membershipSources, sources, catalog, cache, events);
-        Permissions permissions = new Permissions(s.policy(), sources, catalog, memberships, cache);
+        Sessions sessions = new Sessions(b.values());
+        Permissions permissions = new Permissions(s.policy(), sources, catalog, memberships, cache, sessions);
         Optional<StateStore> state = roles.state().flatMap(n -> b.get(n).state());
         Passwords passwords = new Passwords(sources, state, s.passwordPolicy(), s.lockout(),
                 s.resetTokenLifetime(), events);
@@ -52,7 +54,7 @@ record DirectoryParts(DefaultCustomerDirectory.Settings settings, Events events,
                 s.customerIdFromEmail());
         AccountState accounts = new AccountState(sources, state, s.lockout(), events);
         return new DirectoryParts(s, events, cache, sources, catalog, memberships, permissions, passwords,
-                authenticator, writes, accounts);
+                authenticator, writes, accounts, sessions);
     }
 
     /** The cache TTLs: the directory's, each back-end's own, and the shortest of the policy's back-ends. */

@@ -171,6 +171,23 @@ final class Memberships {
         return all;
     }
 
+    /**
+     * The links of {@link #linksOf} and the stored groups they or {@code alsoGroups} name, by key: from a single
+     * membership source in one call of its own ({@link MembershipStore#linksAndGroupsOf}, a join where it can),
+     * else the union of the sources' links and one read of the groups.
+     */
+    MembershipStore.LinksAndGroups linksAndGroupsOf(String login, Collection<String> customerIds,
+            Collection<String> alsoGroups) {
+        java.util.Optional<dev.clientele.spi.GroupStore> groups = catalog.groupStore();
+        if (stores.size() == 1 && groups.isPresent()) {
+            return stores.get(0).linksAndGroupsOf(login, customerIds, alsoGroups, groups.get());
+        }
+        List<Membership> links = linksOf(login, customerIds);
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(alsoGroups);
+        links.forEach(m -> names.add(m.group()));
+        return new MembershipStore.LinksAndGroups(links, names.isEmpty() ? Map.of() : catalog.groupsNamed(names));
+    }
+
     List<Membership> linksTo(String group) {
         List<Membership> all = new ArrayList<>();
         for (MembershipStore m : stores) {

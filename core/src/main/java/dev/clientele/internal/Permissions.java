@@ -30,14 +30,16 @@ final class Permissions implements PolicyEvaluator.Data {
     private final CompaniesAndGroups catalog;
     private final Memberships memberships;
     private final DirectoryCache cache;
+    private final Sessions sessions;
 
     Permissions(CustomerGroupPolicy policy, CustomerSources sources, CompaniesAndGroups catalog,
-            Memberships memberships, DirectoryCache cache) {
+            Memberships memberships, DirectoryCache cache, Sessions sessions) {
         this.policy = new AtomicReference<>(Objects.requireNonNull(policy, "policy"));
         this.sources = sources;
         this.catalog = catalog;
         this.memberships = memberships;
         this.cache = cache;
+        this.sessions = sessions;
     }
 
     CustomerGroupPolicy policy() {
@@ -50,14 +52,17 @@ final class Permissions implements PolicyEvaluator.Data {
         LOG.info("Customer group policy changed: {}", newPolicy);
     }
 
-    /** The (cached) evaluation of the login; the customer is read through the customer cache too. */
+    /**
+     * The (cached) evaluation of the login; the customer is read through the customer cache too. An evaluation that
+     * goes to the stores is one session of the back-ends: one connection for all its reads.
+     */
     PolicyEvaluator.Evaluation evaluation(String login) {
         Args.requireText("login", login);
         if (!cache.enabled()) {
-            return evaluate(sources.locateOrThrow(login).customer());
+            return sessions.run(() -> evaluate(sources.locateOrThrow(login).customer()));
         }
-        return cache.evaluation(login, () -> evaluate(sources.locateCached(login)
-                .orElseThrow(() -> new CustomerNotFoundException(login)).customer()));
+        return cache.evaluation(login, () -> sessions.run(() -> evaluate(sources.locateCached(login)
+                .orElseThrow(() -> new CustomerNotFoundException(login)).customer())));
     }
 
     private PolicyEvaluator.Evaluation evaluate(Customer c) {
@@ -85,7 +90,7 @@ final class Permissions implements PolicyEvaluator.Data {
     /** Always evaluated afresh: an explanation is for a person looking at it, and must show the stores as they are. */
     PermissionExplanation explain(String login, String group) {
         Args.requireText("group", group);
-        return evaluate(sources.locateOrThrow(login).customer()).explain(group);
+        return sessions.run(() -> evaluate(sources.locateOrThrow(login).customer())).explain(group);
     }
 
     Set<String> accessibleCustomerIds(String login) {
@@ -105,11 +110,6 @@ final class Permissions implements PolicyEvaluator.Data {
     }
 
     @Override
-    public Map<String, Group> groups(Collection<String> names) {
-        return catalog.groupsNamed(names);
-    }
-
-    @Override
     public Map<String, Boolean> companiesValid(Collection<String> customerIds) {
         return catalog.companiesValid(customerIds);
     }
@@ -122,6 +122,12 @@ final class Permissions implements PolicyEvaluator.Data {
     @Override
     public List<Membership> linksOf(String login, Collection<String> customerIds) {
         return memberships.linksOf(login, customerIds);
+    }
+
+    @Override
+    public dev.clientele.spi.MembershipStore.LinksAndGroups linksAndGroupsOf(String login,
+            Collection<String> customerIds, Collection<String> alsoGroups) {
+        return memberships.linksAndGroupsOf(login, customerIds, alsoGroups);
     }
 
     @Override

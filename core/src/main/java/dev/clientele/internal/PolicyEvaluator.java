@@ -11,6 +11,7 @@ import dev.clientele.PermissionExplanation;
 import dev.clientele.PermissionExplanation.Rule;
 import dev.clientele.PermissionExplanation.Step;
 import dev.clientele.spi.Keys;
+import dev.clientele.spi.MembershipStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,9 +33,6 @@ public final class PolicyEvaluator {
     public interface Data {
         Optional<Group> group(String name);
 
-        /** The stored groups of these names, by name key, in one read where the store can. */
-        Map<String, Group> groups(Collection<String> names);
-
         List<Group> allGroups();
 
         /**
@@ -47,6 +45,13 @@ public final class PolicyEvaluator {
         Set<String> invalidCompanies(Collection<String> customerIds);
 
         List<Membership> linksOf(String login, Collection<String> customerIds);
+
+        /**
+         * {@link #linksOf} and the stored groups the links or {@code alsoGroups} name, by key, in one read where the
+         * store can.
+         */
+        MembershipStore.LinksAndGroups linksAndGroupsOf(String login, Collection<String> customerIds,
+                Collection<String> alsoGroups);
 
         List<Membership> linksTo(String group);
     }
@@ -102,9 +107,20 @@ public final class PolicyEvaluator {
         companyIds.addAll(customer.additionalCustomerIds());
         Map<String, Boolean> companyValid = companyIds.isEmpty() ? Map.of() : data.companiesValid(companyIds);
 
-        List<Membership> links = data.linksOf(login, companyIds);
-        Map<String, Optional<Group>> groupCache = policy.groupSupport()
-                ? prefetch(data, policy, companyValid, links) : new HashMap<>();
+        List<Membership> links;
+        Map<String, Optional<Group>> groupCache;
+        if (policy.groupSupport()) {
+            Set<String> always = new LinkedHashSet<>(policy.alwaysGroups().keySet());
+            if (companyValid.containsValue(Boolean.TRUE)) {
+                always.addAll(policy.companyAlwaysGroups().keySet());
+            }
+            MembershipStore.LinksAndGroups read = data.linksAndGroupsOf(login, companyIds, always);
+            links = read.links();
+            groupCache = groups(read, always);
+        } else {
+            links = data.linksOf(login, companyIds);
+            groupCache = new HashMap<>();
+        }
 
         if (!policy.groupSupport()) {
             for (Group g : data.allGroups()) {
@@ -188,23 +204,18 @@ public final class PolicyEvaluator {
     }
 
     /**
-     * Every group the evaluation may look at — always-groups, company always-groups, the groups of the links — read
-     * at once, so an evaluation costs one group read, not one per group.
+     * Every group the evaluation may look at — always-groups, company always-groups, the groups of the links — as
+     * read with the links, so an evaluation costs no group read of its own: a group asked for and not read does not
+     * exist.
      */
-    private static Map<String, Optional<Group>> prefetch(Data data, CustomerGroupPolicy policy,
-            Map<String, Boolean> companyValid, List<Membership> links) {
-        Set<String> names = new LinkedHashSet<>(policy.alwaysGroups().keySet());
-        if (companyValid.containsValue(Boolean.TRUE)) {
-            names.addAll(policy.companyAlwaysGroups().keySet());
-        }
-        links.forEach(m -> names.add(m.group()));
+    private static Map<String, Optional<Group>> groups(MembershipStore.LinksAndGroups read, Set<String> always) {
         Map<String, Optional<Group>> cache = new HashMap<>();
-        if (names.isEmpty()) {
-            return cache;
+        for (String n : always) {
+            cache.put(Keys.of(n), Optional.ofNullable(read.groups().get(Keys.of(n))));
         }
-        Map<String, Group> found = data.groups(names);
-        for (String n : names) {
-            cache.put(Keys.of(n), Optional.ofNullable(found.get(Keys.of(n))));
+        for (Membership m : read.links()) {
+            String key = Keys.of(m.group());
+            cache.put(key, Optional.ofNullable(read.groups().get(key)));
         }
         return cache;
     }

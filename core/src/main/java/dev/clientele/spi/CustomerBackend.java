@@ -63,6 +63,17 @@ public interface CustomerBackend extends AutoCloseable {
     }
 
     /**
+     * Runs {@code work} — one directory call: a permission evaluation, a login — so that the back-end may serve
+     * every statement of it over one connection or session, taken when the first store method needs it and given
+     * back when {@code work} returns, instead of one per statement. It is no transaction: each write still takes
+     * effect on its own (or in its {@link #atomically} call), and each read sees what is committed when it runs.
+     * Nested calls, and calls inside {@link #atomically}, join the outer one. The default runs {@code work} as it is.
+     */
+    default <T extends @Nullable Object> T inSession(Supplier<T> work) {
+        return work.get();
+    }
+
+    /**
      * The store's notification channel for the caches of several directories on one store (several application
      * nodes), if it has one: each write made through a directory is then published there and every other directory
      * drops what it cached of it. A new channel each call; the directory closes it. None by default: the cache TTL is

@@ -1,8 +1,12 @@
 package dev.clientele.spi;
 
+import dev.clientele.Group;
 import dev.clientele.Membership;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +34,34 @@ public interface MembershipStore {
      * Order: unspecified but stable; the directory does not depend on it.
      */
     List<Membership> linksOf(@Nullable String login, Collection<String> customerIds);
+
+    /**
+     * {@link #linksOf} together with the stored groups, as {@code groups} holds them, that those links name or that
+     * {@code alsoGroups} names: what a permission evaluation reads first (the policy's always-groups are the others).
+     * A store that holds those groups itself should answer in one round trip (a join). The default reads the links,
+     * then all those groups with one {@link GroupStore#findAll}.
+     *
+     * @param alsoGroups names of groups wanted whether or not a link names them
+     * @param groups     the directory's group store, the one whose groups count
+     */
+    default LinksAndGroups linksAndGroupsOf(@Nullable String login, Collection<String> customerIds,
+            Collection<String> alsoGroups, GroupStore groups) {
+        List<Membership> links = linksOf(login, customerIds);
+        Set<String> names = new LinkedHashSet<>(alsoGroups);
+        links.forEach(m -> names.add(m.group()));
+        return new LinksAndGroups(links, names.isEmpty() ? Map.of() : groups.findAll(names));
+    }
+
+    /**
+     * Links, and the stored groups among those asked for, by {@link Keys#of key}: a group asked for (by a link or
+     * by name) and missing here does not exist.
+     */
+    record LinksAndGroups(List<Membership> links, Map<String, Group> groups) {
+        public LinksAndGroups {
+            links = List.copyOf(links);
+            groups = Map.copyOf(groups);
+        }
+    }
 
     /** Every link to this group (customers and companies). */
     List<Membership> linksTo(String group);

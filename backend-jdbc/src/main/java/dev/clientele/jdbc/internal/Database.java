@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The connections and transactions of one back-end instance, shared by its stores.
@@ -23,6 +24,10 @@ import java.util.function.Supplier;
  * Transactions run in READ COMMITTED (forced per transaction only when the data source's connections default to
  * another level), which the locking of the stores relies on: a statement that waited for a lock sees what the other
  * transaction committed.
+ *
+ * <p>Sessions: inside {@link #inSession(Supplier)} (one directory call) every read and every new transaction uses
+ * one connection, borrowed at the first statement and given back when the call returns — one pool round trip per
+ * call, not one per statement. Reads still run in auto-commit mode and writes still commit on their own.
  *
  * <p>Failures: an {@link SQLException} that a store does not turn into a domain exception (a unique key, say)
  * becomes a {@link BackendUnavailableException} naming the back-end and the operation, with the driver's exception as
@@ -46,6 +51,12 @@ public final class Database {
     private volatile int searchTimeoutSeconds = 10;
     private volatile Semaphore searches = new Semaphore(5, true);
     private volatile long searchWaitMillis = 5_000;
+    private final ThreadLocal<Session> session = new ThreadLocal<>();
+
+    /** The connection of a session, once its first statement has borrowed it. */
+    private static final class Session {
+        private @Nullable Connection connection;
+    }
 
     public Database(String backendName, javax.sql.DataSource dataSource, Dialect dialect, Mapping mapping,
             boolean forceReadCommitted, boolean readOnly) {
@@ -83,11 +94,36 @@ public final class Database {
         return Objects.requireNonNull(statements.get(name), () -> "no statement " + name + " for " + dialect);
     }
 
-    /** Runs a read: in the thread's transaction if there is one, else on a connection of its own. */
+    /**
+     * Runs {@code work} (one directory call) with one connection for all its statements, borrowed when the first
+     * needs it; nested calls and calls inside a transaction join the outer one.
+     */
+    public <T> T inSession(Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        if (session.get() != null || current.get() != null) {
+            return work.get();
+        }
+        Session s = new Session();
+        session.set(s);
+        try {
+            return work.get();
+        } finally {
+            session.remove();
+            if (s.connection != null) {
+                closeQuietly(s.connection);
+            }
+        }
+    }
+
+    /** Runs a read: in the thread's transaction if there is one, else on the session's or a connection of its own. */
     public <T> T read(String what, Work<T> work) {
         Connection bound = current.get();
         if (bound != null) {
             return runOn(bound, what, work);
+        }
+        Session s = session.get();
+        if (s != null) {
+            return runOn(sessionConnection(s, what), what, work);
         }
         try (Connection c = connection(what)) {
             return work.run(c);
@@ -194,7 +230,8 @@ public final class Database {
     }
 
     private <T> T inNewTransaction(String what, TxWork<T> work) {
-        Connection c = connection(what);
+        Session s = session.get();
+        Connection c = s != null ? sessionConnection(s, what) : connection(what);
         boolean restoreAutoCommit = false;
         int restoreIsolation = -1;
         try {
@@ -238,8 +275,17 @@ public final class Database {
             } catch (SQLException e) {
                 // the connection is broken: the pool will find out
             }
-            closeQuietly(c);
+            if (s == null) {
+                closeQuietly(c);
+            }
         }
+    }
+
+    private Connection sessionConnection(Session s, String what) {
+        if (s.connection == null) {
+            s.connection = connection(what);
+        }
+        return s.connection;
     }
 
     private Connection connection(String what) {

@@ -28,6 +28,16 @@ public final class JdbcGroupStore implements GroupStore {
         this.table = db.mapping().table("groups");
     }
 
+    /** True if this store's groups are in this database (so a join with its table sees them). */
+    boolean isIn(Database database) {
+        return db == database;
+    }
+
+    /** The groups table. */
+    String table() {
+        return table;
+    }
+
     @Override
     public boolean readOnly() {
         return db.readOnly();
@@ -130,6 +140,11 @@ public final class JdbcGroupStore implements GroupStore {
     }
 
     private static Group read(ResultSet rs) throws SQLException {
-        return new Group(rs.getString(1), rs.getString(2), Validity.valueOf(rs.getString(3)));
+        return read(rs, 1);
+    }
+
+    /** The group in the columns name, comments, validity from {@code first} on. */
+    static Group read(ResultSet rs, int first) throws SQLException {
+        return new Group(rs.getString(first), rs.getString(first + 1), Validity.valueOf(rs.getString(first + 2)));
     }
 }

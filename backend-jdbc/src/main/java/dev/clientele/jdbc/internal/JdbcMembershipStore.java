@@ -1,8 +1,10 @@
 package dev.clientele.jdbc.internal;
 
+import dev.clientele.Group;
 import dev.clientele.Membership;
 import dev.clientele.Permission;
 import dev.clientele.PermissionContext;
+import dev.clientele.spi.GroupStore;
 import dev.clientele.spi.Keys;
 import dev.clientele.spi.MembershipStore;
 import java.sql.PreparedStatement;
@@ -11,6 +13,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +59,38 @@ public final class JdbcMembershipStore implements MembershipStore {
      * ranges and walks the whole table.
      */
     public Map.Entry<String, List<Object>> linksOfQuery(String login, Collection<String> customerIds) {
+        return linksQuery("SELECT " + COLUMNS + ", subject_key, group_key FROM " + table, "", login, customerIds);
+    }
+
+    /**
+     * The SQL and parameters of {@link #linksAndGroupsOf} on the groups table {@code groupsTable}: the statement of
+     * {@link #linksOfQuery} with each link's group row joined to it by its primary key, and a last part for the
+     * groups of {@code alsoGroups} (a seek on the groups' primary key) — one statement, or {@code null} when there
+     * is nothing to ask (public for the EXPLAIN tests).
+     */
+    public Map.Entry<String, List<Object>> linksAndGroupsQuery(String login, Collection<String> customerIds,
+            Collection<String> alsoGroups, String groupsTable) {
+        Map.Entry<String, List<Object>> links = linksQuery("SELECT l.kind, l.subject, l.group_name, l.permission,"
+                + " l.context, l.subject_key, l.group_key, g.name, g.comments, g.validity FROM " + table
+                + " l LEFT JOIN " + groupsTable + " g ON g.name_key = l.group_key", "l.", login, customerIds);
+        List<String> keys = alsoGroups.stream().filter(Objects::nonNull).map(Keys::of).distinct().toList();
+        if (keys.isEmpty()) {
+            return links;
+        }
+        String groups = "SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, g.name, g.comments, g.validity FROM "
+                + groupsTable + " g WHERE g.name_key IN (" + JdbcCustomerStore.placeholders(keys.size()) + ")";
+        if (links == null) {
+            return Map.entry(groups, List.copyOf(keys));
+        }
+        String sql = links.getKey();
+        List<Object> params = new ArrayList<>(links.getValue());
+        params.addAll(keys);
+        return Map.entry(sql.substring(0, sql.length() - ORDER.length()) + " UNION ALL " + groups + ORDER, params);
+    }
+
+    /** Each part is {@code select} and a seek on the links' primary key; {@code l} is the alias of the links. */
+    private static Map.Entry<String, List<Object>> linksQuery(String select, String l, String login,
+            Collection<String> customerIds) {
         Set<String> companies = new LinkedHashSet<>();
         if (customerIds != null) {
             for (String id : customerIds) {
@@ -66,14 +101,13 @@ public final class JdbcMembershipStore implements MembershipStore {
         }
         List<String> parts = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        String select = "SELECT " + COLUMNS + ", subject_key, group_key FROM " + table;
         if (login != null) {
-            parts.add(select + " WHERE kind = ? AND subject_key = ?");
+            parts.add(select + " WHERE " + l + "kind = ? AND " + l + "subject_key = ?");
             params.add(Membership.Kind.CUSTOMER.name());
             params.add(Keys.of(login));
         }
         if (!companies.isEmpty()) {
-            parts.add(select + " WHERE kind = ? AND subject_key IN ("
+            parts.add(select + " WHERE " + l + "kind = ? AND " + l + "subject_key IN ("
                     + JdbcCustomerStore.placeholders(companies.size()) + ")");
             params.add(Membership.Kind.COMPANY.name());
             params.addAll(companies);
@@ -82,6 +116,44 @@ public final class JdbcMembershipStore implements MembershipStore {
             return null;
         }
         return Map.entry(String.join(" UNION ALL ", parts) + ORDER, params);
+    }
+
+    /**
+     * One statement for the links and their groups when the group store is this database's own table (a join on
+     * its primary key); else the default, two reads.
+     */
+    @Override
+    public LinksAndGroups linksAndGroupsOf(String login, Collection<String> customerIds,
+            Collection<String> alsoGroups, GroupStore groups) {
+        if (!(groups instanceof JdbcGroupStore own) || !own.isIn(db)) {
+            return MembershipStore.super.linksAndGroupsOf(login, customerIds, alsoGroups, groups);
+        }
+        Map.Entry<String, List<Object>> q = linksAndGroupsQuery(login, customerIds, alsoGroups, own.table());
+        if (q == null) {
+            return new LinksAndGroups(List.of(), Map.of());
+        }
+        return db.read("read the links and groups of '" + login + "'", c -> {
+            try (PreparedStatement ps = c.prepareStatement(q.getKey())) {
+                List<Object> params = q.getValue();
+                for (int i = 0; i < params.size(); i++) {
+                    Jdbc.bind(ps, i + 1, params.get(i));
+                }
+                List<Membership> links = new ArrayList<>();
+                Map<String, Group> found = new HashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getString(1) != null) {
+                            links.add(read(rs));
+                        }
+                        if (rs.getString(8) != null) {
+                            Group g = JdbcGroupStore.read(rs, 8);
+                            found.put(Keys.of(g.name()), g);
+                        }
+                    }
+                }
+                return new LinksAndGroups(links, found);
+            }
+        });
     }
 
     @Override
