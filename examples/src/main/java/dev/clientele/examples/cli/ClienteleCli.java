@@ -292,7 +292,8 @@ public final class ClienteleCli {
         Path file = configFile();
         if (file != null) {
             if (!Files.isRegularFile(file)) {
-                throw new ConfigurationException(file.toString(), "the configuration file does not exist"
+                throw new ConfigurationException(file.toString(), (Files.isDirectory(file)
+                        ? "is a folder, not a configuration file" : "the configuration file does not exist")
                         + (config != null ? " (given with --config)" : " (named by CLIENTELE_CONFIG)"));
             }
             return file;

@@ -69,6 +69,15 @@ class MessagesIT {
     }
 
     @Test
+    @DisplayName("a folder given as the configuration file: exit 3, said so, no Java exception")
+    void configFolder() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("conf.properties"));
+        assertThat(jar.run("-c", folder.toString(), "config", "check").exits(Exit.CONFIG_ERROR).err())
+                .contains(folder + ": is a folder, not a configuration file (given with --config)")
+                .doesNotContain("IOException");
+    }
+
+    @Test
     @DisplayName("config check --json gives typed fields: numbers, booleans, objects, not Java's toString()")
     void typedJson() {
         String cfg = Store.H2.seeded(jar, dir).toString();
