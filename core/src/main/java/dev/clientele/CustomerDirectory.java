@@ -188,6 +188,17 @@ public interface CustomerDirectory extends AutoCloseable {
      */
     boolean copyPasswordTo(String login, CustomerDirectory target);
 
+    /**
+     * Copies a customer's login state — the last login, the failed logins of the current window and a lock-out —
+     * into another directory: a migration, next to {@link #copyPasswordTo}, so that a locked account stays locked
+     * and the last login is not lost. The customer must exist in both; the target's state store takes the state as
+     * it is here, and the target's lock-out policy applies to it from then on. Returns false, leaving the target as
+     * it is, when there is nothing to copy (never logged in, no failure counted, not locked).
+     *
+     * @throws ValidationException if {@code target} is not a directory made by {@link #builder()}
+     */
+    boolean copyLoginStateTo(String login, CustomerDirectory target);
+
     /** Unlocks a locked-out customer and clears its failure count (for an agent or admin). */
     void unlock(String login);
 

@@ -10,6 +10,7 @@ import dev.clientele.password.LockoutPolicy;
 import dev.clientele.password.PasswordPolicy;
 import dev.clientele.spi.BackendSettings;
 import dev.clientele.spi.Secrets;
+import dev.clientele.spi.Values;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -105,10 +106,62 @@ public final class ClienteleConfig {
         return read(properties, environment, null);
     }
 
+    /**
+     * What a configuration file holds, read like {@link #load(Path, Map)} but without throwing: every problem of the
+     * directory's own keys (and of the file itself), and {@link #backendsOnly()}: the back-ends as far as they could
+     * be read (each whose type is set, relative paths resolved as usual), with roles, policy and options at their
+     * defaults. A tool opens that to have each back-end check its own settings too, and so reports every problem of
+     * a configuration in one round ({@code clientele config check}).
+     *
+     * @param problems     the problems found, each naming its key; empty when {@link #load(Path, Map)} would succeed
+     * @param backendsOnly the back-ends alone, for opening them; with no back-end when the file cannot be read
+     */
+    public record Inspection(List<Problem> problems, ClienteleConfig backendsOnly) {
+        public Inspection {
+            problems = List.copyOf(problems);
+            java.util.Objects.requireNonNull(backendsOnly, "backendsOnly");
+        }
+    }
+
+    /** Inspects a properties file (UTF-8) with the given environment over it; see {@link Inspection}. */
+    public static Inspection inspect(Path file, Map<String, String> environment) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException | IllegalArgumentException e) {
+            return new Inspection(List.of(new Problem(file.toString(), "cannot read the configuration file: "
+                    + e.getMessage())), backendsOnly(Map.of(), Map.of()));
+        }
+        List<Problem> problems = new ArrayList<>();
+        ClienteleConfig config = parse(toMap(p), environment, file.toAbsolutePath().getParent(), problems);
+        return new Inspection(problems, backendsOnly(config.values, config.backends));
+    }
+
+    private static ClienteleConfig backendsOnly(Map<String, String> values, Map<String, BackendSettings> backends) {
+        Map<String, String> kept = new TreeMap<>();
+        values.forEach((k, v) -> {
+            if (k.startsWith(BackendSettings.PREFIX)) {
+                kept.put(k, v);
+            }
+        });
+        return new ClienteleConfig(Collections.unmodifiableMap(kept), Collections.unmodifiableMap(backends),
+                CustomerGroupPolicy.defaults(), PasswordPolicy.defaults(), LockoutPolicy.defaults());
+    }
+
     /** Relative file paths in back-end settings resolve against {@code folder} (see BackendSettings#resolve). */
     private static ClienteleConfig read(Map<String, String> properties, Map<String, String> environment,
             @Nullable Path folder) {
         List<Problem> problems = new ArrayList<>();
+        ClienteleConfig config = parse(properties, environment, folder, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        return config;
+    }
+
+    /** Reads everything, adding each problem to {@code problems}; what is bad is left at its default. */
+    private static ClienteleConfig parse(Map<String, String> properties, Map<String, String> environment,
+            @Nullable Path folder, List<Problem> problems) {
         Map<String, String> values = new TreeMap<>();
         properties.forEach((k, v) -> {
             if (k.startsWith("clientele.")) {
@@ -152,7 +205,7 @@ public final class ClienteleConfig {
             }
         });
 
-        Reader2 r = new Reader2(values, problems);
+        TypedReads r = new TypedReads(values, problems);
         for (ConfigKey<List<String>> role : List.of(ConfigKey.CUSTOMERS, ConfigKey.MEMBERSHIPS)) {
             r.opt(role).ifPresent(l -> l.forEach(n -> checkBackendName(role.key(), n, backendValues, problems)));
         }
@@ -200,11 +253,9 @@ public final class ClienteleConfig {
             problems.add(new Problem(ConfigKey.LOGIN_MAX_FAILURES.key(), e.getMessage()));
         }
 
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(problems);
-        }
         return new ClienteleConfig(Collections.unmodifiableMap(values), Collections.unmodifiableMap(backends),
-                pb.build(), passwordPolicy, lockout);
+                pb.build(), passwordPolicy == null ? PasswordPolicy.defaults() : passwordPolicy,
+                lockout == null ? LockoutPolicy.defaults() : lockout);
     }
 
     // ----- typed views ---------------------------------------------------------------------------------------------
@@ -340,58 +391,12 @@ public final class ClienteleConfig {
     }
 
     private static String suggestion(String key) {
-        String last = key.substring(key.lastIndexOf('.') + 1);
-        for (String k : KEYS) {
-            if (k.endsWith("." + last) || k.endsWith("-" + last)) {
-                return " (did you mean " + k + "?)";
-            }
-        }
-        return "";
+        return Values.didYouMean(key, KEYS);
     }
 
     private static Map<String, String> toMap(Properties p) {
         Map<String, String> m = new TreeMap<>();
         p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k)));
         return m;
-    }
-
-    /** Typed reads that collect problems. */
-    private static final class Reader2 {
-        private final Map<String, String> values;
-        private final List<Problem> problems;
-
-        Reader2(Map<String, String> values, List<Problem> problems) {
-            this.values = values;
-            this.problems = problems;
-        }
-
-        /** The value if set and good; a problem (and empty) if set and bad. */
-        <T> Optional<T> opt(ConfigKey<T> key) {
-            String v = values.get(key.key());
-            if (v == null || v.isBlank()) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(key.parse(v.strip()));
-            } catch (IllegalArgumentException | dev.clientele.ValidationException e) {
-                problems.add(new Problem(key.key(), e.getMessage()));
-                return Optional.empty();
-            }
-        }
-
-        /** The value, or the default when not set or bad (a bad one is a problem). */
-        <T> T read(ConfigKey<T> key) {
-            return opt(key).orElseGet(() -> key.defaultValue().orElseThrow());
-        }
-
-        /** Group grants, every bad entry a problem of its own. */
-        Map<String, Permission> groups(ConfigKey<Map<String, Permission>> key) {
-            String v = values.get(key.key());
-            if (v == null || v.isBlank()) {
-                return key.defaultValue().orElseThrow();
-            }
-            return GroupGrants.parse(v, false, bad -> problems.add(new Problem(key.key(),
-                    bad.getMessage() + " (write group:ro or group:rw, comma-separated)")));
-        }
     }
 }

@@ -37,6 +37,24 @@ final class AccountState {
                 lockout.isLocked(s, now) ? s.lockedUntil() : Optional.empty());
     }
 
+    /** Writes this customer's login state as stored here into the target's state store; false if there is none. */
+    boolean copyTo(String login, AccountState target) {
+        Located here = sources.locateOrThrow(login);
+        LoginState s = store().loginState(here.customer().login());
+        if (s.lastLogin().isEmpty() && s.failedLogins() == 0 && s.lockedUntil().isEmpty()) {
+            return false;
+        }
+        Located there = target.sources.locateOrThrow(login);
+        String stored = there.customer().login();
+        StateStore st = target.store();
+        target.sources.whileStored(there, () -> {
+            st.updateLoginState(stored, old -> new LoginState(stored, s.lastLogin(), s.failedLogins(),
+                    s.firstFailure(), s.lockedUntil()));
+        });
+        target.events.fire(CustomerEvent.Type.UPDATED, stored, "login state copied");
+        return true;
+    }
+
     Map<String, String> preferences(String login) {
         Located at = sources.locateOrThrow(login);
         return Map.copyOf(store().preferences(at.customer().login()));

@@ -144,6 +144,14 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
         return p.passwords().copyTo(login, other.p.passwords());
     }
 
+    @Override
+    public boolean copyLoginStateTo(String login, CustomerDirectory target) {
+        if (!(target instanceof DefaultCustomerDirectory other)) {
+            throw ValidationException.ofArgument("target", "must be a directory made by CustomerDirectory.builder()");
+        }
+        return p.accounts().copyTo(login, other.p.accounts());
+    }
+
     @Override public void unlock(String login) { p.authenticator().unlock(login); }
     @Override public LoginStatus loginStatus(String login) { return p.accounts().loginStatus(login); }
     @Override public Map<String, String> preferences(String login) { return p.accounts().preferences(login); }

@@ -215,11 +215,17 @@ public final class BackendSettings {
             problems.add(new Problem(fullKey(key), message));
         }
 
-        /** Reports keys given but never read (likely typos) as problems. */
+        /**
+         * Reports keys given but never read (likely typos) as problems, each with the setting it most likely means
+         * among those read so far and core's ({@link Values#closest}): {@code passwrd} says "did you mean password?".
+         */
         public Reader rejectUnknownKeys() {
+            Set<String> known = new java.util.TreeSet<>(read);
+            known.addAll(DIRECTORY_SETTINGS);
             for (String k : values.keySet()) {
-                if (!read.contains(k) && !DIRECTORY_SETTINGS.contains(k)) {
-                    problems.add(new Problem(fullKey(k), "is not a setting of the " + type + " back-end"));
+                if (!known.contains(k)) {
+                    problems.add(new Problem(fullKey(k), "is not a setting of the " + type + " back-end"
+                            + Values.didYouMean(k, known)));
                 }
             }
             return this;

@@ -170,4 +170,25 @@ class ClienteleConfigTest {
         }
         return ClienteleConfig.from(m);
     }
+
+    @Test
+    @DisplayName("inspect lists the problems without throwing and keeps the back-ends, paths resolved, for opening")
+    void inspect(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("c.properties");
+        Files.writeString(file, "clientele.backend.local.type = jdbc\nclientele.backend.local.url = jdbc:h2:./x\n"
+                + "clientele.backend.local.passwrd = secret\nclientele.policy.group-suport = true\n"
+                + "clientele.search.limit = lots\n", StandardCharsets.UTF_8);
+        ClienteleConfig.Inspection i = ClienteleConfig.inspect(file, Map.of("CLIENTELE_CACHE_TTL", "soon"));
+        assertThat(i.problems()).extracting(Problem::key).containsExactlyInAnyOrder("clientele.policy.group-suport",
+                "clientele.search.limit", "clientele.cache.ttl");
+        assertThat(i.problems().get(0).message()).contains("did you mean clientele.policy.group-support?");
+        assertThat(i.backendsOnly().backends()).containsOnlyKeys("local");
+        assertThat(i.backendsOnly().backends().get("local").baseDirectory()).contains(dir.toAbsolutePath());
+        assertThat(i.backendsOnly().backends().get("local").get("passwrd")).contains("secret");
+        assertThat(i.backendsOnly().get("clientele.search.limit")).isEmpty();
+
+        ClienteleConfig.Inspection unreadable = ClienteleConfig.inspect(dir, Map.of());
+        assertThat(unreadable.problems()).singleElement().extracting(Problem::key).isEqualTo(dir.toString());
+        assertThat(unreadable.backendsOnly().backends()).isEmpty();
+    }
 }

@@ -61,6 +61,32 @@ public abstract class AccountStateContract extends BackendContractSupport {
     }
 
     @Test
+    @DisplayName("copyLoginStateTo carries the last login, the failures and the lock into another directory; nothing"
+            + " to copy is false")
+    void copyLoginStateTo() {
+        CustomerDirectory target = build(directoryBuilder(newBackendClosedLater("other"))
+                .lockout(LockoutPolicy.of(3, WINDOW, LOCK)));
+        target.createCustomer(customer("jdoe").build());
+        assertThat(dir.copyLoginStateTo("jdoe", target)).isFalse();
+        assertThat(target.loginStatus("jdoe").lastLogin()).isEmpty();
+
+        assertThat(login("jdoe", PASSWORD)).isEqualTo(Outcome.SUCCESS);
+        java.time.Instant lastLogin = clock.instant();
+        clock.advance(Duration.ofMinutes(1));
+        for (int i = 0; i < 3; i++) {
+            login("jdoe", WRONG);
+        }
+        LoginStatus here = dir.loginStatus("jdoe");
+
+        assertThat(dir.copyLoginStateTo("JDOE", target)).isTrue();
+
+        LoginStatus there = target.loginStatus("jdoe");
+        assertThat(there.lastLogin()).contains(lastLogin);
+        assertThat(there.failedLogins()).isEqualTo(here.failedLogins());
+        assertThat(there.lockedUntil()).isEqualTo(here.lockedUntil()).isPresent();
+    }
+
+    @Test
     @DisplayName("a successful login sets the last login and clears the failures")
     void successSetsLastLogin() {
         login("jdoe", WRONG);

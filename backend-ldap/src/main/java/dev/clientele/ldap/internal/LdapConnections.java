@@ -545,12 +545,48 @@ public final class LdapConnections implements AutoCloseable {
                 + ": " + describe(e), bounded(e));
     }
 
-    /** A result code and the server's message, for people. */
+    /**
+     * A result code and the server's message, for people. A failure to reach the server says why in a few words
+     * ({@code connect error (91): connection refused (server 127.0.0.1:1)}), not in the SDK's nested message with its
+     * version and revision.
+     */
     public static String describe(LDAPException e) {
+        String network = network(e);
+        if (network != null) {
+            return e.getResultCode().getName() + " (" + e.getResultCode().intValue() + "): " + network;
+        }
         String diagnostic = e.getDiagnosticMessage();
         String message = diagnostic != null && !diagnostic.isBlank() ? diagnostic : e.getMessage();
         return e.getResultCode().getName() + " (" + e.getResultCode().intValue() + ")"
                 + (message == null || message.isBlank() ? "" : ": " + shortened(message));
+    }
+
+    /** Why the server could not be reached, from the network exception under the SDK's, or null if none is. */
+    private static String network(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException) {
+                return "connection refused" + address(e);
+            }
+            if (t instanceof java.net.UnknownHostException) {
+                return "unknown host " + shortened(String.valueOf(t.getMessage()).replaceFirst(":.*", ""));
+            }
+            if (t instanceof java.net.SocketTimeoutException) {
+                return "no answer in time" + address(e);
+            }
+            if (t instanceof java.net.NoRouteToHostException) {
+                return "no route to host" + address(e);
+            }
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern SERVER = java.util.regex.Pattern.compile(
+            "to (?:establish a connection to )?server /?([^\\s:]+:\\d+)");
+
+    /** {@code " (server HOST:PORT)"}, as the SDK names the server in its message, or nothing. */
+    private static String address(Throwable e) {
+        java.util.regex.Matcher m = SERVER.matcher(String.valueOf(e.getMessage()));
+        return m.find() ? " (server " + m.group(1) + ")" : "";
     }
 
     @Override

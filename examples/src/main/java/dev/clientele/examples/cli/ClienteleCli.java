@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,7 +52,7 @@ import picocli.CommandLine.ScopeType;
             LinkCommands.Link.class, LinkCommands.Unlink.class, PermissionsCommand.class, LoginCommand.class,
             PreferenceCommands.class, ImportCommand.class, ExportCommand.class, CopyCommand.class,
             ConfigCommands.class, DemoCommand.class, ServeCommand.class, AdminCommands.class,
-            CommandLine.HelpCommand.class},
+            HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0 ok   1 user error (bad arguments or input, not found, exists already)",
@@ -127,14 +128,25 @@ public final class ClienteleCli {
     }
 
     public static void main(String[] args) {
-        boolean verbose = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
-        // The library logs through slf4j-simple (on stderr); keep it quiet unless asked.
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        configureLogging(Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v"));
         int code = new ClienteleCli(System.in, System.out, System.err, System.getenv(), null, System::console)
                 .run(args);
         System.out.flush();
         System.exit(code);
+    }
+
+    /**
+     * The log of the library and of the libraries under it goes through slf4j-simple to stderr. With
+     * {@code --verbose}: everything from debug up. Without: Clientele's own warnings only (one line each, written
+     * for people); the libraries under it (HikariCP, the LDAP SDK, the web server, ...) stay silent, since the
+     * tool reports each failure itself in plain words, and their warnings come with stack traces.
+     */
+    static void configureLogging(boolean verbose) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "off");
+        if (!verbose) {
+            System.setProperty("org.slf4j.simpleLogger.log.dev.clientele", "warn");
+        }
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
     }
 
     /** Runs one command line; returns the exit code. */
@@ -258,13 +270,33 @@ public final class ClienteleCli {
 
     /** Reads and checks the configuration (throws {@link ConfigurationException} with every problem). */
     ClienteleConfig loadConfig() {
+        return ClienteleConfig.load(configPath(), env);
+    }
+
+    /**
+     * Reads the configuration without throwing for its problems ({@link ClienteleConfig#inspect}): every problem of
+     * the directory's own keys, and the back-ends alone, for {@code config check} to have them check theirs too.
+     */
+    ClienteleConfig.Inspection inspectConfig() {
+        Path file;
+        try {
+            file = configPath();
+        } catch (ConfigurationException e) {
+            return new ClienteleConfig.Inspection(e.problems(), ClienteleConfig.from(Map.of()));
+        }
+        return ClienteleConfig.inspect(file, env);
+    }
+
+    /** The configuration file to read: the one named, which must exist, or the default store's, written if new. */
+    private Path configPath() {
         Path file = configFile();
         if (file != null) {
             if (!Files.isRegularFile(file)) {
-                throw new ConfigurationException(file.toString(), "the configuration file does not exist"
+                throw new ConfigurationException(file.toString(), (Files.isDirectory(file)
+                        ? "is a folder, not a configuration file" : "the configuration file does not exist")
                         + (config != null ? " (given with --config)" : " (named by CLIENTELE_CONFIG)"));
             }
-            return ClienteleConfig.load(file, env);
+            return file;
         }
         try {
             Files.createDirectories(DEFAULT_DATA);
@@ -275,7 +307,25 @@ public final class ClienteleCli {
             throw new ConfigurationException(DEFAULT_FILE.toString(), "cannot write the configuration of the default"
                     + " store in " + DEFAULT_DATA.toAbsolutePath() + ": " + e.getMessage(), e);
         }
-        return ClienteleConfig.load(DEFAULT_FILE, env);
+        return DEFAULT_FILE;
+    }
+
+    /**
+     * The environment variable that set a key of a problem, if one did ({@link ClienteleConfig#environmentName}):
+     * an admin looks for a bad value in the file otherwise, and does not find it.
+     */
+    Optional<String> environmentVariableOf(String key) {
+        if (!key.startsWith("clientele.")) {
+            return Optional.empty();
+        }
+        String variable = ClienteleConfig.environmentName(key);
+        return env.containsKey(variable) ? Optional.of(variable) : Optional.empty();
+    }
+
+    /** A configuration problem for people: {@code KEY: MESSAGE}, and the environment variable that set it, if one. */
+    String describe(ConfigurationException.Problem p) {
+        return p.key() + ": " + p.message() + environmentVariableOf(p.key())
+                .map(v -> " (the value comes from the environment variable " + v + ")").orElse("");
     }
 
     /** A directory from the configuration; close it when done. */
@@ -291,14 +341,31 @@ public final class ClienteleCli {
         out.println(Json.write(value));
     }
 
-    /** The version from the jar's manifest. */
+    /**
+     * The version from the jar's manifest, and the commit it was built from ({@code commit.txt}, written by the
+     * build's {@code git describe} in a git checkout; {@code -dirty} when the work tree had changes).
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String v = ClienteleCli.class.getPackage().getImplementationVersion();
-            return new String[] {"clientele " + (v == null ? "(development build)" : v),
+            return new String[] {"clientele " + (v == null ? "(development build)" : v) + commit()
+                    .map(c -> " (commit " + c + ")").orElse(" (commit unknown: not built from a git checkout)"),
                 "Java " + System.getProperty("java.version") + " on " + System.getProperty("os.name")
                     .toLowerCase(Locale.ROOT)};
+        }
+
+        /** The commit of the build, if the build knew it. */
+        static Optional<String> commit() {
+            try (InputStream in = ClienteleCli.class.getResourceAsStream("commit.txt")) {
+                if (in == null) {
+                    return Optional.empty();
+                }
+                String c = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+                return c.matches("[0-9a-f]{7,40}(-dirty)?") ? Optional.of(c) : Optional.empty();
+            } catch (IOException e) {
+                return Optional.empty();
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.clientele.examples.cli;
 
 import dev.clientele.ClienteleException;
+import dev.clientele.ConfigurationException;
 import dev.clientele.Company;
 import dev.clientele.Customer;
 import dev.clientele.CustomerDirectory;
@@ -8,6 +9,7 @@ import dev.clientele.DuplicateKeyException;
 import dev.clientele.Group;
 import dev.clientele.ImportOptions;
 import dev.clientele.ImportResult;
+import dev.clientele.LoginStatus;
 import dev.clientele.Membership;
 import dev.clientele.NotFoundException;
 import dev.clientele.Permission;
@@ -37,7 +39,8 @@ import picocli.CommandLine.Option;
             "Customers keep their created and changed timestamps, additional customer IDs and preferences."
                 + " Passwords of the customers it copies go along as they are stored (their hashes, Znuny's legacy"
                 + " ones too; nobody sees them), so customers log in as before. Links in the other-customer-ids"
-                + " context go along. Not copied: login state (last login, failed logins, lock-out).",
+                + " context go along, and so does the login state of the customers it copies (last login, failed"
+                + " logins, lock-out: a locked account stays locked).",
             "CLIENTELE_* environment variables apply to the source only; the target is read from its file alone.",
             "Progress of the customers goes to stderr: a bar on a terminal, a line every 10,000 otherwise.",
             "Exit code 0 when everything was copied and verified, 4 otherwise."},
@@ -72,6 +75,11 @@ final class CopyCommand extends Base {
         }
     }
 
+    /** The login states copied so far; counted as they are copied (each reads back by the same API). */
+    private Count loginStates;
+    /** True once the source said it keeps no login state: nothing to copy for any customer. */
+    private boolean stateless;
+
     @Override
     public Integer call() {
         if (!Files.isRegularFile(to)) {
@@ -89,6 +97,7 @@ final class CopyCommand extends Base {
         Count customers = new Count();
         Count links = new Count();
         Count passwords = new Count();
+        loginStates = new Count();
         List<String> problems = new ArrayList<>();
         long started = System.nanoTime();
         try (CustomerDirectory src = from == null ? open()
@@ -145,6 +154,7 @@ final class CopyCommand extends Base {
                     if (notCopied.contains(dev.clientele.spi.Keys.of(c.login()))) {
                         continue;
                     }
+                    copyLoginState(src, dst, c.login(), loginStates, problems);
                     try {
                         if (src.copyPasswordTo(c.login(), dst)) {
                             passwords.source++;
@@ -202,9 +212,9 @@ final class CopyCommand extends Base {
         }
         double secs = (System.nanoTime() - started) / 1e9;
         boolean ok = problems.isEmpty();
-        String note = "password hashes of the copied customers were copied as stored; customers that check their"
-                + " password elsewhere (an LDAP bind) have none to copy. Login state (last login, failed logins)"
-                + " was not copied.";
+        String note = "password hashes and login state (last login, failed logins, lock-out) of the copied customers"
+                + " were copied as stored; customers that check their password elsewhere (an LDAP bind) have no hash"
+                + " to copy" + (stateless ? "; the source keeps no login state" : "") + ".";
         if (json()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("to", to.toString());
@@ -217,6 +227,7 @@ final class CopyCommand extends Base {
             m.put("problems", problems);
             m.put("verified", ok);
             m.put("passwords", passwords.view());
+            m.put("loginStates", loginStates.view());
             m.put("note", note);
             cli().printJson(m);
         } else {
@@ -228,6 +239,7 @@ final class CopyCommand extends Base {
             row(t, "links", links);
             row(t, "preferences", preferences);
             row(t, "passwords", passwords);
+            row(t, "login states", loginStates);
             t.print(out(), cli().columns());
             if (!ok) {
                 out().println("problems:");
@@ -319,6 +331,39 @@ final class CopyCommand extends Base {
             problems.add(what + ": differs in the target");
         } else {
             count.verified++;
+        }
+    }
+
+    /**
+     * Copies the login state of one customer the import just added (last login, failures, lock-out), verified as it
+     * reads back; a customer that never logged in has none and is not counted. A source without a state store has
+     * none at all: said once in the note, not as a problem per customer.
+     */
+    private void copyLoginState(CustomerDirectory src, CustomerDirectory dst, String login, Count count,
+            List<String> problems) {
+        if (stateless) {
+            return;
+        }
+        LoginStatus before;
+        try {
+            before = src.loginStatus(login);
+        } catch (ConfigurationException e) {
+            stateless = true;
+            return;
+        }
+        try {
+            if (!src.copyLoginStateTo(login, dst)) {
+                return;
+            }
+            count.source++;
+            count.copied++;
+            LoginStatus after = dst.loginStatus(login);
+            verify(count, problems, "login state of " + login, List.of(after.lastLogin(), after.failedLogins(),
+                    after.lockedUntil()), List.of(before.lastLogin(), before.failedLogins(), before.lockedUntil()));
+        } catch (ClienteleException e) {
+            count.source++;
+            count.refused++;
+            problems.add("login state of " + login + " not copied: " + e.getMessage());
         }
     }
 

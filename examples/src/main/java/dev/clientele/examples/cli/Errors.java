@@ -32,7 +32,7 @@ final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLin
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
-        Failure f = describe(ex);
+        Failure f = describe(ex, cli);
         report(f);
         if (cli.verbose()) {
             ex.printStackTrace(cli.err);
@@ -64,7 +64,8 @@ final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLin
         return m.matches() ? m.group(1) + ": " + m.group(2) : message;
     }
 
-    private void report(Failure f) {
+    /** Prints a failure on stderr: a line and its details, or one JSON object with {@code --json}. */
+    void report(Failure f) {
         if (cli.json()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("error", f.kind());
@@ -85,8 +86,8 @@ final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLin
         }
     }
 
-    /** What to say and which exit code, for any failure. */
-    static Failure describe(Throwable ex) {
+    /** What to say and which exit code, for any failure; a configuration problem names the variable that set it. */
+    static Failure describe(Throwable ex, ClienteleCli cli) {
         if (ex instanceof CliException) {
             CliException c = (CliException) ex;
             String kind = c.exitCode() == Exit.CONFIG_ERROR ? "configuration"
@@ -98,7 +99,7 @@ final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLin
             List<String> details = new ArrayList<>();
             Map<String, String> fields = new LinkedHashMap<>();
             for (ConfigurationException.Problem p : problems) {
-                details.add(p.key() + ": " + p.message());
+                details.add(cli.describe(p));
                 fields.merge(p.key(), p.message(), (a, b) -> a + "; " + b);
             }
             String head = problems.size() == 1 ? "configuration problem:" : problems.size() + " configuration problems:";

@@ -74,9 +74,6 @@ class HelpExamplesTest {
     private static void check(CommandLine cmd, List<String> missing) {
         CommandLine.Model.CommandSpec spec = cmd.getCommandSpec();
         String name = spec.qualifiedName();
-        if (spec.userObject() instanceof CommandLine.HelpCommand) {
-            return;
-        }
         if (spec.usageMessage().header().length == 0) {
             missing.add(name + ": no header");
         }

@@ -133,7 +133,9 @@ class ImportExportTest {
         InProcess.Result r = cli.run("copy", "--to", target.toString());
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("verification: everything copied reads back the same.",
-                "password hashes of the copied customers were copied as stored");
+                "password hashes and login state (last login, failed logins, lock-out) of the copied customers were"
+                        + " copied as stored");
+        assertThat(r.out()).containsPattern("login states\\s+0\\s+0\\s+0\\s+0\\s+0");
         assertThat(r.out()).containsPattern("customers\\s+1\\s+1\\s+0\\s+0\\s+1");
         assertThat(r.out()).containsPattern("links\\s+4\\s+4\\s+0\\s+0\\s+4");
     }

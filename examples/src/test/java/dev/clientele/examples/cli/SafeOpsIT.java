@@ -97,6 +97,46 @@ class SafeOpsIT {
     }
 
     @Test
+    @DisplayName("copy carries the login state along (last login, failed logins, the lock), and a re-run says it"
+            + " kept what was there")
+    void copyKeepsLoginState() {
+        jar.run("-c", cfg, "company", "add", "acme", "--name", "Acme").ok();
+        jar.runWithInput(Store.PASSWORD + "\n", "-c", cfg, "customer", "add", "jdoe", "--email", "jdoe@acme.example",
+                "--customer-id", "acme", "--first-name", "John", "--last-name", "Doe", "--password-stdin").ok();
+        jar.runWithInput(Store.PASSWORD + "\n", "-c", cfg, "login", "jdoe", "--password-stdin").ok();
+        for (int i = 0; i < 6; i++) {
+            jar.runWithInput("wrong\n", "-c", cfg, "login", "jdoe", "--password-stdin");
+        }
+        String before = jar.run("-c", cfg, "customer", "show", "jdoe", "--json").ok().out();
+        assertThat(before).contains("\"locked\": true");
+        String lastLogin = field(before, "lastLogin");
+        String lockedUntil = field(before, "lockedUntil");
+
+        Path target = Store.write(dir.resolve("target.properties"), "clientele.backend.copy.type = jdbc\n"
+                + "clientele.backend.copy.url = jdbc:h2:" + Store.path(dir.resolve("h2").resolve("copy")) + "\n"
+                + Store.COMMON);
+        String copy = jar.run("-c", cfg, "copy", "--to", target.toString()).ok().out();
+        assertThat(copy).containsPattern("login states\\s+1\\s+1\\s+0\\s+0\\s+1")
+                .contains("verification: everything copied reads back the same.");
+        String after = jar.run("-c", target.toString(), "customer", "show", "jdoe", "--json").ok().out();
+        assertThat(field(after, "lastLogin")).isEqualTo(lastLogin).isNotEqualTo("null");
+        assertThat(field(after, "lockedUntil")).isEqualTo(lockedUntil).isNotEqualTo("null");
+        assertThat(after).contains("\"locked\": true");
+        jar.runWithInput(Store.PASSWORD + "\n", "-c", target.toString(), "login", "jdoe", "--password-stdin")
+                .exits(Exit.REFUSED);
+
+        assertThat(jar.run("-c", cfg, "copy", "--to", target.toString()).ok().out())
+                .containsPattern("customers\\s+1\\s+0\\s+1\\s+0\\s+1");
+    }
+
+    /** The value of a top-level JSON field as written, quotes stripped ({@code null} for null). */
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\": (\"[^\"]*\"|null)").matcher(json);
+        assertThat(m.find()).as(name + " in " + json).isTrue();
+        return m.group(1).replace("\"", "");
+    }
+
+    @Test
     @DisplayName("a relative H2 URL in a configuration file names the file next to it, from any folder, and a write"
             + " says where the store is; a store held by another process is said to be in use")
     void relativeStoreAndStoreInUse() throws IOException, InterruptedException {
