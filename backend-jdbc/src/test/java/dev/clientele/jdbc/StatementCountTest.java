@@ -118,6 +118,20 @@ class StatementCountTest {
     }
 
     @Test
+    @DisplayName("a login borrows one connection before the hash (lookup, reserved attempt, stored hash) and one to"
+            + " record a success; a wrong password and an unknown login one each")
+    void loginConnections() {
+        directory.createCustomer(Customer.builder("pat").email("pat@acme.example").customerId("acme")
+                .firstName("P").lastName("At").build(), "Corr3ct-Horse-Battery".toCharArray());
+        assertThat(connectionsOf(() -> assertThat(directory.authenticate("pat",
+                "Corr3ct-Horse-Battery".toCharArray()).succeeded()).isTrue())).isEqualTo(2);
+        assertThat(connectionsOf(() -> assertThat(directory.authenticate("pat",
+                "Wr0ng-Horse-Battery".toCharArray()).succeeded()).isFalse())).isEqualTo(1);
+        assertThat(connectionsOf(() -> assertThat(directory.authenticate("nobody",
+                "Wr0ng-Horse-Battery".toCharArray()).succeeded()).isFalse())).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("a write made inside a session commits on its own, on the session's connection")
     void writeInsideASession() {
         int before = connections.get();

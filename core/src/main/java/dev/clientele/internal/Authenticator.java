@@ -15,12 +15,15 @@ import dev.clientele.spi.StateStore;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Logins: the owner of the login checks the password (a stored hash, or the store itself), the lock-out is kept in
- * the state store, an outdated hash is re-hashed on success, and an unknown login costs a dummy verification.
+ * the state store, an outdated hash is re-hashed on success, and an unknown login costs a dummy verification. The
+ * store calls before the verification run in one session of the back-ends (one pooled connection on JDBC), released
+ * before the hash is computed or the bind is made.
  */
 final class Authenticator {
     private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
@@ -31,15 +34,30 @@ final class Authenticator {
     private final LockoutPolicy lockout;
     private final Events events;
     private final FailureCost cost;
+    private final Sessions sessions;
 
     Authenticator(CustomerSources sources, Optional<StateStore> state, PasswordHasher hasher, LockoutPolicy lockout,
-            Events events) {
+            Events events, Sessions sessions) {
         this.sources = sources;
         this.state = state;
         this.hasher = hasher;
         this.lockout = lockout;
         this.events = events;
         this.cost = new FailureCost(sources, state, hasher, lockout);
+        this.sessions = sessions;
+    }
+
+    /**
+     * What the stores say of one login attempt, all read in one session of the back-ends (one connection on JDBC)
+     * before any password is verified, so that no connection is held while a hash is computed or a bind waits.
+     *
+     * @param at       the customer and its source; null for an unknown login
+     * @param locked   the account is locked: nothing is verified
+     * @param reserved the login state after the attempt was reserved (counted as a failure), if state is kept
+     * @param hash     the stored hash, if the source keeps hashes and has one
+     */
+    private record Attempt(@Nullable Located at, boolean locked, Optional<LoginState> reserved,
+            Optional<String> hash) {
     }
 
     AuthenticationResult authenticate(String login, char[] password) {
@@ -47,31 +65,26 @@ final class Authenticator {
             hasher.verify(new char[] {'x'}, hasher.dummyHash());
             return failed(login == null ? "" : login, Outcome.BAD_CREDENTIALS, "empty login or password");
         }
-        Optional<Located> at = sources.locate(login);
         Instant now = events.now();
-        if (at.isEmpty()) {
-            cost.unknownLogin(login, password, now);
+        Attempt a = sessions.run(() -> prepare(login, now));
+        if (a.at() == null) {
+            cost.unknownLoginVerification(password);
             return failed(login, Outcome.BAD_CREDENTIALS, "unknown login");
         }
-        Customer c = at.get().customer();
-        Source source = at.get().source();
-        // The attempt is reserved (counted as a failure) atomically before the password is verified, so concurrent
-        // attempts never verify more than max-failures passwords in a window; a success then clears the count.
-        Optional<LoginState> reserved = state.isPresent() ? reserve(state.get(), c.login(), now) : Optional.empty();
-        if (state.isPresent() && reserved.isEmpty()) {
+        Customer c = a.at().customer();
+        Source source = a.at().source();
+        if (a.locked()) {
             // No verification at all: a directory behind us must not count this attempt against its own lock-out.
             // The caller is told BAD_CREDENTIALS at the cost of a wrong password, as for an unknown login, so a
             // lock-out does not reveal that the login exists; the event and loginStatus say "locked out".
-            cost.wrongPassword(source, c.login(), password);
+            cost.wrongPasswordVerification(source, password);
             return failed(c.login(), Outcome.BAD_CREDENTIALS, "locked out");
         }
         Optional<CredentialStore> creds = source.credentials();
-        Optional<String> hash = Optional.empty();
         boolean ok;
         try {
             if (creds.isPresent()) {
-                hash = creds.get().passwordHash(c.login());
-                ok = source.hasher().verify(password, hash.orElse(hasher.dummyHash())) && hash.isPresent();
+                ok = source.hasher().verify(password, a.hash().orElse(hasher.dummyHash())) && a.hash().isPresent();
             } else if (source.backend().passwordVerifier().isPresent()) {
                 ok = source.backend().passwordVerifier().get().verify(c, password)
                         == PasswordVerifier.Verification.VALID;
@@ -84,7 +97,7 @@ final class Authenticator {
             throw e;
         }
         if (!ok) {
-            boolean nowLocked = reserved.map(s -> lockout.isLocked(s, now)).orElse(false);
+            boolean nowLocked = a.reserved().map(s -> lockout.isLocked(s, now)).orElse(false);
             return failed(c.login(), Outcome.BAD_CREDENTIALS, "bad credentials" + (nowLocked ? ", now locked out" : ""));
         }
         if (!c.isValid()) {
@@ -93,6 +106,7 @@ final class Authenticator {
         }
         state.ifPresent(st -> st.updateLoginState(c.login(), s -> lockout.afterSuccess(s, now)));
         // The source's hasher says whether and how (its back-end's rehash policy and crypt type).
+        Optional<String> hash = a.hash();
         if (hash.isPresent() && source.hasher().needsRehash(hash.get()) && !creds.get().readOnly()) {
             try {
                 creds.get().setPasswordHash(c.login(), source.hasher().hash(password));
@@ -103,6 +117,35 @@ final class Authenticator {
         }
         events.fire(CustomerEvent.Type.LOGIN_SUCCEEDED, c.login(), null, c, "");
         return AuthenticationResult.success(c);
+    }
+
+    /**
+     * The store calls of an attempt: the lookup, the reservation of the attempt in the state store (atomically
+     * before the password is verified, so concurrent attempts never verify more than max-failures passwords in a
+     * window; a success then clears the count) and the read of the stored hash — or, for an unknown login or a
+     * locked account, the same calls on a decoy ({@link FailureCost}).
+     */
+    private Attempt prepare(String login, Instant now) {
+        Optional<Located> at = sources.locate(login);
+        if (at.isEmpty()) {
+            cost.unknownLoginReads(login, now);
+            return new Attempt(null, false, Optional.empty(), Optional.empty());
+        }
+        Customer c = at.get().customer();
+        Source source = at.get().source();
+        Optional<LoginState> reserved = state.isPresent() ? reserve(state.get(), c.login(), now) : Optional.empty();
+        if (state.isPresent() && reserved.isEmpty()) {
+            cost.wrongPasswordReads(source, c.login());
+            return new Attempt(at.get(), true, Optional.empty(), Optional.empty());
+        }
+        Optional<String> hash;
+        try {
+            hash = source.credentials().flatMap(creds -> creds.passwordHash(c.login()));
+        } catch (RuntimeException e) {
+            state.ifPresent(st -> refund(st, c.login(), now, e));
+            throw e;
+        }
+        return new Attempt(at.get(), false, reserved, hash);
     }
 
     /**

@@ -49,7 +49,7 @@ record DirectoryParts(DefaultCustomerDirectory.Settings settings, Events events,
         Optional<StateStore> state = roles.state().flatMap(n -> b.get(n).state());
         Passwords passwords = new Passwords(sources, state, s.passwordPolicy(), s.lockout(),
                 s.resetTokenLifetime(), events);
-        Authenticator authenticator = new Authenticator(sources, state, s.hasher(), s.lockout(), events);
+        Authenticator authenticator = new Authenticator(sources, state, s.hasher(), s.lockout(), events, sessions);
         CustomerWrites writes = new CustomerWrites(sources, passwords, memberships, state, cache, events,
                 s.customerIdFromEmail());
         AccountState accounts = new AccountState(sources, state, s.lockout(), events);

@@ -3,7 +3,6 @@ package dev.clientele.internal;
 import dev.clientele.internal.CustomerSources.Source;
 import dev.clientele.password.LockoutPolicy;
 import dev.clientele.password.PasswordHasher;
-import dev.clientele.spi.CredentialStore;
 import dev.clientele.spi.Keys;
 import dev.clientele.spi.StateStore;
 import java.security.SecureRandom;
@@ -45,29 +44,42 @@ final class FailureCost {
         this.lockout = lockout;
     }
 
-    /** Spends what a wrong password of a stored customer costs, for a login no source has. */
-    void unknownLogin(String login, char[] password, Instant now) {
+    /**
+     * The store calls of a wrong password of a stored customer, for a login no source has: the login-state update
+     * (on a decoy key) and the read of a stored hash; {@link #unknownLoginVerification} is the rest.
+     */
+    void unknownLoginReads(String login, Instant now) {
         // The decoy key starts with a control character, which no login may hold; the stores are asked for it, never
         // for the login given (which may be anything: a NUL, a megabyte).
-        String decoy = "\u0001absent-" + Math.floorMod(Keys.of(login).hashCode() ^ salt, DECOYS);
+        String decoy = decoy(login);
         state.ifPresent(st -> st.updateLoginState(decoy, s -> lockout.afterFailure(s, now)));
+        unknownOwner.ifPresent(owner -> wrongPasswordReads(owner, decoy));
+    }
+
+    /** The verification of a wrong password, for a login no source has (after {@link #unknownLoginReads}). */
+    void unknownLoginVerification(char[] password) {
         if (unknownOwner.isPresent()) {
-            wrongPassword(unknownOwner.get(), decoy, password);
+            wrongPasswordVerification(unknownOwner.get(), password);
         } else {
             hasher.verify(password, hasher.dummyHash());
         }
     }
 
-    /** Spends what checking a wrong password costs in this source, without checking the customer's password. */
-    void wrongPassword(Source source, String login, char[] password) {
-        Optional<CredentialStore> creds = source.credentials();
-        if (creds.isPresent()) {
-            creds.get().passwordHash(login);
-            hasher.verify(password, hasher.dummyHash());
-        } else if (source.backend().passwordVerifier().isPresent()) {
+    /** The store calls of checking a wrong password in this source: the read of the stored hash, if it keeps one. */
+    void wrongPasswordReads(Source source, String login) {
+        source.credentials().ifPresent(creds -> creds.passwordHash(login));
+    }
+
+    /** The verification of a wrong password in this source, without checking the customer's password. */
+    void wrongPasswordVerification(Source source, char[] password) {
+        if (source.credentials().isEmpty() && source.backend().passwordVerifier().isPresent()) {
             source.backend().passwordVerifier().get().verifyAbsent(password);
         } else {
             hasher.verify(password, hasher.dummyHash());
         }
+    }
+
+    private String decoy(String login) {
+        return "\u0001absent-" + Math.floorMod(Keys.of(login).hashCode() ^ salt, DECOYS);
     }
 }
