@@ -48,6 +48,7 @@ public final class SlapdTestDirectory implements TestDirectory {
         private Integer sizeLimit;
         private Path ldif;
         private boolean adSchema;
+        private boolean sorting;
 
         /** The server's size limit for every client but the root DN; paged searches may read past it. */
         public Options sizeLimit(int limit) {
@@ -58,6 +59,12 @@ public final class SlapdTestDirectory implements TestDirectory {
         /** Entries loaded with slapadd before the server starts (fast for many entries); must include the suffix. */
         public Options ldif(Path file) {
             this.ldif = file;
+            return this;
+        }
+
+        /** Loads the sssvlv overlay: server-side sorting (RFC 2891), with the paged results it implements then. */
+        public Options sorting() {
+            this.sorting = true;
             return this;
         }
 
@@ -101,6 +108,7 @@ public final class SlapdTestDirectory implements TestDirectory {
         lines.addAll(List.of(
                 "modulepath /usr/lib/ldap",
                 "moduleload back_mdb",
+                options.sorting ? "moduleload sssvlv" : "",
                 "pidfile " + dir.resolve("slapd.pid"),
                 "argsfile " + dir.resolve("slapd.args")));
         if (options.sizeLimit != null) {
@@ -124,6 +132,9 @@ public final class SlapdTestDirectory implements TestDirectory {
                 "access to attrs=userPassword by self write by anonymous auth by * none",
                 "access to attrs=telephoneNumber by * none",
                 "access to * by * read"));
+        if (options.sorting) {
+            lines.add("overlay sssvlv");
+        }
         Files.write(conf, lines, StandardCharsets.UTF_8);
         run(dir, "slaptest", List.of("/usr/sbin/slaptest", "-Q", "-u", "-f", conf.toString()));
         if (options.ldif != null) {

@@ -1,0 +1,56 @@
+package dev.clientele.ldap;
+
+import dev.clientele.ldap.testing.SlapdTestDirectory;
+import dev.clientele.ldap.testing.TestDirectory;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The large directory on OpenLDAP with the sssvlv overlay: searches sorted by the server stop at the limit. */
+@DisplayName("20,000 customers on OpenLDAP slapd with sizelimit 1000 and the sssvlv overlay (server-side sorting)")
+class OpenLdapSortingLargeDirectoryTest extends LargeDirectoryTest {
+    @TempDir
+    static Path folder;
+    private static SlapdTestDirectory server;
+
+    @BeforeAll
+    static void start() throws IOException {
+        SlapdTestDirectory.assumeInstalled();
+        Path ldif = folder.resolve("customers.ldif");
+        try (Writer w = Files.newBufferedWriter(ldif, StandardCharsets.UTF_8)) {
+            w.write("dn: " + TestDirectory.SUFFIX + "\nobjectClass: top\nobjectClass: dcObject\n"
+                    + "objectClass: organization\ndc: example\no: Example\n\n");
+            for (List<String> entry : entries()) {
+                w.write(String.join("\n", entry));
+                w.write("\n\n");
+            }
+        }
+        server = SlapdTestDirectory.start(folder, new SlapdTestDirectory.Options().sizeLimit(SERVER_LIMIT).ldif(ldif)
+                .sorting());
+        open(server.url());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Override
+    int port() {
+        return server.port();
+    }
+
+    @Override
+    boolean serverSorts() {
+        return true;
+    }
+}
