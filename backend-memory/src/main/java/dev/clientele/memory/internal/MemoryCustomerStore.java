@@ -35,29 +35,31 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *   <li>primary: login key to customer, ordered by login key (a full scan is in result order, and a
  *       {@link #page(String, int, boolean) page} is a range of it);</li>
  *   <li>by email key and by customer-ID key: the login keys having it (no scan for those lookups);</li>
- *   <li>per {@link CustomerField}: an ordered index of {@code lowercase(value) + '\0' + loginKey}, so that a search
- *       term with a literal prefix reads the range of that prefix instead of every customer.</li>
+ *   <li>per {@link CustomerField}: an ordered index of {@code lowercase(value)} to the login keys having it, so that
+ *       a search term with a literal prefix reads the range of that prefix instead of every customer.</li>
  * </ul>
+ * A value held by one customer maps to its login key itself, a shared one to a set ({@link LoginKeys}).
  *
- * <p>Search: each term with a non-empty {@link SearchTerm#literalPrefix()} yields the union, over the searched
- * fields, of the login keys in that prefix's range; those sets are intersected, smallest first. The surviving
- * candidates are visited in login-key order and filtered with {@link CustomerSearch#matches(Customer)} (the rule
+ * <p>Search: the terms' prefix ranges are counted (each count stopping past the smallest so far), and the
+ * candidates of the most selective term — the login keys in its range, over the searched fields — are visited in
+ * login-key order and filtered with {@link CustomerSearch#matches(Customer)} (the rule
  * lives in core) until {@code fetchLimit} match. Only when no term has a literal prefix (no terms, or terms that
  * all start with {@code *}) is every customer scanned, in login order, again stopping at {@code fetchLimit}.
  * {@link #examinedCandidates()} counts the customers {@code matches} was evaluated on, for tests.
  */
 public final class MemoryCustomerStore implements CustomerStore {
-    private static final char SEPARATOR = '\u0000';
-
     private final WriteGuard guard;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Lock read = lock.readLock();
     private final Lock write = lock.writeLock();
 
     private final NavigableMap<String, Customer> byLogin = new TreeMap<>();
-    private final Map<String, NavigableSet<String>> byEmail = new HashMap<>();
-    private final Map<String, NavigableSet<String>> byCustomerId = new HashMap<>();
-    private final Map<CustomerField, NavigableMap<String, String>> fieldIndexes = new EnumMap<>(CustomerField.class);
+    /** Email key to the login key(s) having it ({@link LoginKeys}). */
+    private final Map<String, Object> byEmail = new HashMap<>();
+    /** Customer-ID key to the login key(s) having it. */
+    private final Map<String, Object> byCustomerId = new HashMap<>();
+    /** Per field: lower-cased value to the login key(s) having it, ordered by value for prefix ranges. */
+    private final Map<CustomerField, NavigableMap<String, Object>> fieldIndexes = new EnumMap<>(CustomerField.class);
     private final LongAdder examined = new LongAdder();
 
     public MemoryCustomerStore(WriteGuard guard) {
@@ -100,18 +102,18 @@ public final class MemoryCustomerStore implements CustomerStore {
         return byKey(byCustomerId, customerId, limit);
     }
 
-    private List<Customer> byKey(Map<String, NavigableSet<String>> index, String value, int limit) {
+    private List<Customer> byKey(Map<String, Object> index, String value, int limit) {
         if (value == null || limit < 1) {
             return List.of();
         }
         read.lock();
         try {
-            NavigableSet<String> logins = index.get(Keys.of(value));
+            Object logins = index.get(Keys.of(value));
             if (logins == null) {
                 return List.of();
             }
-            List<Customer> out = new ArrayList<>(Math.min(logins.size(), limit));
-            for (String loginKey : logins) {
+            List<Customer> out = new ArrayList<>(Math.min(LoginKeys.size(logins), limit));
+            for (String loginKey : LoginKeys.of(logins)) {
                 if (out.size() >= limit) {
                     break;
                 }
@@ -176,11 +178,11 @@ public final class MemoryCustomerStore implements CustomerStore {
         }
         NavigableSet<String> result = new TreeSet<>();
         for (CustomerField f : search.fields()) {
-            for (Map.Entry<String, String> e : fieldIndexes.get(f).tailMap(best, true).entrySet()) {
+            for (Map.Entry<String, Object> e : fieldIndexes.get(f).tailMap(best, true).entrySet()) {
                 if (!e.getKey().startsWith(best)) {
                     break;
                 }
-                result.add(e.getValue());
+                LoginKeys.of(e.getValue()).forEach(result::add);
             }
         }
         return result;
@@ -190,11 +192,11 @@ public final class MemoryCustomerStore implements CustomerStore {
     private long countUpTo(CustomerSearch search, String prefix, long cap) {
         long n = 0;
         for (CustomerField f : search.fields()) {
-            for (Map.Entry<String, String> e : fieldIndexes.get(f).tailMap(prefix, true).entrySet()) {
+            for (Map.Entry<String, Object> e : fieldIndexes.get(f).tailMap(prefix, true).entrySet()) {
                 if (!e.getKey().startsWith(prefix) || n > cap) {
                     break;
                 }
-                n++;
+                n += LoginKeys.size(e.getValue());
             }
             if (n > cap) {
                 break;
@@ -249,8 +251,7 @@ public final class MemoryCustomerStore implements CustomerStore {
                 throw new DuplicateCustomerException("login", customer.login());
             }
             if (uniqueEmail && customer.email() != null) {
-                NavigableSet<String> holders = byEmail.get(Keys.of(customer.email()));
-                if (holders != null && !holders.isEmpty()) {
+                if (byEmail.containsKey(Keys.of(customer.email()))) {
                     throw new DuplicateCustomerException("email", customer.email());
                 }
             }
@@ -277,8 +278,7 @@ public final class MemoryCustomerStore implements CustomerStore {
                     continue;
                 }
                 if (uniqueEmail && customer.email() != null) {
-                    NavigableSet<String> holders = byEmail.get(Keys.of(customer.email()));
-                    if (holders != null && !holders.isEmpty()) {
+                    if (byEmail.containsKey(Keys.of(customer.email()))) {
                         refused.put(i, new DuplicateCustomerException("email", customer.email()));
                         continue;
                     }
@@ -307,12 +307,9 @@ public final class MemoryCustomerStore implements CustomerStore {
                 throw new ConcurrentUpdateException("customer", customer.login(), expectedVersion, stored.version());
             }
             if (uniqueEmail && customer.email() != null) {
-                NavigableSet<String> holders = byEmail.get(Keys.of(customer.email()));
-                if (holders != null) {
-                    for (String holder : holders) {
-                        if (!holder.equals(loginKey)) {
-                            throw new DuplicateCustomerException("email", customer.email());
-                        }
+                for (String holder : LoginKeys.of(byEmail.get(Keys.of(customer.email())))) {
+                    if (!holder.equals(loginKey)) {
+                        throw new DuplicateCustomerException("email", customer.email());
                     }
                 }
             }
@@ -360,49 +357,37 @@ public final class MemoryCustomerStore implements CustomerStore {
     // ----- indexes (called under the write lock) -----------------------------------------------------------------
 
     private void index(String loginKey, Customer c) {
-        addTo(byEmail, c.email(), loginKey);
-        addTo(byCustomerId, c.customerId(), loginKey);
-        for (Map.Entry<CustomerField, NavigableMap<String, String>> e : fieldIndexes.entrySet()) {
+        if (c.email() != null) {
+            LoginKeys.add(byEmail, Keys.of(c.email()), loginKey);
+        }
+        if (c.customerId() != null) {
+            LoginKeys.add(byCustomerId, Keys.of(c.customerId()), loginKey);
+        }
+        for (Map.Entry<CustomerField, NavigableMap<String, Object>> e : fieldIndexes.entrySet()) {
             String v = e.getKey().get(c);
             if (v != null) {
-                e.getValue().put(fieldKey(v, loginKey), loginKey);
+                LoginKeys.add(e.getValue(), fieldKey(v), loginKey);
             }
         }
     }
 
     private void unindex(String loginKey, Customer c) {
-        removeFrom(byEmail, c.email(), loginKey);
-        removeFrom(byCustomerId, c.customerId(), loginKey);
-        for (Map.Entry<CustomerField, NavigableMap<String, String>> e : fieldIndexes.entrySet()) {
+        if (c.email() != null) {
+            LoginKeys.remove(byEmail, Keys.of(c.email()), loginKey);
+        }
+        if (c.customerId() != null) {
+            LoginKeys.remove(byCustomerId, Keys.of(c.customerId()), loginKey);
+        }
+        for (Map.Entry<CustomerField, NavigableMap<String, Object>> e : fieldIndexes.entrySet()) {
             String v = e.getKey().get(c);
             if (v != null) {
-                e.getValue().remove(fieldKey(v, loginKey));
+                LoginKeys.remove(e.getValue(), fieldKey(v), loginKey);
             }
         }
     }
 
     /** Lower-cased as {@link SearchTerm} lower-cases, so that a term's literal prefix is a prefix of the key. */
-    private static String fieldKey(String value, String loginKey) {
-        return value.toLowerCase(Locale.ROOT) + SEPARATOR + loginKey;
-    }
-
-    private static void addTo(Map<String, NavigableSet<String>> index, String value, String loginKey) {
-        if (value != null) {
-            index.computeIfAbsent(Keys.of(value), k -> new TreeSet<>()).add(loginKey);
-        }
-    }
-
-    private static void removeFrom(Map<String, NavigableSet<String>> index, String value, String loginKey) {
-        if (value == null) {
-            return;
-        }
-        String key = Keys.of(value);
-        NavigableSet<String> logins = index.get(key);
-        if (logins != null) {
-            logins.remove(loginKey);
-            if (logins.isEmpty()) {
-                index.remove(key);
-            }
-        }
+    private static String fieldKey(String value) {
+        return value.toLowerCase(Locale.ROOT);
     }
 }
