@@ -106,7 +106,7 @@ class MemoryCustomerStoreTest {
     }
 
     @Test
-    @DisplayName("sixteen broad terms (each matching every customer) hold one candidate set and examine each once")
+    @DisplayName("sixteen broad terms (each matching every customer) find every customer, examining each once")
     void manyBroadTermsExamineEachCandidateOnce() {
         fillTenThousand();
         store.resetExaminedCandidates();

@@ -9,6 +9,7 @@ import dev.clientele.PermissionContext;
 import dev.clientele.ReadOnlyBackendException;
 import dev.clientele.ValidationException;
 import dev.clientele.spi.CustomerBackend;
+import dev.clientele.spi.GroupStore;
 import dev.clientele.spi.Keys;
 import dev.clientele.spi.MembershipStore;
 import java.util.ArrayList;
@@ -18,7 +19,9 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -178,12 +181,12 @@ final class Memberships {
      */
     MembershipStore.LinksAndGroups linksAndGroupsOf(String login, Collection<String> customerIds,
             Collection<String> alsoGroups) {
-        java.util.Optional<dev.clientele.spi.GroupStore> groups = catalog.groupStore();
+        Optional<GroupStore> groups = catalog.groupStore();
         if (stores.size() == 1 && groups.isPresent()) {
             return stores.get(0).linksAndGroupsOf(login, customerIds, alsoGroups, groups.get());
         }
         List<Membership> links = linksOf(login, customerIds);
-        java.util.Set<String> names = new java.util.LinkedHashSet<>(alsoGroups);
+        Set<String> names = new LinkedHashSet<>(alsoGroups);
         links.forEach(m -> names.add(m.group()));
         return new MembershipStore.LinksAndGroups(links, names.isEmpty() ? Map.of() : catalog.groupsNamed(names));
     }
@@ -324,7 +327,7 @@ final class Memberships {
             if (m.kind() != kind || !Keys.same(m.subject(), stored)) {
                 throw ValidationException.ofArgument("memberships", "must all be links of the "
                         + (ofCustomer ? "customer '" : "company '") + stored + "', not of the "
-                        + m.kind().name().toLowerCase(java.util.Locale.ROOT) + " '" + m.subject() + "'");
+                        + m.kind().name().toLowerCase(Locale.ROOT) + " '" + m.subject() + "'");
             }
             Group g = catalog.existingGroup(m.group());
             links.put(Keys.of(g.name()) + " " + m.context(),
