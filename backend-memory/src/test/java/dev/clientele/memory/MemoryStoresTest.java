@@ -124,6 +124,9 @@ class MemoryStoresTest {
 
         assertThat(links.remove(Membership.customer("JDOE", "SUPPORT", Permission.RO))).isTrue(); // permission ignored
         assertThat(links.remove(Membership.customer("jdoe", "support", Permission.RW))).isFalse();
+        // the other context's link to the group stays reachable from the group
+        assertThat(links.linksTo("support")).hasSize(3).contains(
+                Membership.customer("jdoe", "support", Permission.RO).inContext(PermissionContext.OTHER_CUSTOMER_IDS));
         assertThat(links.removeAll(Membership.Kind.CUSTOMER, "jdoe")).isEqualTo(1);
         assertThat(links.linksOf("jdoe", List.of("jdoe"))).containsExactly(
                 Membership.company("jdoe", "support", Permission.RO));
