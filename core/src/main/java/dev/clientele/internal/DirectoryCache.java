@@ -82,15 +82,15 @@ final class DirectoryCache {
             this.customers = null;
             this.evaluations = null;
         } else if (ttls.uniform()) {
-            this.customers = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(ttls.directory())
+            this.customers = Caffeine.newBuilder().executor(Runnable::run).ticker(ticker).expireAfterWrite(ttls.directory())
                     .maximumSize(maxSize).recordStats().build();
-            this.evaluations = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(ttls.directory())
+            this.evaluations = Caffeine.newBuilder().executor(Runnable::run).ticker(ticker).expireAfterWrite(ttls.directory())
                     .maximumSize(maxSize).recordStats().build();
         } else {
-            this.customers = Caffeine.newBuilder().ticker(ticker).maximumSize(maxSize).recordStats()
+            this.customers = Caffeine.newBuilder().executor(Runnable::run).ticker(ticker).maximumSize(maxSize).recordStats()
                     .expireAfter(Expiry.<String, CustomerSources.Located>writing(
                             (k, v) -> ttls.of(v.source().name()))).build();
-            this.evaluations = Caffeine.newBuilder().ticker(ticker).maximumSize(maxSize).recordStats()
+            this.evaluations = Caffeine.newBuilder().executor(Runnable::run).ticker(ticker).maximumSize(maxSize).recordStats()
                     .expireAfter(Expiry.<String, Tagged>writing((k, v) -> Duration.ofNanos(v.ttlNanos()))).build();
         }
     }

@@ -16,7 +16,28 @@ public final class Keys {
      * {@code null} for {@code null}.
      */
     public static @Nullable String of(@Nullable String value) {
-        return value == null ? null : value.strip().toLowerCase(Locale.ROOT);
+        if (value == null) {
+            return null;
+        }
+        return isKey(value) ? value : value.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * True if the value is its own key: printable ASCII without capitals, nothing to strip at either end. The
+     * common case on every lookup, answered without allocating; anything else goes through strip and lower-case.
+     */
+    private static boolean isKey(String value) {
+        int n = value.length();
+        if (n == 0 || value.charAt(0) <= ' ' || value.charAt(n - 1) <= ' ') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x7f || c < ' ' || (c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True if both values have the same key. */
