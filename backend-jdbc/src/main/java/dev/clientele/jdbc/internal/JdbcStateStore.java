@@ -21,9 +21,11 @@ import java.util.function.UnaryOperator;
  * kept even for customers of a read-only source).
  *
  * <ul>
- *   <li>{@link #updateLoginState}: in one transaction, the row is created if missing (an insert that does nothing
- *       when the row exists), locked with {@code SELECT ... FOR UPDATE}, changed and written back; two concurrent
- *       updates of one login run one after the other.</li>
+ *   <li>{@link #updateLoginState}: in one transaction, the row is locked with {@code SELECT ... FOR UPDATE}
+ *       (created first if missing, by an insert that does nothing when a concurrent one won), changed and written
+ *       back: two statements for a login seen before; two concurrent updates of one login run one after the other.
+ *       On PostgreSQL the transaction commits without waiting for the log flush
+ *       ({@link Dialect#relaxedCommitSuffix()}).</li>
  *   <li>Reset tokens are stored by their hash (core never hands the token itself to the store);
  *       {@link #takeResetToken} deletes and returns the row in one statement, so a token is taken at most once;
  *       {@link #deleteResetTokens} deletes every token of a login key (indexed).</li>
@@ -75,7 +77,9 @@ public final class JdbcStateStore implements StateStore {
         Objects.requireNonNull(change, "change");
         NamedSql init = db.statement("init-login-state");
         return db.write("update the login state of '" + login + "'", c -> {
-            Optional<LoginState> current = Optional.empty();
+            // The row of a login that has logged in before is there: lock it (one statement). Only a first
+            // attempt creates it, with an insert that does nothing when a concurrent one won, and locks it then.
+            Optional<LoginState> current = select(c, login, true);
             for (int attempt = 0; attempt < ATTEMPTS && current.isEmpty(); attempt++) {
                 try (PreparedStatement ps = init.prepare(c, Map.of("login_key", Keys.of(login), "login", login))) {
                     ps.executeUpdate();
@@ -94,14 +98,15 @@ public final class JdbcStateStore implements StateStore {
                 next = LoginState.empty(login);
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + loginState + " SET login = ?, last_login = ?, "
-                    + "failed_logins = ?, first_failure = ?, locked_until = ? WHERE login_key = ?")) {
+                    + "failed_logins = ?, first_failure = ?, locked_until = ? WHERE login_key = ?"
+                    + db.dialect().relaxedCommitSuffix())) {
                 ps.setString(1, next.login() == null ? login : next.login());
                 Jdbc.bindInstant(ps, 2, next.lastLogin().orElse(null));
                 ps.setInt(3, next.failedLogins());
                 Jdbc.bindInstant(ps, 4, next.firstFailure().orElse(null));
                 Jdbc.bindInstant(ps, 5, next.lockedUntil().orElse(null));
                 ps.setString(6, Keys.of(login));
-                ps.executeUpdate();
+                ps.execute();
             }
             return next;
         });

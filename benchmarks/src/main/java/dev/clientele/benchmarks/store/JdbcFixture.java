@@ -101,12 +101,17 @@ final class JdbcFixture extends Fixture {
 
     private static synchronized EmbeddedPostgres postgres() throws IOException {
         if (postgres == null) {
-            postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
+            postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1")
+                    // as a production server: the embedded one's default is off
+                    .setServerConfig("synchronous_commit", "on").start();
         }
         return postgres;
     }
 
-    /** Groups and companies through the directory, customers by its bulk import, links and hashes by batch. */
+    /**
+     * Groups and companies through the directory, customers by its bulk import, links, hashes and login states by
+     * batch: every customer has logged in before (the steady state of a helpdesk's returning customers).
+     */
     private void fill() throws SQLException {
         for (int g = 0; g < Data.GROUPS; g++) {
             cold.createGroup(Group.of(Data.group(g)));
@@ -121,7 +126,9 @@ final class JdbcFixture extends Fixture {
             try (PreparedStatement links = c.prepareStatement("INSERT INTO clientele_links (kind, subject,"
                     + " subject_key, group_name, group_key, context, permission) VALUES (?, ?, ?, ?, ?, 'OWN', ?)");
                     PreparedStatement hashes = c.prepareStatement(
-                            "INSERT INTO clientele_credentials (login_key, password_hash) VALUES (?, ?)")) {
+                            "INSERT INTO clientele_credentials (login_key, password_hash) VALUES (?, ?)");
+                    PreparedStatement states = c.prepareStatement("INSERT INTO clientele_login_state (login_key,"
+                            + " login, failed_logins) VALUES (?, ?, 0)")) {
                 for (int n = 0; n < customers; n++) {
                     for (String g : Data.groupsOf(n)) {
                         link(links, Membership.Kind.CUSTOMER, Data.login(n), g, n % 2 == 0 ? "RW" : "RO");
@@ -129,9 +136,13 @@ final class JdbcFixture extends Fixture {
                     hashes.setString(1, Keys.of(Data.login(n)));
                     hashes.setString(2, hash);
                     hashes.addBatch();
+                    states.setString(1, Keys.of(Data.login(n)));
+                    states.setString(2, Data.login(n));
+                    states.addBatch();
                     if (n % 5000 == 4999) {
                         links.executeBatch();
                         hashes.executeBatch();
+                        states.executeBatch();
                     }
                 }
                 for (int co = 0; co < Data.COMPANIES; co++) {
@@ -139,6 +150,7 @@ final class JdbcFixture extends Fixture {
                 }
                 links.executeBatch();
                 hashes.executeBatch();
+                states.executeBatch();
             }
             c.commit();
             if (store.equals("postgres")) {
