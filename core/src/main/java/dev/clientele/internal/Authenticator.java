@@ -104,7 +104,9 @@ final class Authenticator {
             state.ifPresent(st -> st.updateLoginState(c.login(), lockout::unlocked));
             return failed(c.login(), Outcome.ACCOUNT_INVALID, "account invalid");
         }
-        state.ifPresent(st -> st.updateLoginState(c.login(), s -> lockout.afterSuccess(s, now)));
+        // A success does not depend on the state before it (no failures, no lock, the login time): one write of
+        // the row the reservation locked and left.
+        a.reserved().ifPresent(r -> state.get().replaceLoginState(c.login(), lockout.afterSuccess(r, now)));
         // The source's hasher says whether and how (its back-end's rehash policy and crypt type).
         Optional<String> hash = a.hash();
         if (hash.isPresent() && source.hasher().needsRehash(hash.get()) && !creds.get().readOnly()) {

@@ -21,6 +21,15 @@ public interface StateStore {
      */
     LoginState updateLoginState(String login, UnaryOperator<LoginState> change);
 
+    /**
+     * Sets the login state of a login that has one to {@code state}, whatever it was: for a change that does not
+     * depend on the state before — a success after the attempt was reserved — in one write where the store can (no
+     * read, no lock taken in advance). A store may leave a login without a state as it is.
+     */
+    default void replaceLoginState(String login, LoginState state) {
+        updateLoginState(login, s -> state);
+    }
+
     void storeResetToken(ResetToken token);
 
     /** Removes and returns the token with this hash: a token is consumed at most once, even under concurrency. */

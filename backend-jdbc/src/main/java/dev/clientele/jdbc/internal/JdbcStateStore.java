@@ -97,19 +97,34 @@ public final class JdbcStateStore implements StateStore {
             if (next == null) {
                 next = LoginState.empty(login);
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + loginState + " SET login = ?, last_login = ?, "
-                    + "failed_logins = ?, first_failure = ?, locked_until = ? WHERE login_key = ?"
-                    + db.dialect().relaxedCommitSuffix())) {
-                ps.setString(1, next.login() == null ? login : next.login());
-                Jdbc.bindInstant(ps, 2, next.lastLogin().orElse(null));
-                ps.setInt(3, next.failedLogins());
-                Jdbc.bindInstant(ps, 4, next.firstFailure().orElse(null));
-                Jdbc.bindInstant(ps, 5, next.lockedUntil().orElse(null));
-                ps.setString(6, Keys.of(login));
-                ps.execute();
-            }
+            write(c, login, next);
             return next;
         });
+    }
+
+    /** One UPDATE of the row, which is there: a login's success after its reserved attempt. */
+    @Override
+    public void replaceLoginState(String login, LoginState state) {
+        Objects.requireNonNull(login, "login");
+        Objects.requireNonNull(state, "state");
+        db.write("update the login state of '" + login + "'", c -> {
+            write(c, login, state);
+            return null;
+        });
+    }
+
+    private void write(Connection c, String login, LoginState next) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + loginState + " SET login = ?, last_login = ?, "
+                + "failed_logins = ?, first_failure = ?, locked_until = ? WHERE login_key = ?"
+                + db.dialect().relaxedCommitSuffix())) {
+            ps.setString(1, next.login() == null ? login : next.login());
+            Jdbc.bindInstant(ps, 2, next.lastLogin().orElse(null));
+            ps.setInt(3, next.failedLogins());
+            Jdbc.bindInstant(ps, 4, next.firstFailure().orElse(null));
+            Jdbc.bindInstant(ps, 5, next.lockedUntil().orElse(null));
+            ps.setString(6, Keys.of(login));
+            ps.execute();
+        }
     }
 
     @Override
