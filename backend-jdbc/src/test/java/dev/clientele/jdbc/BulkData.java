@@ -6,6 +6,7 @@ import dev.clientele.Customer;
 import dev.clientele.Group;
 import dev.clientele.Membership;
 import dev.clientele.jdbc.internal.JdbcMembershipStore;
+import dev.clientele.spi.CompanyStore;
 import dev.clientele.spi.GroupStore;
 import dev.clientele.spi.MembershipStore;
 import java.sql.Connection;
@@ -124,6 +125,34 @@ final class BulkData implements Iterable<Customer> {
     }
 
     /**
+     * Writes {@value #CUSTOMERS} companies straight into the table: the {@value #COMPANIES} the customers name
+     * ({@code company7} invalid, the others valid), and as many others again, so the plans of reads of companies are
+     * those of a large table.
+     */
+    static void insertCompanies(Connection c, String table) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
+                + " (customer_id, customer_id_key, name, validity) VALUES (?, ?, ?, ?)")) {
+            for (int co = 0; co < CUSTOMERS; co++) {
+                String id = co < COMPANIES ? "company" + co : String.format("othercompany%06d", co);
+                ps.setString(1, id);
+                ps.setString(2, dev.clientele.spi.Keys.of(id));
+                ps.setString(3, "Company " + co);
+                ps.setString(4, co == 7 ? "INVALID" : "VALID");
+                ps.addBatch();
+                if (co % 10_000 == 9_999) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+            c.commit();
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
+    /**
      * Writes {@value #CUSTOMERS} groups straight into the table: the {@value #GROUPS} the links name, and as many
      * others again, so the plans of joins to the groups are those of a large table.
      */
@@ -153,11 +182,16 @@ final class BulkData implements Iterable<Customer> {
 
     /**
      * Checks {@code linksAndGroupsOf} for customer {@code n}, its companies and {@link #ALWAYS_GROUPS}: the links of
-     * {@link #linksOf}, and the stored groups among those they and the always-groups name.
+     * {@link #linksOf}, the stored groups among those they and the always-groups name, and the companies' validity
+     * ({@code company7} is the invalid one).
      */
-    static void checkLinksAndGroups(JdbcMembershipStore store, GroupStore groups, int n, List<String> companies,
-            List<String> always) {
-        MembershipStore.LinksAndGroups read = store.linksAndGroupsOf(login(n), companies, always, groups);
+    static void checkLinksAndGroups(JdbcMembershipStore store, GroupStore groups, CompanyStore companyStore, int n,
+            List<String> companies, List<String> always) {
+        MembershipStore.LinksAndGroups read = store.linksAndGroupsOf(login(n), companies, always, groups,
+                companyStore);
+        java.util.Map<String, Boolean> validity = new java.util.HashMap<>();
+        companies.forEach(co -> validity.put(co, !co.equals("company7")));
+        assertThat(read.companies()).isEqualTo(validity);
         List<Tuple> expected = linksOf(n, companies);
         assertThat(read.links()).extracting(Membership::kind, Membership::subject, Membership::group)
                 .containsExactlyElementsOf(expected);

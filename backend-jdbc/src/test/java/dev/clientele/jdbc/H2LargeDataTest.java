@@ -6,6 +6,7 @@ import dev.clientele.Customer;
 import dev.clientele.CustomerField;
 import dev.clientele.Membership;
 import dev.clientele.jdbc.internal.JdbcCustomerStore;
+import dev.clientele.jdbc.internal.JdbcCompanyStore;
 import dev.clientele.jdbc.internal.JdbcMembershipStore;
 import dev.clientele.spi.BackendSettings;
 import dev.clientele.spi.CustomerBackend;
@@ -41,6 +42,7 @@ class H2LargeDataTest {
         try (Connection c = DriverManager.getConnection(url)) {
             BulkData.insertLinks(c, "clientele_links");
             BulkData.insertGroups(c, "clientele_groups");
+            BulkData.insertCompanies(c, "clientele_companies");
         }
     }
 
@@ -90,22 +92,25 @@ class H2LargeDataTest {
     }
 
     @Test
-    @DisplayName("the links of a customer and its companies with their groups (one statement) seek both primary keys")
+    @DisplayName("the links of a customer and its companies with their groups and the companies (one statement) seek"
+            + " the three primary keys")
     void linksAndGroupsSeekThePrimaryKeys() throws SQLException {
         JdbcMembershipStore store = (JdbcMembershipStore) backend.memberships().orElseThrow();
         Customer customer = BulkData.customer(12_345);
         List<String> companies = List.of(customer.customerId(), "company7");
         List<String> always = BulkData.ALWAYS_GROUPS;
         Map.Entry<String, List<Object>> q = store.linksAndGroupsQuery(customer.login(), companies, always,
-                "clientele_groups");
+                "clientele_groups", (JdbcCompanyStore) backend.companies().orElseThrow());
 
         String plan = plan(q.getKey(), q.getValue());
 
         // the links by their primary key, each link's group and the always-groups by the groups' primary key
         assertThat(plan).doesNotContainIgnoringCase("tableScan").containsPattern("PRIMARY_KEY_\\w+: KIND = ")
                 .containsPattern("PRIMARY_KEY_\\w+: NAME_KEY = L\\.GROUP_KEY")
-                .containsPattern("PRIMARY_KEY_\\w+: (G\\.)?NAME_KEY IN");
-        BulkData.checkLinksAndGroups(store, backend.groups().orElseThrow(), 12_345, companies, always);
+                .containsPattern("PRIMARY_KEY_\\w+: (G\\.)?NAME_KEY IN")
+                .containsPattern("PRIMARY_KEY_\\w+: (C\\.)?CUSTOMER_ID_KEY IN");
+        BulkData.checkLinksAndGroups(store, backend.groups().orElseThrow(), backend.companies().orElseThrow(),
+                12_345, companies, always);
     }
 
     @Test

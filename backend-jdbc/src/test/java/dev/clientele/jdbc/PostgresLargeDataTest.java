@@ -6,6 +6,7 @@ import dev.clientele.Customer;
 import dev.clientele.CustomerField;
 import dev.clientele.Membership;
 import dev.clientele.jdbc.internal.JdbcCustomerStore;
+import dev.clientele.jdbc.internal.JdbcCompanyStore;
 import dev.clientele.jdbc.internal.JdbcMembershipStore;
 import dev.clientele.spi.BackendSettings;
 import dev.clientele.spi.CustomerBackend;
@@ -48,6 +49,7 @@ class PostgresLargeDataTest {
         try (Connection c = server.dataSource().getConnection(); Statement s = c.createStatement()) {
             BulkData.insertLinks(c, schema + ".clientele_links");
             BulkData.insertGroups(c, schema + ".clientele_groups");
+            BulkData.insertCompanies(c, schema + ".clientele_companies");
             s.execute("ANALYZE " + schema + ".clientele_customers");
             s.execute("ANALYZE " + schema + ".clientele_links");
             s.execute("ANALYZE " + schema + ".clientele_groups");
@@ -140,21 +142,24 @@ class PostgresLargeDataTest {
     }
 
     @Test
-    @DisplayName("the links of a customer and its companies with their groups (one statement) use both primary keys")
+    @DisplayName("the links of a customer and its companies with their groups and the companies (one statement) use"
+            + " the three primary keys")
     void linksAndGroupsUseThePrimaryKeys() throws SQLException {
         JdbcMembershipStore links = (JdbcMembershipStore) backend.memberships().orElseThrow();
         Customer customer = BulkData.customer(12_345);
         List<String> companies = List.of(customer.customerId(), "company7");
         List<String> always = BulkData.ALWAYS_GROUPS;
         Map.Entry<String, List<Object>> q = links.linksAndGroupsQuery(customer.login(), companies, always,
-                schema + ".clientele_groups");
+                schema + ".clientele_groups", (JdbcCompanyStore) backend.companies().orElseThrow());
 
         String plan = plan(q.getKey(), q.getValue());
 
-        assertThat(plan).contains("clientele_links_pk").contains("clientele_groups_pk").doesNotContain("Seq Scan");
+        assertThat(plan).contains("clientele_links_pk").contains("clientele_groups_pk")
+                .contains("clientele_companies_pk").doesNotContain("Seq Scan");
         assertThat(plan.split("clientele_groups_pk", -1)).as("the groups' key serves the join and the always-groups")
                 .hasSizeGreaterThanOrEqualTo(3);
-        BulkData.checkLinksAndGroups(links, backend.groups().orElseThrow(), 12_345, companies, always);
+        BulkData.checkLinksAndGroups(links, backend.groups().orElseThrow(), backend.companies().orElseThrow(),
+                12_345, companies, always);
     }
 
     @Test

@@ -11,15 +11,19 @@ import dev.clientele.ValidationException;
 import dev.clientele.spi.CompanyStore;
 import dev.clientele.spi.GroupStore;
 import dev.clientele.spi.Keys;
+import dev.clientele.spi.MembershipStore;
 import dev.clientele.spi.SearchTerm;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** The company and group stores of a directory: validated writes that drop every cached evaluation, and reads. */
 final class CompaniesAndGroups {
@@ -104,29 +108,38 @@ final class CompaniesAndGroups {
         return new CompanySearchResult(more ? found.subList(0, limit) : found, more);
     }
 
+    /** The company store, if the directory has one. */
+    Optional<CompanyStore> companyStore() {
+        return companies;
+    }
+
+    /** The validity of the stored companies among these customer IDs, by key; null when there is no company store. */
+    @Nullable Map<String, Boolean> stored(Collection<String> customerIds) {
+        return companies.map(s -> MembershipStore.LinksAndGroups.validity(customerIds, s)).orElse(null);
+    }
+
     /**
      * For each customer ID, by key: false for an invalid or unknown company, true when there is no company store at
-     * all. One read of the store for all of them.
+     * all ({@code stored} null) — from the stored companies' validity, by key.
      */
-    Map<String, Boolean> companiesValid(Collection<String> customerIds) {
+    static Map<String, Boolean> valid(Collection<String> customerIds, @Nullable Map<String, Boolean> stored) {
         Map<String, Boolean> out = new HashMap<>();
-        Map<String, Company> found = companies.map(s -> s.findAll(customerIds)).orElse(null);
         for (String id : customerIds) {
-            Company c = found == null ? null : found.get(Keys.of(id));
-            out.put(Keys.of(id), found == null || c != null && c.isValid());
+            out.put(Keys.of(id), stored == null || stored.getOrDefault(Keys.of(id), false));
         }
         return out;
     }
 
-    /** The keys of those of these customer IDs whose company is stored and not valid. */
-    java.util.Set<String> invalidCompanies(Collection<String> customerIds) {
-        Map<String, Company> found = companies.map(s -> s.findAll(customerIds)).orElse(Map.of());
-        java.util.Set<String> out = new java.util.HashSet<>();
-        found.forEach((key, c) -> {
-            if (!c.isValid()) {
-                out.add(key);
-            }
-        });
+    /** The keys of the companies stored and not valid, from the stored companies' validity, by key. */
+    static Set<String> invalid(@Nullable Map<String, Boolean> stored) {
+        Set<String> out = new HashSet<>();
+        if (stored != null) {
+            stored.forEach((key, valid) -> {
+                if (!valid) {
+                    out.add(key);
+                }
+            });
+        }
         return out;
     }
 
@@ -178,12 +191,12 @@ final class CompaniesAndGroups {
         return groups.flatMap(s -> s.find(name));
     }
 
-    /** The stored groups of these names, by name key; one read of the store. */
     /** The group store, if the directory has one. */
     Optional<GroupStore> groupStore() {
         return groups;
     }
 
+    /** The stored groups of these names, by name key; one read of the store. */
     Map<String, Group> groupsNamed(Collection<String> names) {
         return groups.map(s -> s.findAll(names)).orElse(Map.of());
     }

@@ -175,20 +175,25 @@ final class Memberships {
     }
 
     /**
-     * The links of {@link #linksOf} and the stored groups they or {@code alsoGroups} name, by key: from a single
-     * membership source in one call of its own ({@link MembershipStore#linksAndGroupsOf}, a join where it can),
-     * else the union of the sources' links and one read of the groups.
+     * The links of {@link #linksOf}, the stored groups they or {@code alsoGroups} name, by key, and the validity of
+     * the stored companies among the customer IDs (null without a company store): from a single membership source
+     * in one call of its own ({@link MembershipStore#linksAndGroupsOf}, one statement where it holds the groups and
+     * companies too), else the union of the sources' links, one read of the groups and one of the companies.
      */
     MembershipStore.LinksAndGroups linksAndGroupsOf(String login, Collection<String> customerIds,
             Collection<String> alsoGroups) {
         Optional<GroupStore> groups = catalog.groupStore();
         if (stores.size() == 1 && groups.isPresent()) {
-            return stores.get(0).linksAndGroupsOf(login, customerIds, alsoGroups, groups.get());
+            MembershipStore.LinksAndGroups read = stores.get(0).linksAndGroupsOf(login, customerIds, alsoGroups,
+                    groups.get(), catalog.companyStore().orElse(null));
+            return read.companies() != null || catalog.companyStore().isEmpty() ? read
+                    : new MembershipStore.LinksAndGroups(read.links(), read.groups(), catalog.stored(customerIds));
         }
         List<Membership> links = linksOf(login, customerIds);
         Set<String> names = new LinkedHashSet<>(alsoGroups);
         links.forEach(m -> names.add(m.group()));
-        return new MembershipStore.LinksAndGroups(links, names.isEmpty() ? Map.of() : catalog.groupsNamed(names));
+        return new MembershipStore.LinksAndGroups(links, names.isEmpty() ? Map.of() : catalog.groupsNamed(names),
+                catalog.stored(customerIds));
     }
 
     List<Membership> linksTo(String group) {

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,13 +103,8 @@ final class Permissions implements PolicyEvaluator.Data {
     }
 
     @Override
-    public Map<String, Boolean> companiesValid(Collection<String> customerIds) {
-        return catalog.companiesValid(customerIds);
-    }
-
-    @Override
-    public java.util.Set<String> invalidCompanies(Collection<String> customerIds) {
-        return catalog.invalidCompanies(customerIds);
+    public @Nullable Map<String, Boolean> storedCompanies(Collection<String> customerIds) {
+        return catalog.stored(customerIds);
     }
 
     @Override

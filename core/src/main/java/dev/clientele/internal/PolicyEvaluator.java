@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The group policy: the one place where effective permissions are computed. Every grant is recorded as a step, so
@@ -36,19 +37,16 @@ public final class PolicyEvaluator {
         List<Group> allGroups();
 
         /**
-         * For each customer ID, by its key: false for an invalid or unknown company, true when there is no company
-         * store at all; in one read where the store can.
+         * The validity of the stored companies among these customer IDs, by key, in one read; {@code null} when
+         * there is no company store at all.
          */
-        Map<String, Boolean> companiesValid(Collection<String> customerIds);
-
-        /** The keys of those of these customer IDs whose company is stored and not valid (unknown ones are not). */
-        Set<String> invalidCompanies(Collection<String> customerIds);
+        @Nullable Map<String, Boolean> storedCompanies(Collection<String> customerIds);
 
         List<Membership> linksOf(String login, Collection<String> customerIds);
 
         /**
-         * {@link #linksOf} and the stored groups the links or {@code alsoGroups} name, by key, in one read where the
-         * store can.
+         * {@link #linksOf}, the stored groups the links or {@code alsoGroups} name, by key, and
+         * {@link #storedCompanies} of the customer IDs, in one read where the stores can.
          */
         MembershipStore.LinksAndGroups linksAndGroupsOf(String login, Collection<String> customerIds,
                 Collection<String> alsoGroups);
@@ -105,22 +103,26 @@ public final class PolicyEvaluator {
             companyIds.add(customer.customerId());
         }
         companyIds.addAll(customer.additionalCustomerIds());
-        Map<String, Boolean> companyValid = companyIds.isEmpty() ? Map.of() : data.companiesValid(companyIds);
-
         List<Membership> links;
         Map<String, Optional<Group>> groupCache;
+        Map<String, Boolean> stored;
         if (policy.groupSupport()) {
+            // One read: the links, every group the evaluation may look at (the company always-groups too, used or
+            // not) and the companies.
             Set<String> always = new LinkedHashSet<>(policy.alwaysGroups().keySet());
-            if (companyValid.containsValue(Boolean.TRUE)) {
+            if (!companyIds.isEmpty()) {
                 always.addAll(policy.companyAlwaysGroups().keySet());
             }
             MembershipStore.LinksAndGroups read = data.linksAndGroupsOf(login, companyIds, always);
             links = read.links();
             groupCache = groups(read, always);
+            stored = read.companies();
         } else {
             links = data.linksOf(login, companyIds);
             groupCache = new HashMap<>();
+            stored = companyIds.isEmpty() ? Map.of() : data.storedCompanies(companyIds);
         }
+        Map<String, Boolean> companyValid = CompaniesAndGroups.valid(companyIds, stored);
 
         if (!policy.groupSupport()) {
             for (Group g : data.allGroups()) {
@@ -173,11 +175,8 @@ public final class PolicyEvaluator {
         // Customer-ID context: the companies whose tickets the customer may see — not those of an invalid company
         // (a customer ID without a company record stays: Znuny's customer IDs need none).
         Set<String> customerIds = new TreeSet<>(companyIds);
-        List<String> notValid = companyIds.stream().filter(id -> !companyValid.get(Keys.of(id))).toList();
-        if (!notValid.isEmpty()) {
-            Set<String> invalid = data.invalidCompanies(notValid);
-            customerIds.removeIf(id -> invalid.contains(Keys.of(id)));
-        }
+        Set<String> invalid = CompaniesAndGroups.invalid(stored);
+        customerIds.removeIf(id -> invalid.contains(Keys.of(id)));
         for (Membership m : links) {
             if (m.context() != PermissionContext.OTHER_CUSTOMER_IDS) {
                 continue;
@@ -190,7 +189,8 @@ public final class PolicyEvaluator {
             }
             List<String> linked = data.linksTo(m.group()).stream()
                     .filter(other -> other.kind() == Membership.Kind.COMPANY).map(Membership::subject).toList();
-            Map<String, Boolean> linkedValid = linked.isEmpty() ? Map.of() : data.companiesValid(linked);
+            Map<String, Boolean> linkedValid = linked.isEmpty() ? Map.of()
+                    : CompaniesAndGroups.valid(linked, data.storedCompanies(linked));
             for (String id : linked) {
                 if (Boolean.TRUE.equals(linkedValid.get(Keys.of(id)))) {
                     customerIds.add(id);

@@ -37,29 +37,46 @@ public interface MembershipStore {
 
     /**
      * {@link #linksOf} together with the stored groups, as {@code groups} holds them, that those links name or that
-     * {@code alsoGroups} names: what a permission evaluation reads first (the policy's always-groups are the others).
-     * A store that holds those groups itself should answer in one round trip (a join). The default reads the links,
-     * then all those groups with one {@link GroupStore#findAll}.
+     * {@code alsoGroups} names, and the validity of the stored companies among {@code customerIds}: what a permission
+     * evaluation reads (the policy's always-groups are the also-groups). A store that holds those groups and
+     * companies itself should answer in one round trip (a join). The default reads the links, then all those groups
+     * with one {@link GroupStore#findAll}, then the companies with one {@link CompanyStore#findAll}.
      *
      * @param alsoGroups names of groups wanted whether or not a link names them
      * @param groups     the directory's group store, the one whose groups count
+     * @param companies  the directory's company store, whose companies count; {@code null} when there is none
      */
     default LinksAndGroups linksAndGroupsOf(@Nullable String login, Collection<String> customerIds,
-            Collection<String> alsoGroups, GroupStore groups) {
+            Collection<String> alsoGroups, GroupStore groups, @Nullable CompanyStore companies) {
         List<Membership> links = linksOf(login, customerIds);
         Set<String> names = new LinkedHashSet<>(alsoGroups);
         links.forEach(m -> names.add(m.group()));
-        return new LinksAndGroups(links, names.isEmpty() ? Map.of() : groups.findAll(names));
+        return new LinksAndGroups(links, names.isEmpty() ? Map.of() : groups.findAll(names),
+                companies == null ? null : LinksAndGroups.validity(customerIds, companies));
     }
 
     /**
-     * Links, and the stored groups among those asked for, by {@link Keys#of key}: a group asked for (by a link or
-     * by name) and missing here does not exist.
+     * Links, the stored groups among those asked for, by {@link Keys#of key} (a group asked for, by a link or by
+     * name, and missing here does not exist), and the stored companies among those asked for, by key, each with
+     * whether it is valid (a company missing here is not stored).
+     *
+     * @param companies {@code null} when no company store was given
      */
-    record LinksAndGroups(List<Membership> links, Map<String, Group> groups) {
+    record LinksAndGroups(List<Membership> links, Map<String, Group> groups, @Nullable Map<String, Boolean> companies) {
         public LinksAndGroups {
             links = List.copyOf(links);
             groups = Map.copyOf(groups);
+            companies = companies == null ? null : Map.copyOf(companies);
+        }
+
+        /** The validity of the stored companies among {@code customerIds}, by key, in one read. */
+        public static Map<String, Boolean> validity(Collection<String> customerIds, CompanyStore companies) {
+            if (customerIds.isEmpty()) {
+                return Map.of();
+            }
+            Map<String, Boolean> out = new java.util.HashMap<>();
+            companies.findAll(customerIds).forEach((key, company) -> out.put(key, company.isValid()));
+            return out;
         }
     }
 

@@ -39,6 +39,21 @@ public final class JdbcCompanyStore implements CompanyStore {
         this.select = "SELECT " + String.join(", ", cols) + " FROM " + table;
     }
 
+    boolean isIn(Database database) {
+        return db == database;
+    }
+
+    /**
+     * The part of {@link JdbcMembershipStore#linksAndGroupsOf}'s union that reads the companies of {@code n}
+     * customer-ID keys: {@code leading} NULL columns, the key, a NULL, the validity, then {@code tag} — a seek on
+     * the primary key.
+     */
+    String keyAndValidityPart(int leading, String tag, int n) {
+        return "SELECT " + "NULL, ".repeat(leading) + "c." + m.companyColumn("customer_id_key") + ", NULL, c."
+                + m.companyColumn("validity") + ", " + tag + " FROM " + table + " c WHERE c."
+                + m.companyColumn("customer_id_key") + " IN (" + JdbcCustomerStore.placeholders(n) + ")";
+    }
+
     @Override
     public boolean readOnly() {
         return db.readOnly();

@@ -4,6 +4,8 @@ import dev.clientele.Group;
 import dev.clientele.Membership;
 import dev.clientele.Permission;
 import dev.clientele.PermissionContext;
+import dev.clientele.Validity;
+import dev.clientele.spi.CompanyStore;
 import dev.clientele.spi.GroupStore;
 import dev.clientele.spi.Keys;
 import dev.clientele.spi.MembershipStore;
@@ -20,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Links of customers and companies to groups, one row each, keyed by (kind, subject key, group key, context). The
@@ -64,28 +67,40 @@ public final class JdbcMembershipStore implements MembershipStore {
 
     /**
      * The SQL and parameters of {@link #linksAndGroupsOf} on the groups table {@code groupsTable}: the statement of
-     * {@link #linksOfQuery} with each link's group row joined to it by its primary key, and a last part for the
-     * groups of {@code alsoGroups} (a seek on the groups' primary key) — one statement, or {@code null} when there
-     * is nothing to ask (public for the EXPLAIN tests).
+     * {@link #linksOfQuery} with each link's group row joined to it by its primary key, a part for the groups of
+     * {@code alsoGroups} (a seek on the groups' primary key) and, given this database's company store, a part for
+     * the companies of the customer IDs (a seek on the companies' primary key) — one statement, or {@code null} when
+     * there is nothing to ask (public for the EXPLAIN tests). The last column says what a row is: {@code L} a link
+     * (with its group, if stored), {@code G} an also-group, {@code C} a company (key and validity).
      */
     public Map.Entry<String, List<Object>> linksAndGroupsQuery(String login, Collection<String> customerIds,
-            Collection<String> alsoGroups, String groupsTable) {
+            Collection<String> alsoGroups, String groupsTable, @Nullable JdbcCompanyStore companies) {
+        List<String> parts = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
         Map.Entry<String, List<Object>> links = linksQuery("SELECT l.kind, l.subject, l.group_name, l.permission,"
-                + " l.context, l.subject_key, l.group_key, g.name, g.comments, g.validity FROM " + table
+                + " l.context, l.subject_key, l.group_key, g.name, g.comments, g.validity, 'L' FROM " + table
                 + " l LEFT JOIN " + groupsTable + " g ON g.name_key = l.group_key", "l.", login, customerIds);
+        if (links != null) {
+            String sql = links.getKey();
+            parts.add(sql.substring(0, sql.length() - ORDER.length()));
+            params.addAll(links.getValue());
+        }
         List<String> keys = alsoGroups.stream().filter(Objects::nonNull).map(Keys::of).distinct().toList();
-        if (keys.isEmpty()) {
-            return links;
+        if (!keys.isEmpty()) {
+            parts.add("SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, g.name, g.comments, g.validity, 'G' FROM "
+                    + groupsTable + " g WHERE g.name_key IN (" + JdbcCustomerStore.placeholders(keys.size()) + ")");
+            params.addAll(keys);
         }
-        String groups = "SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, g.name, g.comments, g.validity FROM "
-                + groupsTable + " g WHERE g.name_key IN (" + JdbcCustomerStore.placeholders(keys.size()) + ")";
-        if (links == null) {
-            return Map.entry(groups, List.copyOf(keys));
+        List<String> ids = customerIds == null ? List.of()
+                : customerIds.stream().filter(Objects::nonNull).map(Keys::of).distinct().toList();
+        if (companies != null && !ids.isEmpty()) {
+            parts.add(companies.keyAndValidityPart(7, "'C'", ids.size()));
+            params.addAll(ids);
         }
-        String sql = links.getKey();
-        List<Object> params = new ArrayList<>(links.getValue());
-        params.addAll(keys);
-        return Map.entry(sql.substring(0, sql.length() - ORDER.length()) + " UNION ALL " + groups + ORDER, params);
+        if (parts.isEmpty()) {
+            return null;
+        }
+        return Map.entry(String.join(" UNION ALL ", parts) + ORDER, params);
     }
 
     /** Each part is {@code select} and a seek on the links' primary key; {@code l} is the alias of the links. */
@@ -119,18 +134,21 @@ public final class JdbcMembershipStore implements MembershipStore {
     }
 
     /**
-     * One statement for the links and their groups when the group store is this database's own table (a join on
-     * its primary key); else the default, two reads.
+     * One statement for the links, their groups and the companies when the group store (and the company store, if
+     * any) is this database's own table (a join on its primary key); else the default, one read of each.
      */
     @Override
     public LinksAndGroups linksAndGroupsOf(String login, Collection<String> customerIds,
-            Collection<String> alsoGroups, GroupStore groups) {
-        if (!(groups instanceof JdbcGroupStore own) || !own.isIn(db)) {
-            return MembershipStore.super.linksAndGroupsOf(login, customerIds, alsoGroups, groups);
+            Collection<String> alsoGroups, GroupStore groups, @Nullable CompanyStore companies) {
+        if (!(groups instanceof JdbcGroupStore own) || !own.isIn(db)
+                || companies != null && !(companies instanceof JdbcCompanyStore ownCompanies && ownCompanies.isIn(db))) {
+            return MembershipStore.super.linksAndGroupsOf(login, customerIds, alsoGroups, groups, companies);
         }
-        Map.Entry<String, List<Object>> q = linksAndGroupsQuery(login, customerIds, alsoGroups, own.table());
+        JdbcCompanyStore jdbcCompanies = (JdbcCompanyStore) companies;
+        Map.Entry<String, List<Object>> q = linksAndGroupsQuery(login, customerIds, alsoGroups, own.table(),
+                jdbcCompanies);
         if (q == null) {
-            return new LinksAndGroups(List.of(), Map.of());
+            return new LinksAndGroups(List.of(), Map.of(), companies == null ? null : Map.of());
         }
         return db.read("read the links and groups of '" + login + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement(q.getKey())) {
@@ -140,8 +158,13 @@ public final class JdbcMembershipStore implements MembershipStore {
                 }
                 List<Membership> links = new ArrayList<>();
                 Map<String, Group> found = new HashMap<>();
+                Map<String, Boolean> stored = new HashMap<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        if ("C".equals(rs.getString(11))) {
+                            stored.put(rs.getString(8), Validity.valueOf(rs.getString(10)).isValid());
+                            continue;
+                        }
                         if (rs.getString(1) != null) {
                             links.add(read(rs));
                         }
@@ -151,7 +174,7 @@ public final class JdbcMembershipStore implements MembershipStore {
                         }
                     }
                 }
-                return new LinksAndGroups(links, found);
+                return new LinksAndGroups(links, found, companies == null ? null : stored);
             }
         });
     }
