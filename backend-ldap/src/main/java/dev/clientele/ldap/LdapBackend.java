@@ -90,6 +90,12 @@ public final class LdapBackend implements CustomerBackend {
         return LdapBackendProvider.TYPE;
     }
 
+    /** One directory call: each entry is searched by login once (a lookup and its groups share one search). */
+    @Override
+    public <T> T inSession(java.util.function.Supplier<T> work) {
+        return customers.inSession(work);
+    }
+
     @Override
     public Optional<CustomerStore> customers() {
         return Optional.of(customers);

@@ -134,6 +134,33 @@ class LoginOperationsTest {
     }
 
     @Test
+    @DisplayName("a permission check with the cache off is two searches: the customer's entry (found once for the"
+            + " lookup and the groups), then its directory groups")
+    void permissionCheck() {
+        String groups = server.newSubtree("groups");
+        server.add("dn: cn=support," + groups, "objectClass: top", "objectClass: groupOfNames", "cn: support",
+                "member: " + userDn);
+        Map<String, String> s = server.settings(userDn.substring(userDn.indexOf(',') + 1));
+        s.put("health-check-interval", "1h");
+        s.put("group-base-dn", groups);
+        s.put("group-type", "groupOfNames");
+        s.put("group-map", "cn=support," + groups + " => support:rw");
+        try (LdapBackend grouped = LdapBackend.create("grouped", s);
+                CustomerDirectory d = CustomerDirectory.builder().backend(grouped)
+                        .backend(MemoryBackend.create("local")).customers("grouped").groups("local")
+                        .companies("local").state("local").memberships("grouped")
+                        .cacheTtl(java.time.Duration.ZERO).build()) {
+            d.createGroup(dev.clientele.Group.of("support"));
+            OPERATIONS.clear();
+            assertThat(d.hasPermission("jdoe", "support", dev.clientele.Permission.RW)).isTrue();
+            assertThat(OPERATIONS.searches).as("searches: the customer, its groups").hasSize(2);
+            OPERATIONS.clear();
+            assertThat(d.permissions("jdoe").groups()).containsOnlyKeys("support");
+            assertThat(OPERATIONS.searches).as("searches: the customer, its groups").hasSize(2);
+        }
+    }
+
+    @Test
     @DisplayName("a customer the store did not hand out is verified by login: one search, then one bind")
     void customerFromElsewhere() {
         PasswordVerifier verifier = ldap.passwordVerifier().orElseThrow();

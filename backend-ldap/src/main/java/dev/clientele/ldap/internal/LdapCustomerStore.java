@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -70,6 +71,12 @@ public final class LdapCustomerStore implements CustomerStore {
      * for its entry again. The public {@link Customer} stays free of LDAP details.
      */
     private final Cache<Customer, String> located = Caffeine.newBuilder().weakKeys().build();
+    /**
+     * The entries read by login in the thread's session (one directory call, {@link #inSession}), by login key: a
+     * permission evaluation or a login finds the customer, then its groups, from one search of the entry. Dropped
+     * at every write.
+     */
+    private final ThreadLocal<Map<String, Optional<SearchResultEntry>>> session = new ThreadLocal<>();
 
     public LdapCustomerStore(SettingsOrigin origin, SearchSettings search, MappingSettings mapping, boolean writable,
             LdapConnections ldap, CustomerMapper mapper) {
@@ -104,6 +111,43 @@ public final class LdapCustomerStore implements CustomerStore {
         if (login == null || login.isBlank()) {
             return Optional.empty();
         }
+        Map<String, Optional<SearchResultEntry>> memo = session.get();
+        if (memo == null) {
+            return searchEntry(login);
+        }
+        Optional<SearchResultEntry> read = memo.get(Keys.of(login));
+        if (read == null) {
+            read = searchEntry(login);
+            memo.put(Keys.of(login), read);
+        }
+        return read;
+    }
+
+    /**
+     * Runs {@code work} (one directory call) as a session: an entry is searched by login once in it. Nested calls
+     * join the outer session.
+     */
+    public <T> T inSession(java.util.function.Supplier<T> work) {
+        if (session.get() != null) {
+            return work.get();
+        }
+        session.set(new java.util.HashMap<>());
+        try {
+            return work.get();
+        } finally {
+            session.remove();
+        }
+    }
+
+    /** A write: what the session read may no longer be so. */
+    private void written() {
+        Map<String, Optional<SearchResultEntry>> memo = session.get();
+        if (memo != null) {
+            memo.clear();
+        }
+    }
+
+    private Optional<SearchResultEntry> searchEntry(String login) {
         List<SearchResultEntry> found = new ArrayList<>();
         ldap.search(search.baseDn(), SearchScope.SUB, mapper.byLogin(login), mapper.requestedAttributes(), e -> {
             if (Keys.same(mapper.loginOf(e), login)) {
@@ -358,6 +402,7 @@ public final class LdapCustomerStore implements CustomerStore {
 
     @Override
     public void insert(Customer customer, boolean uniqueEmail) {
+        written();
         requireWritable("create customer " + customer.login());
         if (uniqueEmail && customer.email() != null && !findByEmail(customer.email()).isEmpty()) {
             throw new DuplicateCustomerException("email", customer.email());
@@ -378,6 +423,7 @@ public final class LdapCustomerStore implements CustomerStore {
 
     @Override
     public void update(Customer customer, long expectedVersion, boolean uniqueEmail) {
+        written();
         requireWritable("update customer " + customer.login());
         SearchResultEntry current = entryOf(customer.login())
                 .orElseThrow(() -> new CustomerNotFoundException(customer.login()));
@@ -401,6 +447,7 @@ public final class LdapCustomerStore implements CustomerStore {
 
     @Override
     public boolean delete(String login) {
+        written();
         requireWritable("erase customer " + login);
         Optional<SearchResultEntry> entry = entryOf(login);
         if (entry.isEmpty()) {
