@@ -347,6 +347,12 @@ public interface CustomerDirectory extends AutoCloseable {
     /** What the customer may do, by the current policy; cached. */
     EffectivePermissions permissions(String login);
 
+    /**
+     * The customer of this login and its effective permissions, read together (and cached as
+     * {@link #findCustomer} and {@link #permissions} are); empty if there is no such customer.
+     */
+    Optional<CustomerAccess> findAccess(String login);
+
     /** True if the customer holds {@code required} (or RW when RO is asked) on the group. The hot path. */
     boolean hasPermission(String login, String group, Permission required);
 

@@ -146,6 +146,18 @@ class StatementCountTest {
     }
 
     @Test
+    @DisplayName("the customer with its permissions (findAccess) is 2 statements over 1 connection; a lookup then a"
+            + " permissions call are 3 over 2")
+    void customerAndPermissions() {
+        assertThat(statementsOf(() -> directory.findAccess("jdoe").orElseThrow())).isEqualTo(2);
+        assertThat(connectionsOf(() -> directory.findAccess("jdoe").orElseThrow())).isEqualTo(1);
+        assertThat(statementsOf(() -> {
+            directory.findCustomer("jdoe").orElseThrow();
+            directory.permissions("jdoe");
+        })).isEqualTo(3);
+    }
+
+    @Test
     @DisplayName("a write made inside a session commits on its own, on the session's connection")
     void writeInsideASession() {
         int before = connections.get();

@@ -5,6 +5,7 @@ import dev.clientele.AuthenticationResult;
 import dev.clientele.Company;
 import dev.clientele.CompanySearchResult;
 import dev.clientele.Customer;
+import dev.clientele.CustomerAccess;
 import dev.clientele.CustomerDirectory;
 import dev.clientele.CustomerEventListener;
 import dev.clientele.CustomerField;
@@ -243,6 +244,11 @@ final class DefaultCustomerDirectory implements CustomerDirectory {
     // ----- policy
 
     @Override public EffectivePermissions permissions(String login) { return p.permissions().permissions(login); }
+
+    @Override
+    public Optional<CustomerAccess> findAccess(String login) {
+        return timed(Metrics.BY_LOGIN, () -> p.permissions().access(login));
+    }
 
     @Override
     public boolean hasPermission(String login, String group, Permission required) {

@@ -1,6 +1,7 @@
 package dev.clientele.internal;
 
 import dev.clientele.Customer;
+import dev.clientele.CustomerAccess;
 import dev.clientele.CustomerGroupPolicy;
 import dev.clientele.CustomerNotFoundException;
 import dev.clientele.EffectivePermissions;
@@ -64,6 +65,20 @@ final class Permissions implements PolicyEvaluator.Data {
         }
         return cache.evaluation(login, () -> sessions.run(() -> evaluate(sources.locateCached(login)
                 .orElseThrow(() -> new CustomerNotFoundException(login)).customer())));
+    }
+
+    /**
+     * The customer and its permissions: with the cache off one session of the back-ends (the customer, then what
+     * its evaluation reads, over one connection); with it on, each from its cache.
+     */
+    Optional<CustomerAccess> access(String login) {
+        Args.requireText("login", login);
+        if (!cache.enabled()) {
+            return sessions.run(() -> sources.locate(login).map(CustomerSources.Located::customer)
+                    .map(c -> new CustomerAccess(c, evaluate(c).permissions())));
+        }
+        return sources.locateCached(login).map(CustomerSources.Located::customer)
+                .map(c -> new CustomerAccess(c, evaluation(login).permissions()));
     }
 
     private PolicyEvaluator.Evaluation evaluate(Customer c) {

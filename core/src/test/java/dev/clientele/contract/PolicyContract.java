@@ -14,6 +14,7 @@ import dev.clientele.PermissionExplanation;
 import dev.clientele.PermissionExplanation.Rule;
 import dev.clientele.PermissionExplanation.Step;
 import dev.clientele.Validity;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
@@ -56,6 +57,33 @@ public abstract class PolicyContract extends BackendContractSupport {
         assertThat(explanation.effective()).as(explanation.toString())
                 .isEqualTo(directory.permissions(login).permission(group));
         return explanation;
+    }
+
+    @Test
+    @DisplayName("findAccess gives the customer and the permissions that findCustomer and permissions give, cache on"
+            + " or off; empty for an unknown login; no permissions for an invalid customer")
+    void findAccessIsTheCustomerAndItsPermissions() {
+        CustomerGroupPolicy policy = CustomerGroupPolicy.builder().groupSupport(true)
+                .alwaysGroups(Map.of("users", Permission.RO)).build();
+        for (CustomerDirectory d : List.of(withPolicy(policy),
+                newDirectory(b -> b.policy(policy).cacheTtl(java.time.Duration.ZERO)))) {
+            if (d.findGroup("support").isEmpty()) {
+                createGroups(d, "support", "users");
+                d.createCompany(company("acme"));
+                d.createCustomer(customer("jdoe").customerId("acme").build());
+                d.createCustomer(customer("gone").validity(Validity.INVALID).build());
+                d.link("jdoe", "support", Permission.RW);
+            }
+
+            dev.clientele.CustomerAccess access = d.findAccess("JDoe").orElseThrow();
+
+            assertThat(access.customer()).isEqualTo(d.findCustomer("jdoe").orElseThrow());
+            assertThat(access.permissions()).isEqualTo(d.permissions("jdoe"));
+            assertThat(access.permissions().groups())
+                    .isEqualTo(Map.of("support", Permission.RW, "users", Permission.RO));
+            assertThat(d.findAccess("nobody")).isEmpty();
+            assertThat(d.findAccess("gone").orElseThrow().permissions().groups()).isEmpty();
+        }
     }
 
     // ----- group support off (the default) ------------------------------------------------------------------

@@ -3,7 +3,6 @@ package dev.clientele.benchmarks.store;
 import dev.clientele.AuthenticationResult;
 import dev.clientele.CustomerQuery;
 import dev.clientele.Permission;
-import java.util.List;
 
 /**
  * The measured calls, each done by Clientele and by hand ({@code raw}) on the same fixture; the JMH methods and the
@@ -13,7 +12,7 @@ public enum Scenario {
     CUSTOMER_AND_PERMISSIONS("customer + effective permissions by login, cache off") {
         @Override
         Object clientele(Fixture f, String login) {
-            return List.of(f.cold().findCustomer(login).orElseThrow(), f.cold().permissions(login));
+            return f.cold().findAccess(login).orElseThrow();
         }
 
         @Override
