@@ -33,6 +33,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Customers as directory entries. Reads always; writes (create, update, invalidate, erase) only when the back-end
@@ -51,6 +53,7 @@ import java.util.stream.Collectors;
  * control (one pass); {@link #page(String, int, boolean)}, in login order, reads everything for each page.
  */
 public final class LdapCustomerStore implements CustomerStore {
+    private static final Logger LOG = LoggerFactory.getLogger(LdapCustomerStore.class);
     private static final Comparator<Customer> BY_LOGIN = Comparator.comparing((Customer c) -> Keys.of(c.login()))
             .thenComparing(Customer::login);
     /** Logins or emails per OR filter in bulk lookups. */
@@ -318,12 +321,20 @@ public final class LdapCustomerStore implements CustomerStore {
     }
 
     /**
-     * The first {@code limit} accepted customers by login. With {@code sort}, sorted by the server when it can: the
-     * first {@code limit} accepted entries are then the answer, and the search stops there instead of reading every
-     * match. A page deep into the list ({@link #page}) does not ask: it would read as far either way, and a server
-     * sorts again for every page of the paged search.
+     * The first {@code limit} accepted customers by login. With {@code sort}, sorted by the server when it can: one
+     * request with the sort control and a size limit of {@code limit} (when {@code limit} is within
+     * {@code page-size}) is then the answer, if the server sorted and Clientele's own rule accepted every entry it
+     * sent; else a paged search, sorted if the server can, stopping at the first {@code limit} accepted entries
+     * of sorted pages, or reading every match of unsorted ones. A page deep into the list ({@link #page}) does not
+     * ask: it would read as far either way, and a server sorts again for every page of the paged search.
      */
     private List<Customer> collect(Filter filter, boolean sort, Predicate<Customer> accept, int limit) {
+        if (sort && ldap.sorts() && limit <= search.pageSize()) {
+            Optional<List<Customer>> head = sortedHead(filter, accept, limit);
+            if (head.isPresent()) {
+                return head.get();
+            }
+        }
         PriorityQueue<Customer> best = new PriorityQueue<>(BY_LOGIN.reversed());
         ldap.search(search.baseDn(), SearchScope.SUB, filter, mapper.requestedAttributes(),
                 sort ? mapper.loginAttribute() : null,
@@ -341,6 +352,38 @@ public final class LdapCustomerStore implements CustomerStore {
         List<Customer> out = new ArrayList<>(best);
         out.sort(BY_LOGIN);
         return out;
+    }
+
+    /**
+     * The first {@code limit} accepted customers by login from one sorted request of at most {@code limit} entries
+     * ({@code size-limit} if lower); empty if that request cannot give them: the server did not sort, its own size
+     * limit cut the answer short, or Clientele's rule refused some of the entries it sent (the server's matching
+     * rules are not Clientele's), so that entries beyond those sent may belong in the answer.
+     */
+    private Optional<List<Customer>> sortedHead(Filter filter, Predicate<Customer> accept, int limit) {
+        boolean capped = search.sizeLimit() > 0 && search.sizeLimit() < limit;
+        int ask = capped ? search.sizeLimit() : limit;
+        Optional<LdapConnections.SortedHead> head = ldap.searchSorted(search.baseDn(), SearchScope.SUB, filter,
+                mapper.requestedAttributes(), mapper.loginAttribute(), ask);
+        if (head.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Customer> out = new ArrayList<>(head.get().entries().size());
+        for (SearchResultEntry e : head.get().entries()) {
+            entriesRead.increment();
+            Customer c = mapper.toCustomer(e);
+            if (c != null && accept.test(c)) {
+                out.add(c);
+            }
+        }
+        if (!head.get().complete() && capped) {
+            LOG.warn("LDAP back-end '{}': a search of {} stopped at {} = {} entries", settings.name(),
+                    search.baseDn(), settings.key("size-limit"), search.sizeLimit());
+        } else if (!head.get().complete() && out.size() < limit) {
+            return Optional.empty();
+        }
+        out.sort(BY_LOGIN);
+        return Optional.of(out);
     }
 
     /** How many entries searches have read since this store was made; shows whether a search stopped early. For tests. */
