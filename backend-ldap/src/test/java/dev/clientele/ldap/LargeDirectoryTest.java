@@ -124,6 +124,26 @@ abstract class LargeDirectoryTest {
     }
 
     @Test
+    @DisplayName("a search for more rows than a page (fetch 600, page-size 500) of 10,000 matches reads two sorted "
+            + "pages and ends the paged search on the server when it sorts, else reads every match")
+    void searchPastOnePageEndsThePagedSearch() {
+        long before = searchRequests();
+
+        List<Customer> found = store.search(new CustomerSearch(List.of(SearchTerm.parse("user1*")),
+                Set.of(CustomerField.LOGIN), true, 600));
+
+        long requests = searchRequests() - before;
+        assertThat(found).hasSize(600);
+        assertThat(found.get(0).login()).isEqualTo("user10000");
+        assertThat(found.get(599).login()).isEqualTo("user10599");
+        if (serverSorts()) {
+            assertThat(requests).as("search requests: two pages, then page size 0 to end the search").isEqualTo(3);
+        } else {
+            assertThat(requests).as("search requests, unsorted: 10,000 matches at page-size 500").isEqualTo(20);
+        }
+    }
+
+    @Test
     @DisplayName("the server really limits a plain search to 1,000 entries")
     void serverLimitIsReal() throws Exception {
         try (LDAPConnection c = new LDAPConnection("127.0.0.1", port(), READER_DN, READER_PASSWORD)) {

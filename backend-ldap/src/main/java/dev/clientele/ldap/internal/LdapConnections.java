@@ -303,6 +303,9 @@ public final class LdapConnections implements AutoCloseable {
                         truncated = true;
                     }
                     boolean sorted = sort != null && sortedBy(result);
+                    // the server's cookie for the next page: what ends the paged search there if we stop before it
+                    SimplePagedResultsControl paged = truncated ? null : SimplePagedResultsControl.get(result);
+                    cookie = paged == null || paged.getCookie().getValueLength() == 0 ? null : paged.getCookie();
                     for (SearchResultEntry entry : entries) {
                         read++;
                         if (!onEntry.test(entry, sorted)) {
@@ -312,13 +315,10 @@ public final class LdapConnections implements AutoCloseable {
                         if (search.sizeLimit() > 0 && read >= search.sizeLimit()) {
                             LOG.warn("LDAP back-end '{}': a search of {} stopped at {} = {} entries",
                                     settings.name(), base, settings.key("size-limit"), search.sizeLimit());
-                            abandonPaging(conn, request, SimplePagedResultsControl.get(result) == null ? null
-                                    : SimplePagedResultsControl.get(result).getCookie());
+                            abandonPaging(conn, request, cookie);
                             return;
                         }
                     }
-                    SimplePagedResultsControl paged = truncated ? null : SimplePagedResultsControl.get(result);
-                    cookie = paged == null || paged.getCookie().getValueLength() == 0 ? null : paged.getCookie();
                 } while (cookie != null);
                 return;
             } catch (LDAPException e) {
@@ -535,14 +535,25 @@ public final class LdapConnections implements AutoCloseable {
         }
     }
 
-    /** Tells the server that no more pages are wanted (page size 0 with the last cookie). */
+    /**
+     * Tells the server that no more pages are wanted: the last request again with page size 0 and the cookie it
+     * answered with, its other controls kept (a paged search goes on only with the same request; the sort of a sorted
+     * one is the server's to drop).
+     */
     private void abandonPaging(LDAPConnection conn, SearchRequest last, ASN1OctetString cookie) {
         if (cookie == null || cookie.getValueLength() == 0) {
             return;
         }
         try {
             SearchRequest stop = last.duplicate();
-            stop.setControls(new SimplePagedResultsControl(0, cookie, false));
+            List<Control> controls = new java.util.ArrayList<>();
+            controls.add(new SimplePagedResultsControl(0, cookie, false));
+            for (Control c : last.getControls()) {
+                if (!c.getOID().equals(SimplePagedResultsControl.PAGED_RESULTS_OID)) {
+                    controls.add(c);
+                }
+            }
+            stop.setControls(controls);
             conn.search(stop);
         } catch (LDAPException e) {
             LOG.debug("LDAP back-end '{}': ending a paged search: {}", settings.name(), describe(e));
