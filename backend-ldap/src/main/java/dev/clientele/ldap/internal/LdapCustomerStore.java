@@ -43,11 +43,19 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Search: each term becomes an OR over the searched fields' attributes of substring or equality filters; the
  * server's answer is then filtered with {@link CustomerSearch#matches(Customer)} (directories' matching rules differ
- * from Clientele's), ordered by login key and cut at the fetch limit, keeping only that many in memory however many
- * entries are read page by page. A server that offers the server-side sort control (Active Directory, 389 DS, the
- * UnboundID server; OpenLDAP with the {@code sssvlv} overlay) sorts by the login attribute, and the search stops at
- * the fetch limit instead of reading every match; beyond ASCII, which logins make the cut is then the server's
- * ordering rule's choice (core still orders what it returns).
+ * from Clientele's), ordered by login key and cut at the fetch limit. Its cost depends on the server:
+ * <ul>
+ * <li>A server that offers the server-side sort control (Active Directory, 389 DS, the UnboundID server; OpenLDAP
+ * with the {@code sssvlv} overlay): <b>one request</b> for a fetch limit within {@code page-size} — the sort control
+ * (critical) on the login attribute and a size limit of the fetch limit, so the server sends only the first ones.
+ * If Clientele's rule refuses one of them, or the server refuses to sort, the search is asked again as below. A
+ * fetch limit beyond {@code page-size} reads sorted pages until it is reached, then ends the paged search. Beyond
+ * ASCII, which logins make the cut is the server's ordering rule's choice (core still orders what it returns).</li>
+ * <li>A server without it: every match must be read to find the first logins, one request per {@code page-size}
+ * matches (a search matching 10,000 entries at the default 500 is 20 requests), keeping only the best fetch-limit
+ * customers in memory. Fewer requests need a larger {@code page-size} (within what the server sends per page:
+ * Active Directory's MaxPageSize, OpenLDAP's {@code size.pr}), or the sort control.</li>
+ * </ul>
  *
  * <p>Every customer: {@link #scan(int, boolean)} walks the directory in its own order with the paged results
  * control (one pass); {@link #page(String, int, boolean)}, in login order, reads everything for each page.
