@@ -177,6 +177,22 @@ abstract class DirectoryBehaviourTest {
                 .term("*,").build()).customers())).containsExactly("plus+comma,");
     }
 
+    @Test
+    @DisplayName("a search whose first match by the server's rule is refused by Clientele's still fills its limit")
+    void searchFillsItsLimitPastAnEntryClienteleRefuses() {
+        // aaron's second mail matches bob* for the directory; his email (the first value) does not for Clientele
+        server().add("dn: uid=aaron," + base, "objectClass: top", "objectClass: person",
+                "objectClass: organizationalPerson", "objectClass: inetOrgPerson", "uid: aaron", "cn: Aaron Abel",
+                "sn: Abel", "mail: aaron.4@acme.example", "mail: bob.aaron@acme.example");
+        person("bobby", "Bobby", "Bowman", null);
+
+        List<Customer> found = store.search(new dev.clientele.spi.CustomerSearch(
+                List.of(dev.clientele.spi.SearchTerm.parse("bob*")), java.util.Set.of(CustomerField.EMAIL), false,
+                2));
+
+        assertThat(logins(found)).containsExactly("bob", "bobby");
+    }
+
     // ----- login by bind -----------------------------------------------------------------------------------
 
     @Test

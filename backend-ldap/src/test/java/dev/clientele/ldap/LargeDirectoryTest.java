@@ -39,17 +39,22 @@ abstract class LargeDirectoryTest {
     private static LdapBackend backend;
     private static CustomerStore store;
 
-    /** The customers' entries as LDIF lines, one list per entry, the people OU and the reader first. */
+    /**
+     * The customers' entries as LDIF lines, one list per entry, the people OU and the reader first. The customers
+     * are named {@code cn=Entry K} and come in an order other than their logins' (a step of 7,919 through them):
+     * the directory's own order (by DN or by insertion) is not the answer's.
+     */
     static List<List<String>> entries() {
         List<List<String>> out = new ArrayList<>();
         out.add(List.of("dn: " + BASE, "objectClass: top", "objectClass: organizationalUnit", "ou: people"));
         out.add(List.of("dn: " + READER_DN, "objectClass: top", "objectClass: organizationalRole",
                 "objectClass: simpleSecurityObject", "cn: reader", "userPassword: " + READER_PASSWORD));
-        for (int i = 0; i < CUSTOMERS; i++) {
+        for (int k = 0; k < CUSTOMERS; k++) {
+            int i = (int) (k * 7_919L % CUSTOMERS);
             String login = String.format("user%05d", i);
-            out.add(List.of("dn: uid=" + login + "," + BASE, "objectClass: top", "objectClass: person",
+            out.add(List.of("dn: cn=Entry " + k + "," + BASE, "objectClass: top", "objectClass: person",
                     "objectClass: organizationalPerson", "objectClass: inetOrgPerson", "uid: " + login,
-                    "cn: Customer " + i, "sn: Number" + (i % 100), "givenName: Customer",
+                    "cn: Entry " + k, "sn: Number" + (i % 100), "givenName: Customer",
                     "mail: " + login + "@big.example", "o: company" + (i % 50)));
         }
         return out;
@@ -74,6 +79,30 @@ abstract class LargeDirectoryTest {
     /** True if the server offers the server-side sort control. */
     abstract boolean serverSorts();
 
+    /** How many search requests under {@value #BASE} the server has received so far, as the server counts them. */
+    abstract long searchRequests();
+
+    @Test
+    @DisplayName("a search for 250 rows (fetch 251) of 10,000 matches is one request when the server sorts, else one "
+            + "request per page of every match")
+    void searchOf250RowsIsOneRequestWhenTheServerSorts() {
+        long before = searchRequests();
+
+        List<Customer> found = store.search(new CustomerSearch(List.of(SearchTerm.parse("user1*")),
+                Set.of(CustomerField.LOGIN, CustomerField.EMAIL), true, 251));
+
+        long requests = searchRequests() - before;
+        assertThat(found).hasSize(251);
+        assertThat(found).extracting(Customer::login).isSorted();
+        assertThat(found.get(0).login()).isEqualTo("user10000");
+        assertThat(found.get(250).login()).isEqualTo("user10250");
+        if (serverSorts()) {
+            assertThat(requests).as("search requests, sorted by the server").isEqualTo(1);
+        } else {
+            assertThat(requests).as("search requests, unsorted: 10,000 matches at page-size 500").isEqualTo(20);
+        }
+    }
+
     @Test
     @DisplayName("a search of 20,000 matches for 11 reads one page when the server sorts, else every match")
     void searchStopsAtTheLimitWhenTheServerSorts() {
@@ -91,6 +120,26 @@ abstract class LargeDirectoryTest {
             assertThat(read).as("entries read, sorted by the server").isLessThanOrEqualTo(500);
         } else {
             assertThat(read).as("entries read, unsorted").isEqualTo(CUSTOMERS);
+        }
+    }
+
+    @Test
+    @DisplayName("a search for more rows than a page (fetch 600, page-size 500) of 10,000 matches reads two sorted "
+            + "pages and ends the paged search on the server when it sorts, else reads every match")
+    void searchPastOnePageEndsThePagedSearch() {
+        long before = searchRequests();
+
+        List<Customer> found = store.search(new CustomerSearch(List.of(SearchTerm.parse("user1*")),
+                Set.of(CustomerField.LOGIN), true, 600));
+
+        long requests = searchRequests() - before;
+        assertThat(found).hasSize(600);
+        assertThat(found.get(0).login()).isEqualTo("user10000");
+        assertThat(found.get(599).login()).isEqualTo("user10599");
+        if (serverSorts()) {
+            assertThat(requests).as("search requests: two pages, then page size 0 to end the search").isEqualTo(3);
+        } else {
+            assertThat(requests).as("search requests, unsorted: 10,000 matches at page-size 500").isEqualTo(20);
         }
     }
 

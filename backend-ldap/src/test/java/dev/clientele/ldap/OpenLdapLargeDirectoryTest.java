@@ -31,7 +31,8 @@ class OpenLdapLargeDirectoryTest extends LargeDirectoryTest {
                 w.write("\n\n");
             }
         }
-        server = SlapdTestDirectory.start(folder, new SlapdTestDirectory.Options().sizeLimit(SERVER_LIMIT).ldif(ldif));
+        server = SlapdTestDirectory.start(folder, new SlapdTestDirectory.Options().sizeLimit(SERVER_LIMIT).ldif(ldif)
+                .logRequests());
         open(server.url());
     }
 
@@ -40,6 +41,11 @@ class OpenLdapLargeDirectoryTest extends LargeDirectoryTest {
         if (server != null) {
             server.close();
         }
+    }
+
+    @Override
+    long searchRequests() {
+        return server.searchRequests(BASE);
     }
 
     @Override

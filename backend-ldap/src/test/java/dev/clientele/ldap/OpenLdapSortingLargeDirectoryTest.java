@@ -33,6 +33,7 @@ class OpenLdapSortingLargeDirectoryTest extends LargeDirectoryTest {
             }
         }
         server = SlapdTestDirectory.start(folder, new SlapdTestDirectory.Options().sizeLimit(SERVER_LIMIT).ldif(ldif)
+                .logRequests()
                 .sorting());
         open(server.url());
     }
@@ -42,6 +43,11 @@ class OpenLdapSortingLargeDirectoryTest extends LargeDirectoryTest {
         if (server != null) {
             server.close();
         }
+    }
+
+    @Override
+    long searchRequests() {
+        return server.searchRequests(BASE);
     }
 
     @Override

@@ -303,6 +303,9 @@ public final class LdapConnections implements AutoCloseable {
                         truncated = true;
                     }
                     boolean sorted = sort != null && sortedBy(result);
+                    // the server's cookie for the next page: what ends the paged search there if we stop before it
+                    SimplePagedResultsControl paged = truncated ? null : SimplePagedResultsControl.get(result);
+                    cookie = paged == null || paged.getCookie().getValueLength() == 0 ? null : paged.getCookie();
                     for (SearchResultEntry entry : entries) {
                         read++;
                         if (!onEntry.test(entry, sorted)) {
@@ -312,13 +315,10 @@ public final class LdapConnections implements AutoCloseable {
                         if (search.sizeLimit() > 0 && read >= search.sizeLimit()) {
                             LOG.warn("LDAP back-end '{}': a search of {} stopped at {} = {} entries",
                                     settings.name(), base, settings.key("size-limit"), search.sizeLimit());
-                            abandonPaging(conn, request, SimplePagedResultsControl.get(result) == null ? null
-                                    : SimplePagedResultsControl.get(result).getCookie());
+                            abandonPaging(conn, request, cookie);
                             return;
                         }
                     }
-                    SimplePagedResultsControl paged = truncated ? null : SimplePagedResultsControl.get(result);
-                    cookie = paged == null || paged.getCookie().getValueLength() == 0 ? null : paged.getCookie();
                 } while (cookie != null);
                 return;
             } catch (LDAPException e) {
@@ -339,6 +339,95 @@ public final class LdapConnections implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The first entries of a search in the server's order by {@code sortBy}, as one request: the server-side sort
+     * control, marked critical, and a size limit of {@code limit}; no paged results control (so nothing to end on the
+     * server after it). {@link SortedHead#entries()} are the first {@code limit} matches in that order, or every
+     * match if {@link SortedHead#complete()}. The control is critical because a server need not say that it sorted
+     * an answer cut at the size limit (OpenLDAP's sssvlv sends no sort response control then): with a critical
+     * control a server that cannot sort refuses the search instead of answering unsorted. Empty when the answer
+     * cannot stand for the first ones: the server refused to sort (the attribute has no ordering rule there, too many
+     * sorts at once, an administrative limit), said it did not sort, or its own size limit cut the search short of
+     * {@code limit}. Call only when {@link #sorts()}; keep {@code limit} within what the server returns per request
+     * (what {@code page-size} says).
+     */
+    public java.util.Optional<SortedHead> searchSorted(DN base, SearchScope scope, Filter filter, String[] attributes,
+            String sortBy, int limit) {
+        SearchRequest request = new SearchRequest(base.toString(), scope, filter, attributes);
+        request.setTimeLimitSeconds((int) Math.min(Integer.MAX_VALUE, search.timeLimit().toSeconds()));
+        request.setSizeLimit(limit);
+        request.setControls(new ServerSideSortRequestControl(true,
+                new SortKey(sortBy, "caseIgnoreOrderingMatch", false)));
+        for (int attempt = 1; ; attempt++) {
+            LDAPConnection conn;
+            try {
+                conn = pool.getConnection();
+            } catch (LDAPException e) {
+                throw unavailable("search " + base, e);
+            }
+            boolean defunct = false;
+            try {
+                SearchResult result;
+                boolean cut = false;
+                try {
+                    result = conn.search(request);
+                } catch (LDAPSearchException e) {
+                    ResultCode rc = e.getResultCode();
+                    if (rc != ResultCode.SIZE_LIMIT_EXCEEDED && rc.isConnectionUsable() && rc != ResultCode.TIMEOUT
+                            && rc != ResultCode.TIME_LIMIT_EXCEEDED) {
+                        LOG.debug("LDAP back-end '{}': the directory would not sort a search of {}: {}",
+                                settings.name(), base, describe(e));
+                        return java.util.Optional.empty();
+                    }
+                    if (rc != ResultCode.SIZE_LIMIT_EXCEEDED) {
+                        throw e;
+                    }
+                    result = e.getSearchResult();
+                    cut = true;
+                }
+                List<SearchResultEntry> entries = result.getSearchEntries();
+                // every match stands, in any order; a cut answer only if cut at this limit, and not said unsorted
+                if (cut && (entries.size() < limit || saysUnsorted(result))) {
+                    return java.util.Optional.empty();
+                }
+                return java.util.Optional.of(new SortedHead(entries, !cut));
+            } catch (LDAPException e) {
+                defunct = !e.getResultCode().isConnectionUsable();
+                if (defunct && attempt == 1 && e.getResultCode() != ResultCode.TIMEOUT) {
+                    LOG.debug("LDAP back-end '{}': search failed on a dead connection, retrying once: {}",
+                            settings.name(), describe(e));
+                    continue;
+                }
+                throw unavailable("search " + base + " for " + shortened(filter.toString()), e);
+            } finally {
+                if (defunct) {
+                    pool.releaseDefunctConnection(conn);
+                } else {
+                    pool.releaseConnection(conn);
+                }
+            }
+        }
+    }
+
+    /** True if the result has a sort response control saying that the server did not sort (or one it cannot read). */
+    private static boolean saysUnsorted(SearchResult result) {
+        try {
+            ServerSideSortResponseControl c = ServerSideSortResponseControl.get(result);
+            return c != null && c.getResultCode() != ResultCode.SUCCESS;
+        } catch (LDAPException e) {
+            return true;
+        }
+    }
+
+    /**
+     * The first entries of a sorted search ({@link #searchSorted}), in the server's order.
+     *
+     * @param entries  the first {@code limit} matches, or every match
+     * @param complete true if these are every match (the size limit was not reached)
+     */
+    public record SortedHead(List<SearchResultEntry> entries, boolean complete) {
     }
 
     /** True if the result says the server sorted it (a sort response control with success). */
@@ -446,14 +535,25 @@ public final class LdapConnections implements AutoCloseable {
         }
     }
 
-    /** Tells the server that no more pages are wanted (page size 0 with the last cookie). */
+    /**
+     * Tells the server that no more pages are wanted: the last request again with page size 0 and the cookie it
+     * answered with, its other controls kept (a paged search goes on only with the same request; the sort of a sorted
+     * one is the server's to drop).
+     */
     private void abandonPaging(LDAPConnection conn, SearchRequest last, ASN1OctetString cookie) {
         if (cookie == null || cookie.getValueLength() == 0) {
             return;
         }
         try {
             SearchRequest stop = last.duplicate();
-            stop.setControls(new SimplePagedResultsControl(0, cookie, false));
+            List<Control> controls = new java.util.ArrayList<>();
+            controls.add(new SimplePagedResultsControl(0, cookie, false));
+            for (Control c : last.getControls()) {
+                if (!c.getOID().equals(SimplePagedResultsControl.PAGED_RESULTS_OID)) {
+                    controls.add(c);
+                }
+            }
+            stop.setControls(controls);
             conn.search(stop);
         } catch (LDAPException e) {
             LOG.debug("LDAP back-end '{}': ending a paged search: {}", settings.name(), describe(e));

@@ -34,6 +34,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Customers as directory entries. Reads always; writes (create, update, invalidate, erase) only when the back-end
@@ -42,16 +44,25 @@ import java.util.stream.Collectors;
  *
  * <p>Search: each term becomes an OR over the searched fields' attributes of substring or equality filters; the
  * server's answer is then filtered with {@link CustomerSearch#matches(Customer)} (directories' matching rules differ
- * from Clientele's), ordered by login key and cut at the fetch limit, keeping only that many in memory however many
- * entries are read page by page. A server that offers the server-side sort control (Active Directory, 389 DS, the
- * UnboundID server; OpenLDAP with the {@code sssvlv} overlay) sorts by the login attribute, and the search stops at
- * the fetch limit instead of reading every match; beyond ASCII, which logins make the cut is then the server's
- * ordering rule's choice (core still orders what it returns).
+ * from Clientele's), ordered by login key and cut at the fetch limit. Its cost depends on the server:
+ * <ul>
+ * <li>A server that offers the server-side sort control (Active Directory, 389 DS, the UnboundID server; OpenLDAP
+ * with the {@code sssvlv} overlay): <b>one request</b> for a fetch limit within {@code page-size} — the sort control
+ * (critical) on the login attribute and a size limit of the fetch limit, so the server sends only the first ones.
+ * If Clientele's rule refuses one of them, or the server refuses to sort, the search is asked again as below. A
+ * fetch limit beyond {@code page-size} reads sorted pages until it is reached, then ends the paged search. Beyond
+ * ASCII, which logins make the cut is the server's ordering rule's choice (core still orders what it returns).</li>
+ * <li>A server without it: every match must be read to find the first logins, one request per {@code page-size}
+ * matches (a search matching 10,000 entries at the default 500 is 20 requests), keeping only the best fetch-limit
+ * customers in memory. Fewer requests need a larger {@code page-size} (within what the server sends per page:
+ * Active Directory's MaxPageSize, OpenLDAP's {@code size.pr}), or the sort control.</li>
+ * </ul>
  *
  * <p>Every customer: {@link #scan(int, boolean)} walks the directory in its own order with the paged results
  * control (one pass); {@link #page(String, int, boolean)}, in login order, reads everything for each page.
  */
 public final class LdapCustomerStore implements CustomerStore {
+    private static final Logger LOG = LoggerFactory.getLogger(LdapCustomerStore.class);
     private static final Comparator<Customer> BY_LOGIN = Comparator.comparing((Customer c) -> Keys.of(c.login()))
             .thenComparing(Customer::login);
     /** Logins or emails per OR filter in bulk lookups. */
@@ -362,12 +373,20 @@ public final class LdapCustomerStore implements CustomerStore {
     }
 
     /**
-     * The first {@code limit} accepted customers by login. With {@code sort}, sorted by the server when it can: the
-     * first {@code limit} accepted entries are then the answer, and the search stops there instead of reading every
-     * match. A page deep into the list ({@link #page}) does not ask: it would read as far either way, and a server
-     * sorts again for every page of the paged search.
+     * The first {@code limit} accepted customers by login. With {@code sort}, sorted by the server when it can: one
+     * request with the sort control and a size limit of {@code limit} (when {@code limit} is within
+     * {@code page-size}) is then the answer, if the server sorted and Clientele's own rule accepted every entry it
+     * sent; else a paged search, sorted if the server can, stopping at the first {@code limit} accepted entries
+     * of sorted pages, or reading every match of unsorted ones. A page deep into the list ({@link #page}) does not
+     * ask: it would read as far either way, and a server sorts again for every page of the paged search.
      */
     private List<Customer> collect(Filter filter, boolean sort, Predicate<Customer> accept, int limit) {
+        if (sort && ldap.sorts() && limit <= search.pageSize()) {
+            Optional<List<Customer>> head = sortedHead(filter, accept, limit);
+            if (head.isPresent()) {
+                return head.get();
+            }
+        }
         PriorityQueue<Customer> best = new PriorityQueue<>(BY_LOGIN.reversed());
         ldap.search(search.baseDn(), SearchScope.SUB, filter, mapper.requestedAttributes(),
                 sort ? mapper.loginAttribute() : null,
@@ -385,6 +404,38 @@ public final class LdapCustomerStore implements CustomerStore {
         List<Customer> out = new ArrayList<>(best);
         out.sort(BY_LOGIN);
         return out;
+    }
+
+    /**
+     * The first {@code limit} accepted customers by login from one sorted request of at most {@code limit} entries
+     * ({@code size-limit} if lower); empty if that request cannot give them: the server did not sort, its own size
+     * limit cut the answer short, or Clientele's rule refused some of the entries it sent (the server's matching
+     * rules are not Clientele's), so that entries beyond those sent may belong in the answer.
+     */
+    private Optional<List<Customer>> sortedHead(Filter filter, Predicate<Customer> accept, int limit) {
+        boolean capped = search.sizeLimit() > 0 && search.sizeLimit() < limit;
+        int ask = capped ? search.sizeLimit() : limit;
+        Optional<LdapConnections.SortedHead> head = ldap.searchSorted(search.baseDn(), SearchScope.SUB, filter,
+                mapper.requestedAttributes(), mapper.loginAttribute(), ask);
+        if (head.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Customer> out = new ArrayList<>(head.get().entries().size());
+        for (SearchResultEntry e : head.get().entries()) {
+            entriesRead.increment();
+            Customer c = mapper.toCustomer(e);
+            if (c != null && accept.test(c)) {
+                out.add(c);
+            }
+        }
+        if (!head.get().complete() && capped) {
+            LOG.warn("LDAP back-end '{}': a search of {} stopped at {} = {} entries", settings.name(),
+                    search.baseDn(), settings.key("size-limit"), search.sizeLimit());
+        } else if (!head.get().complete() && out.size() < limit) {
+            return Optional.empty();
+        }
+        out.sort(BY_LOGIN);
+        return Optional.of(out);
     }
 
     /** How many entries searches have read since this store was made; shows whether a search stopped early. For tests. */

@@ -49,6 +49,7 @@ public final class SlapdTestDirectory implements TestDirectory {
         private Path ldif;
         private boolean adSchema;
         private boolean sorting;
+        private boolean logRequests;
 
         /** The server's size limit for every client but the root DN; paged searches may read past it. */
         public Options sizeLimit(int limit) {
@@ -65,6 +66,12 @@ public final class SlapdTestDirectory implements TestDirectory {
         /** Loads the sssvlv overlay: server-side sorting (RFC 2891), with the paged results it implements then. */
         public Options sorting() {
             this.sorting = true;
+            return this;
+        }
+
+        /** Logs every operation (slapd's {@code stats} level) into slapd.log, for {@link #searchRequests(String)}. */
+        public Options logRequests() {
+            this.logRequests = true;
             return this;
         }
 
@@ -141,8 +148,9 @@ public final class SlapdTestDirectory implements TestDirectory {
             run(dir, "slapadd", List.of(SLAPADD, "-q", "-f", conf.toString(), "-l", options.ldif.toString()));
         }
         int port = freePort();
-        Process p = new ProcessBuilder(SLAPD, "-d", "0", "-h", "ldap://127.0.0.1:" + port + "/", "-f",
-                conf.toString())
+        // -d 256: the stats level (one line per operation) on standard error, into slapd.log
+        Process p = new ProcessBuilder(SLAPD, "-d", options.logRequests ? "256" : "0", "-h",
+                "ldap://127.0.0.1:" + port + "/", "-f", conf.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("slapd.log").toFile()).start();
         SlapdTestDirectory d = new SlapdTestDirectory(dir, conf, port, p);
         d.awaitListening();
@@ -195,6 +203,20 @@ public final class SlapdTestDirectory implements TestDirectory {
     @Override
     public int port() {
         return port;
+    }
+
+    /**
+     * How many search requests under {@code base} (as the client spelled it) the server has received so far, as its
+     * log says; needs {@link Options#logRequests()}. slapd logs a search when it receives it, before answering.
+     */
+    public long searchRequests(String base) {
+        String line = ("SRCH base=\"" + base + "\"").toLowerCase(java.util.Locale.ROOT);
+        try (java.util.stream.Stream<String> lines = Files.lines(folder.resolve("slapd.log"),
+                StandardCharsets.ISO_8859_1)) {
+            return lines.filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains(line)).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Path config() {
