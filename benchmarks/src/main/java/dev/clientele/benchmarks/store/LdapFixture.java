@@ -225,6 +225,9 @@ final class LdapFixture extends Fixture {
                     Filter.createSubInitialFilter("givenName", prefix), Filter.createSubInitialFilter("sn", prefix),
                     Filter.createSubInitialFilter("o", prefix)), "uid", "mail", "givenName", "sn", "o");
             r.setSizeLimit(limit + 1);
+            // the same answer as Clientele's: the first logins in order, sorted by the server
+            r.addControl(new com.unboundid.ldap.sdk.controls.ServerSideSortRequestControl(true,
+                    new com.unboundid.ldap.sdk.controls.SortKey("uid", "caseIgnoreOrderingMatch", false)));
             try {
                 return raw.search(r).getEntryCount();
             } catch (com.unboundid.ldap.sdk.LDAPSearchException e) {

@@ -37,13 +37,15 @@ final class Slapd implements AutoCloseable {
         Path conf = dir.resolve("slapd.conf");
         Files.write(conf, List.of("include " + SCHEMA + "core.schema", "include " + SCHEMA + "cosine.schema",
                 "include " + SCHEMA + "inetorgperson.schema", "include " + SCHEMA + "nis.schema",
-                "modulepath /usr/lib/ldap", "moduleload back_mdb", "pidfile " + dir.resolve("slapd.pid"),
+                "modulepath /usr/lib/ldap", "moduleload back_mdb", "moduleload sssvlv", "pidfile " + dir.resolve("slapd.pid"),
                 "argsfile " + dir.resolve("slapd.args"), "sizelimit unlimited", "database mdb",
                 "maxsize 4294967296", "suffix \"" + LdapFixture.SUFFIX + "\"", "rootdn \"" + LdapFixture.ADMIN + "\"",
                 "rootpw " + LdapFixture.ADMIN_PASSWORD, "directory " + data, "index objectClass eq",
                 "index uid eq,sub", "index mail eq,sub", "index givenName eq,sub", "index sn eq,sub",
                 "index o eq,sub", "index cn eq", "index member eq",
-                "access to attrs=userPassword by self write by anonymous auth by * none", "access to * by * read"),
+                "access to attrs=userPassword by self write by anonymous auth by * none", "access to * by * read",
+                // server-side sorting (RFC 2891), as a production directory that serves searches should have
+                "overlay sssvlv"),
                 StandardCharsets.UTF_8);
         run(dir, "slapadd", List.of("/usr/sbin/slapadd", "-q", "-f", conf.toString(), "-l", ldif.toString()));
         int port;
