@@ -130,26 +130,14 @@ final class BulkData implements Iterable<Customer> {
      * those of a large table.
      */
     static void insertCompanies(Connection c, String table) throws SQLException {
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
-                + " (customer_id, customer_id_key, name, validity) VALUES (?, ?, ?, ?)")) {
-            for (int co = 0; co < CUSTOMERS; co++) {
-                String id = co < COMPANIES ? "company" + co : String.format("othercompany%06d", co);
-                ps.setString(1, id);
-                ps.setString(2, dev.clientele.spi.Keys.of(id));
-                ps.setString(3, "Company " + co);
-                ps.setString(4, co == 7 ? "INVALID" : "VALID");
-                ps.addBatch();
-                if (co % 10_000 == 9_999) {
-                    ps.executeBatch();
-                }
-            }
-            ps.executeBatch();
-            c.commit();
-        } finally {
-            c.setAutoCommit(auto);
-        }
+        insertRows(c, "INSERT INTO " + table + " (customer_id, customer_id_key, name, validity) VALUES (?, ?, ?, ?)",
+                (ps, co) -> {
+                    String id = co < COMPANIES ? "company" + co : String.format("othercompany%06d", co);
+                    ps.setString(1, id);
+                    ps.setString(2, dev.clientele.spi.Keys.of(id));
+                    ps.setString(3, "Company " + co);
+                    ps.setString(4, co == 7 ? "INVALID" : "VALID");
+                });
     }
 
     /**
@@ -157,16 +145,28 @@ final class BulkData implements Iterable<Customer> {
      * others again, so the plans of joins to the groups are those of a large table.
      */
     static void insertGroups(Connection c, String table) throws SQLException {
+        insertRows(c, "INSERT INTO " + table + " (name, name_key, comments, validity) VALUES (?, ?, NULL, 'VALID')",
+                (ps, g) -> {
+                    String name = g < GROUPS ? group(g) : String.format("other%06d", g);
+                    ps.setString(1, name);
+                    ps.setString(2, dev.clientele.spi.Keys.of(name));
+                });
+    }
+
+    /** Binds the values of row {@code n} of a batch. */
+    private interface Row {
+        void bind(PreparedStatement ps, int n) throws SQLException;
+    }
+
+    /** {@value #CUSTOMERS} rows of {@code insert}, in batches of 10,000, in one transaction. */
+    private static void insertRows(Connection c, String insert, Row row) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
-                + " (name, name_key, comments, validity) VALUES (?, ?, NULL, 'VALID')")) {
-            for (int g = 0; g < CUSTOMERS; g++) {
-                String name = g < GROUPS ? group(g) : String.format("other%06d", g);
-                ps.setString(1, name);
-                ps.setString(2, dev.clientele.spi.Keys.of(name));
+        try (PreparedStatement ps = c.prepareStatement(insert)) {
+            for (int n = 0; n < CUSTOMERS; n++) {
+                row.bind(ps, n);
                 ps.addBatch();
-                if (g % 10_000 == 9_999) {
+                if (n % 10_000 == 9_999) {
                     ps.executeBatch();
                 }
             }

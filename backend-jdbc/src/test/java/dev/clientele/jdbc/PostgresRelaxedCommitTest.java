@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clientele.Customer;
 import dev.clientele.CustomerDirectory;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,38 +32,26 @@ class PostgresRelaxedCommitTest {
     private CustomerDirectory directory;
 
     private DataSource recordingCommits(DataSource real) {
-        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    Object result = invoke(real, method, args);
-                    if (!(result instanceof Connection c)) {
-                        return result;
-                    }
-                    // The embedded server runs with synchronous_commit off; a production server's default is on.
+        java.util.Set<Connection> prepared = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        return Proxies.watching(real, () -> { }, (c, m, a) -> {
+            // The embedded server runs with synchronous_commit off; a production server's default is on.
+            synchronized (prepared) {
+                if (prepared.add(c)) {
                     try (Statement s = c.createStatement()) {
                         s.execute("SET synchronous_commit = on");
                     }
-                    return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-                            (p, m, a) -> {
-                                if (m.getName().equals("commit") && !c.getAutoCommit()) {
-                                    commits.add(synchronousCommit(c));
-                                }
-                                return invoke(c, m, a);
-                            });
-                });
+                }
+            }
+            if (m.getName().equals("commit") && !c.getAutoCommit()) {
+                commits.add(synchronousCommit(c));
+            }
+        });
     }
 
     private static String synchronousCommit(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW synchronous_commit")) {
             rs.next();
             return rs.getString(1);
-        }
-    }
-
-    private static Object invoke(Object target, java.lang.reflect.Method m, Object[] args) throws Throwable {
-        try {
-            return m.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
         }
     }
 

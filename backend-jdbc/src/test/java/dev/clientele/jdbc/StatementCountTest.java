@@ -8,8 +8,6 @@ import dev.clientele.CustomerDirectory;
 import dev.clientele.CustomerGroupPolicy;
 import dev.clientele.Group;
 import dev.clientele.Permission;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,30 +35,12 @@ class StatementCountTest {
 
     /** A DataSource whose connections count the statements made on them. */
     private DataSource counting(DataSource real) {
-        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    Object result = invoke(real, method, args);
-                    if (result instanceof Connection c) {
-                        connections.incrementAndGet();
-                        return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-                                (p, m, a) -> {
-                                    if (m.getName().equals("prepareStatement") || m.getName().equals("createStatement")
-                                            || m.getName().equals("prepareCall")) {
-                                        statements.incrementAndGet();
-                                    }
-                                    return invoke(c, m, a);
-                                });
-                    }
-                    return result;
-                });
-    }
-
-    private static Object invoke(Object target, java.lang.reflect.Method m, Object[] args) throws Throwable {
-        try {
-            return m.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+        return Proxies.watching(real, connections::incrementAndGet, (c, m, a) -> {
+            if (m.getName().equals("prepareStatement") || m.getName().equals("createStatement")
+                    || m.getName().equals("prepareCall")) {
+                statements.incrementAndGet();
+            }
+        });
     }
 
     @BeforeAll
