@@ -29,8 +29,7 @@ import org.jspecify.annotations.Nullable;
  * always sees them consistent: reads share the read lock, writes take the write lock.
  *
  * <p>Held compactly, for a million customers in well under a gigabyte (issue 14): each customer is one
- * {@code byte[]} row ({@link CustomerRows}) in a slot ({@link Rows}), and the {@link Customer} value is built from it
- * on each read. The indexes hold slots, not entries or key strings (keys are read from the rows):
+ * {@link CustomerRow} in a slot ({@link Rows}), and the {@link Customer} value is built from it on each read. The indexes hold slots, not entries or key strings (keys are read from the rows):
  * <ul>
  *   <li>by login key: an open-addressed hash table ({@link LoginTable});</li>
  *   <li>per {@link CustomerField}: the slots having it ordered by {@code lowercase(value)} and then by login key
@@ -89,7 +88,7 @@ public final class MemoryCustomerStore implements CustomerStore {
         read.lock();
         try {
             int slot = byLogin.find(key);
-            return slot < 0 ? Optional.empty() : Optional.of(CustomerRows.decode(rows.get(slot)));
+            return slot < 0 ? Optional.empty() : Optional.of(rows.get(slot).toCustomer());
         } finally {
             read.unlock();
         }
@@ -115,7 +114,7 @@ public final class MemoryCustomerStore implements CustomerStore {
         try {
             List<Customer> out = new ArrayList<>();
             fieldIndexes[field.ordinal()].visitKey(key, slot -> {
-                out.add(CustomerRows.decode(rows.get(slot)));
+                out.add(rows.get(slot).toCustomer());
                 return out.size() < limit;
             });
             return Collections.unmodifiableList(out);
@@ -132,7 +131,7 @@ public final class MemoryCustomerStore implements CustomerStore {
             List<Customer> out = new ArrayList<>();
             int limit = search.fetchLimit();
             IntPredicate visit = slot -> {
-                Customer c = CustomerRows.decode(rows.get(slot));
+                Customer c = rows.get(slot).toCustomer();
                 examined.increment();
                 if (search.matches(c)) {
                     out.add(c);
@@ -239,12 +238,12 @@ public final class MemoryCustomerStore implements CustomerStore {
         try {
             List<Customer> out = new ArrayList<>(Math.min(size, 1024));
             loginOrder.visitFrom(afterLoginKey, slot -> {
-                byte[] row = rows.get(slot);
+                CustomerRow row = rows.get(slot);
                 if (afterLoginKey != null && CustomerRows.equalsKey(row, CustomerRows.LOGIN, afterLoginKey)) {
                     return true;
                 }
-                if (includeInvalid || CustomerRows.isValid(row)) {
-                    out.add(CustomerRows.decode(row));
+                if (includeInvalid || row.isValid()) {
+                    out.add(row.toCustomer());
                 }
                 return out.size() < size;
             });
@@ -268,7 +267,7 @@ public final class MemoryCustomerStore implements CustomerStore {
     public void insert(Customer customer, boolean uniqueEmail) {
         Objects.requireNonNull(customer, "customer");
         guard.checkWritable("create customer '" + customer.login() + "'");
-        byte[] row = CustomerRows.encode(customer);
+        CustomerRow row = new CustomerRow(customer);
         write.lock();
         try {
             DuplicateCustomerException refused = refusal(customer, uniqueEmail);
@@ -287,9 +286,9 @@ public final class MemoryCustomerStore implements CustomerStore {
         Objects.requireNonNull(customers, "customers");
         guard.checkWritable("import customers");
         Map<Integer, DuplicateCustomerException> refused = new LinkedHashMap<>();
-        byte[][] encoded = new byte[customers.size()][];
+        CustomerRow[] encoded = new CustomerRow[customers.size()];
         for (int i = 0; i < encoded.length; i++) {
-            encoded[i] = CustomerRows.encode(customers.get(i));
+            encoded[i] = new CustomerRow(customers.get(i));
         }
         write.lock();
         try {
@@ -336,15 +335,15 @@ public final class MemoryCustomerStore implements CustomerStore {
         Objects.requireNonNull(customer, "customer");
         guard.checkWritable("update customer '" + customer.login() + "'");
         String loginKey = Keys.of(customer.login());
-        byte[] row = CustomerRows.encode(customer);
+        CustomerRow row = new CustomerRow(customer);
         write.lock();
         try {
             int slot = byLogin.find(loginKey);
             if (slot < 0) {
                 throw new CustomerNotFoundException(customer.login());
             }
-            byte[] stored = rows.get(slot);
-            long storedVersion = CustomerRows.version(stored);
+            CustomerRow stored = rows.get(slot);
+            long storedVersion = stored.version();
             if (storedVersion != expectedVersion) {
                 throw new ConcurrentUpdateException("customer", customer.login(), expectedVersion, storedVersion);
             }
@@ -384,7 +383,7 @@ public final class MemoryCustomerStore implements CustomerStore {
             if (slot < 0) {
                 return false;
             }
-            byte[] stored = rows.get(slot);
+            CustomerRow stored = rows.get(slot);
             for (int f = 0; f < FIELDS.length; f++) {
                 String key = CustomerRows.key(stored, f);
                 if (key != null) {
@@ -413,7 +412,7 @@ public final class MemoryCustomerStore implements CustomerStore {
     }
 
     /** Stores a new row and indexes it (under the write lock, its login not held yet). */
-    private void add(byte[] row) {
+    private void add(CustomerRow row) {
         int slot = rows.add(row);
         byLogin.add(slot);
         for (int f = 0; f < FIELDS.length; f++) {

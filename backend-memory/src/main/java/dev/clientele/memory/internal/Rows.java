@@ -3,18 +3,18 @@ package dev.clientele.memory.internal;
 import java.util.Arrays;
 
 /**
- * The stored rows ({@link CustomerRows}) by slot: the int the indexes hold for a customer. A removed customer's
+ * The stored rows ({@link CustomerRow}) by slot: the int the indexes hold for a customer. A removed customer's
  * slot is reused by the next insert. Not thread-safe (the store's lock guards it).
  */
 final class Rows {
-    private byte[][] rows = new byte[16][];
+    private CustomerRow[] rows = new CustomerRow[16];
     private int[] free = new int[0];
     private int freeCount;
     private int used;
     private int size;
 
     /** Stores the row in a free slot and returns the slot. */
-    int add(byte[] row) {
+    int add(CustomerRow row) {
         int slot;
         if (freeCount > 0) {
             slot = free[--freeCount];
@@ -29,12 +29,12 @@ final class Rows {
         return slot;
     }
 
-    byte[] get(int slot) {
+    CustomerRow get(int slot) {
         return rows[slot];
     }
 
     /** Replaces the row held in a used slot. */
-    void set(int slot, byte[] row) {
+    void set(int slot, CustomerRow row) {
         rows[slot] = row;
     }
 

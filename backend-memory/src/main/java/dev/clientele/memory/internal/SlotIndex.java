@@ -133,7 +133,7 @@ final class SlotIndex {
      * The position (block, index) of the first slot not before ({@code key}, the login key of {@code tie}); with
      * {@code tie} null, of the first slot whose key is not less than {@code key}. (blockCount, 0) past the end.
      */
-    private long locate(String key, byte @Nullable [] tie) {
+    private long locate(String key, @Nullable CustomerRow tie) {
         int lo = 0;
         int hi = blockCount - 1;
         int b = blockCount;
@@ -165,8 +165,8 @@ final class SlotIndex {
         return ((long) b << 32) | i;
     }
 
-    private int compare(int slot, String key, byte @Nullable [] tie) {
-        byte[] row = rows.get(slot);
+    private int compare(int slot, String key, @Nullable CustomerRow tie) {
+        CustomerRow row = rows.get(slot);
         int c = CustomerRows.compareKey(row, field, key);
         if (c != 0 || field == CustomerRows.LOGIN) {
             return c;

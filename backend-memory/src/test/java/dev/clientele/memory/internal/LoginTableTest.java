@@ -20,7 +20,7 @@ class LoginTableTest {
     private final Map<String, Integer> slots = new HashMap<>();
 
     private void add(String login) {
-        int slot = rows.add(CustomerRows.encode(Customer.builder(login).build()));
+        int slot = rows.add(new CustomerRow(Customer.builder(login).build()));
         table.add(slot);
         slots.put(login.toLowerCase(Locale.ROOT), slot);
     }

@@ -29,7 +29,7 @@ class SlotIndexTest {
     private final Map<String, Integer> slots = new HashMap<>();
 
     private void add(String login, String city) {
-        int slot = rows.add(CustomerRows.encode(Customer.builder(login).city(city).build()));
+        int slot = rows.add(new CustomerRow(Customer.builder(login).city(city).build()));
         index.add(slot, city.toLowerCase(Locale.ROOT));
         expected.add(new String[] {city.toLowerCase(Locale.ROOT), login.toLowerCase(Locale.ROOT)});
         slots.put(login.toLowerCase(Locale.ROOT), slot);
@@ -124,7 +124,7 @@ class SlotIndexTest {
     @DisplayName("removing a slot the index does not hold fails loudly instead of removing another")
     void removingAnUnknownSlotFails() {
         add("a", "Bonn");
-        int other = rows.add(CustomerRows.encode(Customer.builder("b").city("Bonn").build()));
+        int other = rows.add(new CustomerRow(Customer.builder("b").city("Bonn").build()));
 
         assertThatIllegalStateException().isThrownBy(() -> index.remove(other, "bonn"));
         assertThat(visited(null)).containsExactly("a");
