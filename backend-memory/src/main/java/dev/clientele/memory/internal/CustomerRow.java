@@ -11,26 +11,26 @@ import org.jspecify.annotations.Nullable;
  * A stored customer, held compactly: its fourteen field values, version and validity in one object, the rarely set
  * values (instants, additional customer IDs, attributes) in a second one only when set. 88 bytes against about 260
  * for a {@link Customer} with its (mostly empty) collections; {@link #toCustomer()} builds the value on each read,
- * sharing the strings. Immutable.
+ * sharing the strings. Its values never change: {@link #share} only swaps a string for an equal one.
  */
 final class CustomerRow {
     private static final CustomerField[] FIELDS = CustomerField.values();
     private static final Validity[] VALIDITIES = Validity.values();
 
     private final String login;
-    private final @Nullable String email;
-    private final @Nullable String customerId;
-    private final @Nullable String title;
-    private final @Nullable String firstName;
-    private final @Nullable String lastName;
-    private final @Nullable String phone;
-    private final @Nullable String fax;
-    private final @Nullable String mobile;
-    private final @Nullable String street;
-    private final @Nullable String zip;
-    private final @Nullable String city;
-    private final @Nullable String country;
-    private final @Nullable String comment;
+    private @Nullable String email;
+    private @Nullable String customerId;
+    private @Nullable String title;
+    private @Nullable String firstName;
+    private @Nullable String lastName;
+    private @Nullable String phone;
+    private @Nullable String fax;
+    private @Nullable String mobile;
+    private @Nullable String street;
+    private @Nullable String zip;
+    private @Nullable String city;
+    private @Nullable String country;
+    private @Nullable String comment;
     private final long version;
     private final byte validity;
     private final @Nullable Rest rest;
@@ -108,6 +108,32 @@ final class CustomerRow {
             case 11: return city;
             case 12: return country;
             case 13: return comment;
+            default: throw new IllegalArgumentException("no field " + field + " of " + FIELDS.length);
+        }
+    }
+
+    /**
+     * Holds {@code value}, which must equal the field's value, instead of it: a value many customers have (a
+     * customer ID, a street, a zip code) is then one string, not one per customer. Under the store's write lock.
+     */
+    void share(int field, String value) {
+        if (!value.equals(value(field)) || field == 0) {
+            throw new IllegalArgumentException("not the login, nor a different value");
+        }
+        switch (field) {
+            case 1: email = value; break;
+            case 2: customerId = value; break;
+            case 3: title = value; break;
+            case 4: firstName = value; break;
+            case 5: lastName = value; break;
+            case 6: phone = value; break;
+            case 7: fax = value; break;
+            case 8: mobile = value; break;
+            case 9: street = value; break;
+            case 10: zip = value; break;
+            case 11: city = value; break;
+            case 12: country = value; break;
+            case 13: comment = value; break;
             default: throw new IllegalArgumentException("no field " + field + " of " + FIELDS.length);
         }
     }

@@ -362,7 +362,10 @@ public final class MemoryCustomerStore implements CustomerStore {
             rows.set(slot, row);
             for (int f = 0; f < FIELDS.length; f++) {
                 if (newKeys[f] != null && !newKeys[f].equals(oldKeys[f])) {
-                    fieldIndexes[f].add(slot, newKeys[f]);
+                    index(slot, row, f, newKeys[f]);
+                } else if (f != CustomerRows.LOGIN && newKeys[f] != null && row.value(f) != stored.value(f)
+                        && row.value(f).equals(stored.value(f))) {
+                    row.share(f, stored.value(f));
                 }
             }
         } finally {
@@ -418,8 +421,16 @@ public final class MemoryCustomerStore implements CustomerStore {
         for (int f = 0; f < FIELDS.length; f++) {
             String key = CustomerRows.key(row, f);
             if (key != null) {
-                fieldIndexes[f].add(slot, key);
+                index(slot, row, f, key);
             }
+        }
+    }
+
+    /** Adds the slot to the field's index, and shares the value's string with a neighbour there having it. */
+    private void index(int slot, CustomerRow row, int field, String key) {
+        String same = fieldIndexes[field].add(slot, key);
+        if (same != null) {
+            row.share(field, same);
         }
     }
 }

@@ -31,14 +31,18 @@ final class SlotIndex {
         return size;
     }
 
-    /** Adds the slot, whose row (holding {@code key} in the field) must be stored. */
-    void add(int slot, String key) {
+    /**
+     * Adds the slot, whose row (holding {@code key} in the field) must be stored; returns the value of a neighbour in
+     * the index when it equals the slot's own value but is another string (for {@link CustomerRow#share}), else
+     * {@code null}.
+     */
+    @Nullable String add(int slot, String key) {
         if (blockCount == 0) {
             int[] first = new int[FIRST_CAPACITY];
             first[0] = slot;
             insertBlock(0, first, 1);
             size++;
-            return;
+            return null;
         }
         long at = locate(key, rows.get(slot));
         int b = (int) (at >>> 32);
@@ -78,6 +82,16 @@ final class SlotIndex {
         block[i] = slot;
         counts[b] = n + 1;
         size++;
+        String own = rows.get(slot).value(field);
+        int before = i > 0 ? block[i - 1] : b > 0 ? blocks[b - 1][counts[b - 1] - 1] : -1;
+        int after = i < n ? block[i + 1] : b + 1 < blockCount ? blocks[b + 1][0] : -1;
+        for (int neighbour : new int[] {before, after}) {
+            String v = neighbour < 0 ? null : rows.get(neighbour).value(field);
+            if (v != null && v != own && v.equals(own)) {
+                return v;
+            }
+        }
+        return null;
     }
 
     /** Removes the slot, whose row (holding {@code key} in the field) must still be the one it was added with. */

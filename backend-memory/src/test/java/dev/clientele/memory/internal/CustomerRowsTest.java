@@ -1,6 +1,7 @@
 package dev.clientele.memory.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.clientele.Customer;
 import dev.clientele.CustomerField;
@@ -109,5 +110,19 @@ class CustomerRowsTest {
         assertThat(CustomerRows.key(row, CITY)).isNull();
         assertThat(CustomerRows.equalsKey(row, CITY, "")).isFalse();
         assertThat(CustomerRows.startsWithKey(row, CITY, "")).isFalse();
+    }
+
+    @Test
+    @DisplayName("share swaps a value for an equal string only: not for another value, not for the login")
+    void shareTakesOnlyAnEqualString() {
+        CustomerRow row = new CustomerRow(Customer.builder("login").city(new String("Berlin")).build());
+        String berlin = "Berlin";
+
+        row.share(CITY, berlin);
+
+        assertThat(row.value(CITY)).isSameAs(berlin);
+        assertThatIllegalArgumentException().isThrownBy(() -> row.share(CITY, "Bern"));
+        assertThatIllegalArgumentException().isThrownBy(() -> row.share(CustomerRows.LOGIN, "login"));
+        assertThat(row.toCustomer().city()).isEqualTo("Berlin");
     }
 }

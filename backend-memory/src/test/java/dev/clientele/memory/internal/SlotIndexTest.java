@@ -129,4 +129,20 @@ class SlotIndexTest {
         assertThatIllegalStateException().isThrownBy(() -> index.remove(other, "bonn"));
         assertThat(visited(null)).containsExactly("a");
     }
+
+    @Test
+    @DisplayName("adding a value a neighbour holds as another, equal string returns the neighbour's string; not else")
+    void addReturnsAnEqualNeighboursString() {
+        String berlin = new String("Berlin");
+        int first = rows.add(new CustomerRow(Customer.builder("a").city(berlin).build()));
+        assertThat(index.add(first, "berlin")).isNull();
+
+        int second = rows.add(new CustomerRow(Customer.builder("b").city(new String("Berlin")).build()));
+        int upper = rows.add(new CustomerRow(Customer.builder("c").city("BERLIN").build()));
+        int same = rows.add(new CustomerRow(Customer.builder("d").city(berlin).build()));
+
+        assertThat(index.add(second, "berlin")).isSameAs(berlin);
+        assertThat(index.add(upper, "berlin")).as("same key, another value").isNull();
+        assertThat(index.add(same, "berlin")).as("already the same string").isNull();
+    }
 }
