@@ -29,12 +29,13 @@ import org.jspecify.annotations.Nullable;
  * always sees them consistent: reads share the read lock, writes take the write lock.
  *
  * <p>Held compactly, for a million customers in well under a gigabyte (issue 14): each customer is one
- * {@link CustomerRow} in a slot ({@link Rows}), and the {@link Customer} value is built from it on each read. The indexes hold slots, not entries or key strings (keys are read from the rows):
+ * {@link CustomerRow} in a slot ({@link Rows}), and the {@link Customer} value is built from it on each read. The
+ * indexes hold slots, not entries or key strings (keys are read from the rows):
  * <ul>
- *   <li>by login key: an open-addressed hash table ({@link LoginTable});</li>
+ *   <li>by login key and by email key: open-addressed hash tables ({@link KeyTable});</li>
  *   <li>per {@link CustomerField}: the slots having it ordered by {@code lowercase(value)} and then by login key
  *       ({@link SlotIndex}), so that a search term with a literal prefix reads the range of that prefix instead of
- *       every customer, a lookup by email or customer ID reads the range of its key, and the login field's index
+ *       every customer, a lookup by customer ID reads the range of its key, and the login field's index
  *       is the login order (a full scan is in result order, and a {@link #page(String, int, boolean) page} is a
  *       range of it).</li>
  * </ul>
@@ -48,6 +49,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MemoryCustomerStore implements CustomerStore {
     private static final CustomerField[] FIELDS = CustomerField.values();
+    private static final int EMAIL = CustomerField.EMAIL.ordinal();
 
     private final WriteGuard guard;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -55,7 +57,8 @@ public final class MemoryCustomerStore implements CustomerStore {
     private final Lock write = lock.writeLock();
 
     private final Rows rows = new Rows();
-    private final LoginTable byLogin = new LoginTable(rows);
+    private final KeyTable byLogin = new KeyTable(rows, CustomerRows.LOGIN);
+    private final KeyTable byEmail = new KeyTable(rows, EMAIL);
     /** Per field (by ordinal); {@code LOGIN}'s is the login order. */
     private final SlotIndex[] fieldIndexes = new SlotIndex[FIELDS.length];
     private final SlotIndex loginOrder;
@@ -96,7 +99,29 @@ public final class MemoryCustomerStore implements CustomerStore {
 
     @Override
     public List<Customer> findByEmail(String email) {
-        return byKey(CustomerField.EMAIL, email, Integer.MAX_VALUE);
+        if (email == null) {
+            return List.of();
+        }
+        String key = Keys.of(email);
+        read.lock();
+        try {
+            int first = byEmail.find(key);
+            if (first < 0) {
+                return List.of();
+            }
+            List<Integer> slots = new ArrayList<>(1);
+            byEmail.visit(key, slots::add);
+            if (slots.size() > 1) {
+                slots.sort((a, b) -> CustomerRows.compareKeys(rows.get(a), rows.get(b), CustomerRows.LOGIN));
+            }
+            List<Customer> out = new ArrayList<>(slots.size());
+            for (int slot : slots) {
+                out.add(rows.get(slot).toCustomer());
+            }
+            return Collections.unmodifiableList(out);
+        } finally {
+            read.unlock();
+        }
     }
 
     @Override
@@ -320,7 +345,7 @@ public final class MemoryCustomerStore implements CustomerStore {
     /** A slot other than {@code except} holding the email key, or -1. */
     private int emailHolder(String emailKey, int except) {
         int[] holder = {-1};
-        fieldIndexes[CustomerField.EMAIL.ordinal()].visitKey(emailKey, slot -> {
+        byEmail.visit(emailKey, slot -> {
             if (slot != except) {
                 holder[0] = slot;
                 return false;
@@ -357,12 +382,18 @@ public final class MemoryCustomerStore implements CustomerStore {
                 newKeys[f] = CustomerRows.key(row, f);
                 if (oldKeys[f] != null && !oldKeys[f].equals(newKeys[f])) {
                     fieldIndexes[f].remove(slot, oldKeys[f]);
+                    if (f == EMAIL) {
+                        byEmail.remove(slot);
+                    }
                 }
             }
             rows.set(slot, row);
             for (int f = 0; f < FIELDS.length; f++) {
                 if (newKeys[f] != null && !newKeys[f].equals(oldKeys[f])) {
                     index(slot, row, f, newKeys[f]);
+                    if (f == EMAIL) {
+                        byEmail.add(slot);
+                    }
                 } else if (f != CustomerRows.LOGIN && newKeys[f] != null && row.value(f) != stored.value(f)
                         && row.value(f).equals(stored.value(f))) {
                     row.share(f, stored.value(f));
@@ -393,6 +424,9 @@ public final class MemoryCustomerStore implements CustomerStore {
                     fieldIndexes[f].remove(slot, key);
                 }
             }
+            if (stored.value(EMAIL) != null) {
+                byEmail.remove(slot);
+            }
             byLogin.remove(slot);
             rows.remove(slot);
             return true;
@@ -418,6 +452,9 @@ public final class MemoryCustomerStore implements CustomerStore {
     private void add(CustomerRow row) {
         int slot = rows.add(row);
         byLogin.add(slot);
+        if (row.value(EMAIL) != null) {
+            byEmail.add(slot);
+        }
         for (int f = 0; f < FIELDS.length; f++) {
             String key = CustomerRows.key(row, f);
             if (key != null) {

@@ -13,10 +13,10 @@ import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("The login hash table")
-class LoginTableTest {
+@DisplayName("The hash table of a field's keys")
+class KeyTableTest {
     private final Rows rows = new Rows();
-    private final LoginTable table = new LoginTable(rows);
+    private final KeyTable table = new KeyTable(rows, CustomerRows.LOGIN);
     private final Map<String, Integer> slots = new HashMap<>();
 
     private void add(String login) {
@@ -75,5 +75,48 @@ class LoginTableTest {
         for (String login : removed) {
             assertThat(table.find(login.toLowerCase(Locale.ROOT))).as(login).isEqualTo(-1);
         }
+    }
+
+    @Test
+    @DisplayName("a key several customers share: every slot visited, removing the first, a middle or the last keeps the rest")
+    void sharedKeys() {
+        KeyTable emails = new KeyTable(rows, dev.clientele.CustomerField.EMAIL.ordinal());
+        List<Integer> held = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            int slot = rows.add(new CustomerRow(Customer.builder("u" + i)
+                    .email(i % 2 == 0 ? "Shared@Example.org" : "u" + i + "@example.org").build()));
+            emails.add(slot);
+            if (i % 2 == 0) {
+                held.add(slot);
+            }
+        }
+        assertThat(visited(emails, "shared@example.org")).containsExactlyElementsOf(held);
+        assertThat(visited(emails, "u1@example.org")).hasSize(1);
+
+        for (int slot : new int[] {held.get(0), held.get(7), held.get(held.size() - 1)}) {
+            emails.remove(slot);
+            held.remove(Integer.valueOf(slot));
+            rows.remove(slot);
+        }
+        int reused = rows.add(new CustomerRow(Customer.builder("again").email("shared@example.org").build()));
+        emails.add(reused);
+        held.add(reused);
+
+        assertThat(visited(emails, "shared@example.org")).containsExactlyElementsOf(held);
+        assertThat(emails.size()).isEqualTo(20 + 18);
+        for (int i = 1; i < 40; i += 2) {
+            assertThat(visited(emails, "u" + i + "@example.org")).as("u%d", i).hasSize(1);
+        }
+        for (int slot : new ArrayList<>(held)) {
+            emails.remove(slot);
+        }
+        assertThat(emails.find("shared@example.org")).isEqualTo(-1);
+        assertThat(emails.size()).isEqualTo(20);
+    }
+
+    private static List<Integer> visited(KeyTable table, String key) {
+        List<Integer> out = new ArrayList<>();
+        table.visit(key, out::add);
+        return out;
     }
 }
