@@ -10,63 +10,66 @@ import dev.clientele.spi.CustomerStore;
 import dev.clientele.spi.Keys;
 import dev.clientele.spi.SearchTerm;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
-import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.IntPredicate;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Customers in memory. One {@link ReentrantReadWriteLock} guards the primary map and every index, so that a reader
+ * Customers in memory. One {@link ReentrantReadWriteLock} guards the rows and every index, so that a reader
  * always sees them consistent: reads share the read lock, writes take the write lock.
  *
+ * <p>Held compactly, for a million customers in well under a gigabyte (issue 14): each customer is one
+ * {@link CustomerRow} in a slot ({@link Rows}), and the {@link Customer} value is built from it on each read. The
+ * indexes hold slots, not entries or key strings (keys are read from the rows):
  * <ul>
- *   <li>primary: login key to customer, ordered by login key (a full scan is in result order, and a
- *       {@link #page(String, int, boolean) page} is a range of it);</li>
- *   <li>by email key and by customer-ID key: the login keys having it (no scan for those lookups);</li>
- *   <li>per {@link CustomerField}: an ordered index of {@code lowercase(value)} to the login keys having it, so that
- *       a search term with a literal prefix reads the range of that prefix instead of every customer.</li>
+ *   <li>by login key and by email key: open-addressed hash tables ({@link KeyTable});</li>
+ *   <li>per {@link CustomerField}: the slots having it ordered by {@code lowercase(value)} and then by login key
+ *       ({@link SlotIndex}), so that a search term with a literal prefix reads the range of that prefix instead of
+ *       every customer, a lookup by customer ID reads the range of its key, and the login field's index
+ *       is the login order (a full scan is in result order, and a {@link #page(String, int, boolean) page} is a
+ *       range of it).</li>
  * </ul>
- * A value held by one customer maps to its login key itself, a shared one to a set ({@link LoginKeys}).
  *
  * <p>Search: the terms' prefix ranges are counted (each count stopping past the smallest so far), and the
- * candidates of the most selective term — the login keys in its range, over the searched fields — are visited in
+ * candidates of the most selective term — the slots in its range, over the searched fields — are visited in
  * login-key order and filtered with {@link CustomerSearch#matches(Customer)} (the rule
  * lives in core) until {@code fetchLimit} match. Only when no term has a literal prefix (no terms, or terms that
  * all start with {@code *}) is every customer scanned, in login order, again stopping at {@code fetchLimit}.
  * {@link #examinedCandidates()} counts the customers {@code matches} was evaluated on, for tests.
  */
 public final class MemoryCustomerStore implements CustomerStore {
+    private static final CustomerField[] FIELDS = CustomerField.values();
+    private static final int EMAIL = CustomerField.EMAIL.ordinal();
+
     private final WriteGuard guard;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Lock read = lock.readLock();
     private final Lock write = lock.writeLock();
 
-    private final NavigableMap<String, Customer> byLogin = new TreeMap<>();
-    /** Email key to the login key(s) having it ({@link LoginKeys}). */
-    private final Map<String, Object> byEmail = new HashMap<>();
-    /** Customer-ID key to the login key(s) having it. */
-    private final Map<String, Object> byCustomerId = new HashMap<>();
-    /** Per field: lower-cased value to the login key(s) having it, ordered by value for prefix ranges. */
-    private final Map<CustomerField, NavigableMap<String, Object>> fieldIndexes = new EnumMap<>(CustomerField.class);
+    private final Rows rows = new Rows();
+    private final KeyTable byLogin = new KeyTable(rows, CustomerRows.LOGIN);
+    private final KeyTable byEmail = new KeyTable(rows, EMAIL);
+    /** Per field (by ordinal); {@code LOGIN}'s is the login order. */
+    private final SlotIndex[] fieldIndexes = new SlotIndex[FIELDS.length];
+    private final SlotIndex loginOrder;
     private final LongAdder examined = new LongAdder();
 
     public MemoryCustomerStore(WriteGuard guard) {
         this.guard = Objects.requireNonNull(guard, "guard");
-        for (CustomerField f : CustomerField.values()) {
-            fieldIndexes.put(f, new TreeMap<>());
+        for (CustomerField f : FIELDS) {
+            fieldIndexes[f.ordinal()] = new SlotIndex(rows, f.ordinal());
         }
+        loginOrder = fieldIndexes[CustomerRows.LOGIN];
     }
 
     @Override
@@ -84,9 +87,11 @@ public final class MemoryCustomerStore implements CustomerStore {
         if (login == null) {
             return Optional.empty();
         }
+        String key = Keys.of(login);
         read.lock();
         try {
-            return Optional.ofNullable(byLogin.get(Keys.of(login)));
+            int slot = byLogin.find(key);
+            return slot < 0 ? Optional.empty() : Optional.of(rows.get(slot).toCustomer());
         } finally {
             read.unlock();
         }
@@ -94,31 +99,49 @@ public final class MemoryCustomerStore implements CustomerStore {
 
     @Override
     public List<Customer> findByEmail(String email) {
-        return byKey(byEmail, email, Integer.MAX_VALUE);
+        if (email == null) {
+            return List.of();
+        }
+        String key = Keys.of(email);
+        read.lock();
+        try {
+            int first = byEmail.find(key);
+            if (first < 0) {
+                return List.of();
+            }
+            List<Integer> slots = new ArrayList<>(1);
+            byEmail.visit(key, slots::add);
+            if (slots.size() > 1) {
+                slots.sort((a, b) -> CustomerRows.compareKeys(rows.get(a), rows.get(b), CustomerRows.LOGIN));
+            }
+            List<Customer> out = new ArrayList<>(slots.size());
+            for (int slot : slots) {
+                out.add(rows.get(slot).toCustomer());
+            }
+            return Collections.unmodifiableList(out);
+        } finally {
+            read.unlock();
+        }
     }
 
     @Override
     public List<Customer> findByCustomerId(String customerId, int limit) {
-        return byKey(byCustomerId, customerId, limit);
+        return byKey(CustomerField.CUSTOMER_ID, customerId, limit);
     }
 
-    private List<Customer> byKey(Map<String, Object> index, String value, int limit) {
+    /** The customers whose field has the value's key, in login-key order (the index's order within a key). */
+    private List<Customer> byKey(CustomerField field, String value, int limit) {
         if (value == null || limit < 1) {
             return List.of();
         }
+        String key = Keys.of(value);
         read.lock();
         try {
-            Object logins = index.get(Keys.of(value));
-            if (logins == null) {
-                return List.of();
-            }
-            List<Customer> out = new ArrayList<>(Math.min(LoginKeys.size(logins), limit));
-            for (String loginKey : LoginKeys.of(logins)) {
-                if (out.size() >= limit) {
-                    break;
-                }
-                out.add(byLogin.get(loginKey));
-            }
+            List<Customer> out = new ArrayList<>();
+            fieldIndexes[field.ordinal()].visitKey(key, slot -> {
+                out.add(rows.get(slot).toCustomer());
+                return out.size() < limit;
+            });
             return Collections.unmodifiableList(out);
         } finally {
             read.unlock();
@@ -130,16 +153,23 @@ public final class MemoryCustomerStore implements CustomerStore {
         Objects.requireNonNull(search, "search");
         read.lock();
         try {
-            NavigableSet<String> candidates = candidates(search);
-            Iterable<String> order = candidates == null ? byLogin.keySet() : candidates;
             List<Customer> out = new ArrayList<>();
             int limit = search.fetchLimit();
-            for (String loginKey : order) {
-                Customer c = byLogin.get(loginKey);
+            IntPredicate visit = slot -> {
+                Customer c = rows.get(slot).toCustomer();
                 examined.increment();
                 if (search.matches(c)) {
                     out.add(c);
-                    if (out.size() >= limit) {
+                    return out.size() < limit;
+                }
+                return true;
+            };
+            int[] candidates = candidates(search);
+            if (candidates == null) {
+                loginOrder.visitFrom(null, visit);
+            } else {
+                for (int slot : candidates) {
+                    if (!visit.test(slot)) {
                         break;
                     }
                 }
@@ -151,12 +181,12 @@ public final class MemoryCustomerStore implements CustomerStore {
     }
 
     /**
-     * The login keys that may match, in login-key order; {@code null} when no term can use an index. Only the most
+     * The slots that may match, in login-key order; {@code null} when no term can use an index. Only the most
      * selective term's candidates are collected (the other terms are then checked by {@link CustomerSearch#matches}):
      * the terms' index ranges are counted first, each count stopping once it passes the smallest so far, so a search
      * of many broad terms holds one candidate set, not one per term.
      */
-    private NavigableSet<String> candidates(CustomerSearch search) {
+    private int @Nullable [] candidates(CustomerSearch search) {
         String best = null;
         long fewest = Long.MAX_VALUE;
         for (SearchTerm term : search.terms()) {
@@ -166,7 +196,7 @@ public final class MemoryCustomerStore implements CustomerStore {
             }
             long n = countUpTo(search, prefix, fewest);
             if (n == 0) {
-                return new TreeSet<>();
+                return new int[0];
             }
             if (n < fewest) {
                 best = prefix;
@@ -176,36 +206,54 @@ public final class MemoryCustomerStore implements CustomerStore {
         if (best == null) {
             return null;
         }
-        NavigableSet<String> result = new TreeSet<>();
+        String prefix = best;
+        BitSet seen = new BitSet();
+        int[][] found = {new int[16]};
+        int[] count = {0};
         for (CustomerField f : search.fields()) {
-            for (Map.Entry<String, Object> e : fieldIndexes.get(f).tailMap(best, true).entrySet()) {
-                if (!e.getKey().startsWith(best)) {
-                    break;
+            fieldIndexes[f.ordinal()].visitPrefix(prefix, slot -> {
+                if (!seen.get(slot)) {
+                    seen.set(slot);
+                    if (count[0] == found[0].length) {
+                        found[0] = Arrays.copyOf(found[0], count[0] * 2);
+                    }
+                    found[0][count[0]++] = slot;
                 }
-                LoginKeys.of(e.getValue()).forEach(result::add);
-            }
+                return true;
+            });
+        }
+        int[] result = Arrays.copyOf(found[0], count[0]);
+        if (search.fields().size() > 1 || !search.fields().contains(CustomerField.LOGIN)) {
+            sortByLogin(result);
         }
         return result;
     }
 
+    /** Sorts slots by login key (a range of one non-login field is in field-key order first). */
+    private void sortByLogin(int[] slots) {
+        Integer[] boxed = new Integer[slots.length];
+        for (int i = 0; i < slots.length; i++) {
+            boxed[i] = slots[i];
+        }
+        Arrays.sort(boxed, (a, b) -> CustomerRows.compareKeys(rows.get(a), rows.get(b), CustomerRows.LOGIN));
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = boxed[i];
+        }
+    }
+
     /** The index entries of the searched fields starting with {@code prefix}, counted up to just past {@code cap}. */
     private long countUpTo(CustomerSearch search, String prefix, long cap) {
-        long n = 0;
+        long[] n = {0};
         for (CustomerField f : search.fields()) {
-            for (Map.Entry<String, Object> e : fieldIndexes.get(f).tailMap(prefix, true).entrySet()) {
-                if (!e.getKey().startsWith(prefix) || n > cap) {
-                    break;
-                }
-                n += LoginKeys.size(e.getValue());
-            }
-            if (n > cap) {
+            fieldIndexes[f.ordinal()].visitPrefix(prefix, slot -> ++n[0] <= cap);
+            if (n[0] > cap) {
                 break;
             }
         }
-        return n;
+        return n[0];
     }
 
-    /** From the primary map's order: a range read, under the read lock for the page only. */
+    /** From the login order: a range read, under the read lock for the page only. */
     @Override
     public List<Customer> page(String afterLoginKey, int size, boolean includeInvalid) {
         if (size < 1) {
@@ -213,17 +261,17 @@ public final class MemoryCustomerStore implements CustomerStore {
         }
         read.lock();
         try {
-            Iterable<Customer> from = afterLoginKey == null ? byLogin.values()
-                    : byLogin.tailMap(afterLoginKey, false).values();
             List<Customer> out = new ArrayList<>(Math.min(size, 1024));
-            for (Customer c : from) {
-                if (includeInvalid || c.isValid()) {
-                    out.add(c);
-                    if (out.size() >= size) {
-                        break;
-                    }
+            loginOrder.visitFrom(afterLoginKey, slot -> {
+                CustomerRow row = rows.get(slot);
+                if (afterLoginKey != null && CustomerRows.equalsKey(row, CustomerRows.LOGIN, afterLoginKey)) {
+                    return true;
                 }
-            }
+                if (includeInvalid || row.isValid()) {
+                    out.add(row.toCustomer());
+                }
+                return out.size() < size;
+            });
             return Collections.unmodifiableList(out);
         } finally {
             read.unlock();
@@ -234,7 +282,7 @@ public final class MemoryCustomerStore implements CustomerStore {
     public long count() {
         read.lock();
         try {
-            return byLogin.size();
+            return rows.size();
         } finally {
             read.unlock();
         }
@@ -244,19 +292,14 @@ public final class MemoryCustomerStore implements CustomerStore {
     public void insert(Customer customer, boolean uniqueEmail) {
         Objects.requireNonNull(customer, "customer");
         guard.checkWritable("create customer '" + customer.login() + "'");
-        String loginKey = Keys.of(customer.login());
+        CustomerRow row = new CustomerRow(customer);
         write.lock();
         try {
-            if (byLogin.containsKey(loginKey)) {
-                throw new DuplicateCustomerException("login", customer.login());
+            DuplicateCustomerException refused = refusal(customer, uniqueEmail);
+            if (refused != null) {
+                throw refused;
             }
-            if (uniqueEmail && customer.email() != null) {
-                if (byEmail.containsKey(Keys.of(customer.email()))) {
-                    throw new DuplicateCustomerException("email", customer.email());
-                }
-            }
-            byLogin.put(loginKey, customer);
-            index(loginKey, customer);
+            add(row);
         } finally {
             write.unlock();
         }
@@ -267,24 +310,20 @@ public final class MemoryCustomerStore implements CustomerStore {
     public Map<Integer, DuplicateCustomerException> insertAll(List<Customer> customers, boolean uniqueEmail) {
         Objects.requireNonNull(customers, "customers");
         guard.checkWritable("import customers");
-        Map<Integer, DuplicateCustomerException> refused = new java.util.LinkedHashMap<>();
+        Map<Integer, DuplicateCustomerException> refused = new LinkedHashMap<>();
+        CustomerRow[] encoded = new CustomerRow[customers.size()];
+        for (int i = 0; i < encoded.length; i++) {
+            encoded[i] = new CustomerRow(customers.get(i));
+        }
         write.lock();
         try {
-            for (int i = 0; i < customers.size(); i++) {
-                Customer customer = customers.get(i);
-                String loginKey = Keys.of(customer.login());
-                if (byLogin.containsKey(loginKey)) {
-                    refused.put(i, new DuplicateCustomerException("login", customer.login()));
-                    continue;
+            for (int i = 0; i < encoded.length; i++) {
+                DuplicateCustomerException e = refusal(customers.get(i), uniqueEmail);
+                if (e != null) {
+                    refused.put(i, e);
+                } else {
+                    add(encoded[i]);
                 }
-                if (uniqueEmail && customer.email() != null) {
-                    if (byEmail.containsKey(Keys.of(customer.email()))) {
-                        refused.put(i, new DuplicateCustomerException("email", customer.email()));
-                        continue;
-                    }
-                }
-                byLogin.put(loginKey, customer);
-                index(loginKey, customer);
             }
         } finally {
             write.unlock();
@@ -292,30 +331,74 @@ public final class MemoryCustomerStore implements CustomerStore {
         return refused;
     }
 
+    /** Why the customer cannot be inserted (its login or email taken), or {@code null}. Under the write lock. */
+    private @Nullable DuplicateCustomerException refusal(Customer customer, boolean uniqueEmail) {
+        if (byLogin.find(Keys.of(customer.login())) >= 0) {
+            return new DuplicateCustomerException("login", customer.login());
+        }
+        if (uniqueEmail && customer.email() != null && emailHolder(Keys.of(customer.email()), -1) >= 0) {
+            return new DuplicateCustomerException("email", customer.email());
+        }
+        return null;
+    }
+
+    /** A slot other than {@code except} holding the email key, or -1. */
+    private int emailHolder(String emailKey, int except) {
+        int[] holder = {-1};
+        byEmail.visit(emailKey, slot -> {
+            if (slot != except) {
+                holder[0] = slot;
+                return false;
+            }
+            return true;
+        });
+        return holder[0];
+    }
+
     @Override
     public void update(Customer customer, long expectedVersion, boolean uniqueEmail) {
         Objects.requireNonNull(customer, "customer");
         guard.checkWritable("update customer '" + customer.login() + "'");
         String loginKey = Keys.of(customer.login());
+        CustomerRow row = new CustomerRow(customer);
         write.lock();
         try {
-            Customer stored = byLogin.get(loginKey);
-            if (stored == null) {
+            int slot = byLogin.find(loginKey);
+            if (slot < 0) {
                 throw new CustomerNotFoundException(customer.login());
             }
-            if (stored.version() != expectedVersion) {
-                throw new ConcurrentUpdateException("customer", customer.login(), expectedVersion, stored.version());
+            CustomerRow stored = rows.get(slot);
+            long storedVersion = stored.version();
+            if (storedVersion != expectedVersion) {
+                throw new ConcurrentUpdateException("customer", customer.login(), expectedVersion, storedVersion);
             }
-            if (uniqueEmail && customer.email() != null) {
-                for (String holder : LoginKeys.of(byEmail.get(Keys.of(customer.email())))) {
-                    if (!holder.equals(loginKey)) {
-                        throw new DuplicateCustomerException("email", customer.email());
+            if (uniqueEmail && customer.email() != null && emailHolder(Keys.of(customer.email()), slot) >= 0) {
+                throw new DuplicateCustomerException("email", customer.email());
+            }
+            String[] oldKeys = new String[FIELDS.length];
+            String[] newKeys = new String[FIELDS.length];
+            for (int f = 0; f < FIELDS.length; f++) {
+                oldKeys[f] = CustomerRows.key(stored, f);
+                newKeys[f] = CustomerRows.key(row, f);
+                if (oldKeys[f] != null && !oldKeys[f].equals(newKeys[f])) {
+                    fieldIndexes[f].remove(slot, oldKeys[f]);
+                    if (f == EMAIL) {
+                        byEmail.remove(slot);
                     }
                 }
             }
-            unindex(loginKey, stored);
-            byLogin.put(loginKey, customer);
-            index(loginKey, customer);
+            rows.set(slot, row);
+            for (int f = 0; f < FIELDS.length; f++) {
+                if (newKeys[f] != null && !newKeys[f].equals(oldKeys[f])) {
+                    index(slot, row, f, newKeys[f]);
+                    if (f == EMAIL) {
+                        byEmail.add(slot);
+                    }
+                } else if (f != CustomerRows.LOGIN && newKeys[f] != null && row.value(f) != stored.value(f)
+                        && row.value(f).equals(stored.value(f))) {
+                    row.share(f, stored.value(f));
+                }
+            }
         } finally {
             write.unlock();
         }
@@ -330,11 +413,22 @@ public final class MemoryCustomerStore implements CustomerStore {
         String loginKey = Keys.of(login);
         write.lock();
         try {
-            Customer stored = byLogin.remove(loginKey);
-            if (stored == null) {
+            int slot = byLogin.find(loginKey);
+            if (slot < 0) {
                 return false;
             }
-            unindex(loginKey, stored);
+            CustomerRow stored = rows.get(slot);
+            for (int f = 0; f < FIELDS.length; f++) {
+                String key = CustomerRows.key(stored, f);
+                if (key != null) {
+                    fieldIndexes[f].remove(slot, key);
+                }
+            }
+            if (stored.value(EMAIL) != null) {
+                byEmail.remove(slot);
+            }
+            byLogin.remove(slot);
+            rows.remove(slot);
             return true;
         } finally {
             write.unlock();
@@ -354,40 +448,26 @@ public final class MemoryCustomerStore implements CustomerStore {
         examined.reset();
     }
 
-    // ----- indexes (called under the write lock) -----------------------------------------------------------------
-
-    private void index(String loginKey, Customer c) {
-        if (c.email() != null) {
-            LoginKeys.add(byEmail, Keys.of(c.email()), loginKey);
+    /** Stores a new row and indexes it (under the write lock, its login not held yet). */
+    private void add(CustomerRow row) {
+        int slot = rows.add(row);
+        byLogin.add(slot);
+        if (row.value(EMAIL) != null) {
+            byEmail.add(slot);
         }
-        if (c.customerId() != null) {
-            LoginKeys.add(byCustomerId, Keys.of(c.customerId()), loginKey);
-        }
-        for (Map.Entry<CustomerField, NavigableMap<String, Object>> e : fieldIndexes.entrySet()) {
-            String v = e.getKey().get(c);
-            if (v != null) {
-                LoginKeys.add(e.getValue(), fieldKey(v), loginKey);
+        for (int f = 0; f < FIELDS.length; f++) {
+            String key = CustomerRows.key(row, f);
+            if (key != null) {
+                index(slot, row, f, key);
             }
         }
     }
 
-    private void unindex(String loginKey, Customer c) {
-        if (c.email() != null) {
-            LoginKeys.remove(byEmail, Keys.of(c.email()), loginKey);
+    /** Adds the slot to the field's index, and shares the value's string with a neighbour there having it. */
+    private void index(int slot, CustomerRow row, int field, String key) {
+        String same = fieldIndexes[field].add(slot, key);
+        if (same != null) {
+            row.share(field, same);
         }
-        if (c.customerId() != null) {
-            LoginKeys.remove(byCustomerId, Keys.of(c.customerId()), loginKey);
-        }
-        for (Map.Entry<CustomerField, NavigableMap<String, Object>> e : fieldIndexes.entrySet()) {
-            String v = e.getKey().get(c);
-            if (v != null) {
-                LoginKeys.remove(e.getValue(), fieldKey(v), loginKey);
-            }
-        }
-    }
-
-    /** Lower-cased as {@link SearchTerm} lower-cases, so that a term's literal prefix is a prefix of the key. */
-    private static String fieldKey(String value) {
-        return value.toLowerCase(Locale.ROOT);
     }
 }
