@@ -268,10 +268,65 @@ public final class LdapConnections implements AutoCloseable {
             BiPredicate<SearchResultEntry, Boolean> onEntry) {
         Control sort = sortBy == null || !sorts() ? null
                 : new ServerSideSortRequestControl(false, new SortKey(sortBy, "caseIgnoreOrderingMatch", false));
-        int read = 0;
-        int attempt = 0;
-        while (true) {
-            attempt++;
+        int[] read = {0};
+        onSearchConnection(base, filter, () -> read[0] == 0, conn -> {
+            ASN1OctetString cookie = null;
+            do {
+                SearchRequest request = new SearchRequest(base.toString(), scope, filter, attributes);
+                request.setTimeLimitSeconds((int) Math.min(Integer.MAX_VALUE, search.timeLimit().toSeconds()));
+                SimplePagedResultsControl page = new SimplePagedResultsControl(search.pageSize(), cookie, false);
+                request.setControls(sort == null ? new Control[] {page} : new Control[] {page, sort});
+                SearchResult result;
+                List<SearchResultEntry> entries;
+                boolean truncated = false;
+                try {
+                    result = conn.search(request);
+                    entries = result.getSearchEntries();
+                } catch (LDAPSearchException e) {
+                    if (e.getResultCode() != ResultCode.SIZE_LIMIT_EXCEEDED) {
+                        throw e;
+                    }
+                    LOG.warn("LDAP back-end '{}': the directory's size limit cut a search of {} at {} entries",
+                            settings.name(), base, read[0] + e.getEntryCount());
+                    result = e.getSearchResult();
+                    entries = e.getSearchEntries();
+                    truncated = true;
+                }
+                boolean sorted = sort != null && sortedBy(result);
+                // the server's cookie for the next page: what ends the paged search there if we stop before it
+                SimplePagedResultsControl paged = truncated ? null : SimplePagedResultsControl.get(result);
+                cookie = paged == null || paged.getCookie().getValueLength() == 0 ? null : paged.getCookie();
+                for (SearchResultEntry entry : entries) {
+                    read[0]++;
+                    if (!onEntry.test(entry, sorted)) {
+                        abandonPaging(conn, request, cookie);
+                        return null;
+                    }
+                    if (search.sizeLimit() > 0 && read[0] >= search.sizeLimit()) {
+                        LOG.warn("LDAP back-end '{}': a search of {} stopped at {} = {} entries",
+                                settings.name(), base, settings.key("size-limit"), search.sizeLimit());
+                        abandonPaging(conn, request, cookie);
+                        return null;
+                    }
+                }
+            } while (cookie != null);
+            return null;
+        });
+    }
+
+    /** Work on a pooled connection. */
+    private interface OnConnection<T> {
+        T run(LDAPConnection connection) throws LDAPException;
+    }
+
+    /**
+     * Runs a search's {@code work} on a pooled connection, and once more on another if the connection turned out
+     * dead while {@code nothingRead} — not after a client-side timeout, which is the server being slow on this
+     * search: retrying would only double the wait (and the server's load). A dead connection is dropped.
+     */
+    private <T> T onSearchConnection(DN base, Filter filter, java.util.function.BooleanSupplier nothingRead,
+            OnConnection<T> work) {
+        for (int attempt = 1; ; attempt++) {
             LDAPConnection conn;
             try {
                 conn = pool.getConnection();
@@ -279,53 +334,11 @@ public final class LdapConnections implements AutoCloseable {
                 throw unavailable("search " + base, e);
             }
             boolean defunct = false;
-            ASN1OctetString cookie = null;
             try {
-                do {
-                    SearchRequest request = new SearchRequest(base.toString(), scope, filter, attributes);
-                    request.setTimeLimitSeconds((int) Math.min(Integer.MAX_VALUE, search.timeLimit().toSeconds()));
-                    SimplePagedResultsControl page = new SimplePagedResultsControl(search.pageSize(), cookie, false);
-                    request.setControls(sort == null ? new Control[] {page} : new Control[] {page, sort});
-                    SearchResult result;
-                    List<SearchResultEntry> entries;
-                    boolean truncated = false;
-                    try {
-                        result = conn.search(request);
-                        entries = result.getSearchEntries();
-                    } catch (LDAPSearchException e) {
-                        if (e.getResultCode() != ResultCode.SIZE_LIMIT_EXCEEDED) {
-                            throw e;
-                        }
-                        LOG.warn("LDAP back-end '{}': the directory's size limit cut a search of {} at {} entries",
-                                settings.name(), base, read + e.getEntryCount());
-                        result = e.getSearchResult();
-                        entries = e.getSearchEntries();
-                        truncated = true;
-                    }
-                    boolean sorted = sort != null && sortedBy(result);
-                    // the server's cookie for the next page: what ends the paged search there if we stop before it
-                    SimplePagedResultsControl paged = truncated ? null : SimplePagedResultsControl.get(result);
-                    cookie = paged == null || paged.getCookie().getValueLength() == 0 ? null : paged.getCookie();
-                    for (SearchResultEntry entry : entries) {
-                        read++;
-                        if (!onEntry.test(entry, sorted)) {
-                            abandonPaging(conn, request, cookie);
-                            return;
-                        }
-                        if (search.sizeLimit() > 0 && read >= search.sizeLimit()) {
-                            LOG.warn("LDAP back-end '{}': a search of {} stopped at {} = {} entries",
-                                    settings.name(), base, settings.key("size-limit"), search.sizeLimit());
-                            abandonPaging(conn, request, cookie);
-                            return;
-                        }
-                    }
-                } while (cookie != null);
-                return;
+                return work.run(conn);
             } catch (LDAPException e) {
                 defunct = !e.getResultCode().isConnectionUsable();
-                // A client-side timeout is the server being slow on this search, not a dead connection: retrying
-                // it would only double the wait (and the server's load). The connection is dropped all the same.
-                if (defunct && read == 0 && attempt == 1 && e.getResultCode() != ResultCode.TIMEOUT) {
+                if (defunct && nothingRead.getAsBoolean() && attempt == 1 && e.getResultCode() != ResultCode.TIMEOUT) {
                     LOG.debug("LDAP back-end '{}': search failed on a dead connection, retrying once: {}",
                             settings.name(), describe(e));
                     continue;
@@ -360,55 +373,32 @@ public final class LdapConnections implements AutoCloseable {
         request.setSizeLimit(limit);
         request.setControls(new ServerSideSortRequestControl(true,
                 new SortKey(sortBy, "caseIgnoreOrderingMatch", false)));
-        for (int attempt = 1; ; attempt++) {
-            LDAPConnection conn;
+        return onSearchConnection(base, filter, () -> true, conn -> {
+            SearchResult result;
+            boolean cut = false;
             try {
-                conn = pool.getConnection();
-            } catch (LDAPException e) {
-                throw unavailable("search " + base, e);
-            }
-            boolean defunct = false;
-            try {
-                SearchResult result;
-                boolean cut = false;
-                try {
-                    result = conn.search(request);
-                } catch (LDAPSearchException e) {
-                    ResultCode rc = e.getResultCode();
-                    if (rc != ResultCode.SIZE_LIMIT_EXCEEDED && rc.isConnectionUsable() && rc != ResultCode.TIMEOUT
-                            && rc != ResultCode.TIME_LIMIT_EXCEEDED) {
-                        LOG.debug("LDAP back-end '{}': the directory would not sort a search of {}: {}",
-                                settings.name(), base, describe(e));
-                        return java.util.Optional.empty();
-                    }
-                    if (rc != ResultCode.SIZE_LIMIT_EXCEEDED) {
-                        throw e;
-                    }
-                    result = e.getSearchResult();
-                    cut = true;
-                }
-                List<SearchResultEntry> entries = result.getSearchEntries();
-                // every match stands, in any order; a cut answer only if cut at this limit, and not said unsorted
-                if (cut && (entries.size() < limit || saysUnsorted(result))) {
+                result = conn.search(request);
+            } catch (LDAPSearchException e) {
+                ResultCode rc = e.getResultCode();
+                if (rc != ResultCode.SIZE_LIMIT_EXCEEDED && rc.isConnectionUsable() && rc != ResultCode.TIMEOUT
+                        && rc != ResultCode.TIME_LIMIT_EXCEEDED) {
+                    LOG.debug("LDAP back-end '{}': the directory would not sort a search of {}: {}",
+                            settings.name(), base, describe(e));
                     return java.util.Optional.empty();
                 }
-                return java.util.Optional.of(new SortedHead(entries, !cut));
-            } catch (LDAPException e) {
-                defunct = !e.getResultCode().isConnectionUsable();
-                if (defunct && attempt == 1 && e.getResultCode() != ResultCode.TIMEOUT) {
-                    LOG.debug("LDAP back-end '{}': search failed on a dead connection, retrying once: {}",
-                            settings.name(), describe(e));
-                    continue;
+                if (rc != ResultCode.SIZE_LIMIT_EXCEEDED) {
+                    throw e;
                 }
-                throw unavailable("search " + base + " for " + shortened(filter.toString()), e);
-            } finally {
-                if (defunct) {
-                    pool.releaseDefunctConnection(conn);
-                } else {
-                    pool.releaseConnection(conn);
-                }
+                result = e.getSearchResult();
+                cut = true;
             }
-        }
+            List<SearchResultEntry> entries = result.getSearchEntries();
+            // every match stands, in any order; a cut answer only if cut at this limit, and not said unsorted
+            if (cut && (entries.size() < limit || saysUnsorted(result))) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new SortedHead(entries, !cut));
+        });
     }
 
     /** True if the result has a sort response control saying that the server did not sort (or one it cannot read). */
