@@ -77,6 +77,15 @@ public final class SearchTerm {
         return leadingWildcard || parts.isEmpty() ? "" : parts.get(0);
     }
 
+    /**
+     * True if the term is one literal then {@code *} ({@code jo*}): it matches exactly the values whose
+     * {@linkplain #fold fold} starts with {@link #literalPrefix()}, so the range of that prefix in an index of folded
+     * values holds every match and nothing else.
+     */
+    public boolean isPrefix() {
+        return !leadingWildcard && trailingWildcard && parts.size() == 1;
+    }
+
     /** The rule: does the whole value match, case-insensitively? */
     public boolean matches(String value) {
         String v = fold(value);

@@ -153,6 +153,9 @@ public final class MemoryCustomerStore implements CustomerStore {
         Objects.requireNonNull(search, "search");
         read.lock();
         try {
+            if (search.terms().size() == 1 && search.terms().get(0).isPrefix()) {
+                return firstByLogin(search, search.terms().get(0).literalPrefix());
+            }
             List<Customer> out = new ArrayList<>();
             int limit = search.fetchLimit();
             IntPredicate visit = slot -> {
@@ -227,6 +230,48 @@ public final class MemoryCustomerStore implements CustomerStore {
             sortByLogin(result);
         }
         return result;
+    }
+
+    /**
+     * A search of one prefix term ({@link SearchTerm#isPrefix}): every slot in the prefix's range of a searched
+     * field's index matches (validity aside), so the answer is the first {@code fetchLimit} of them by login key —
+     * kept in a bounded heap while the ranges are read, and only those made into customers.
+     */
+    private List<Customer> firstByLogin(CustomerSearch search, String prefix) {
+        int limit = search.fetchLimit();
+        java.util.Comparator<Integer> byLogin = (a, b) -> CustomerRows.compareKeys(rows.get(a), rows.get(b),
+                CustomerRows.LOGIN);
+        java.util.PriorityQueue<Integer> last = new java.util.PriorityQueue<>(Math.min(limit, 1024) + 1,
+                byLogin.reversed());
+        BitSet seen = new BitSet();
+        for (CustomerField f : search.fields()) {
+            fieldIndexes[f.ordinal()].visitPrefix(prefix, slot -> {
+                if (seen.get(slot)) {
+                    return true;
+                }
+                seen.set(slot);
+                examined.increment();
+                if (search.validOnly() && !rows.get(slot).isValid()) {
+                    return true;
+                }
+                if (last.size() < limit) {
+                    last.add(slot);
+                } else if (byLogin.compare(slot, last.peek()) < 0) {
+                    last.poll();
+                    last.add(slot);
+                } else if (f == CustomerField.LOGIN) {
+                    return false; // the login index is in login order: the rest of its range comes later still
+                }
+                return true;
+            });
+        }
+        Integer[] first = last.toArray(new Integer[0]);
+        Arrays.sort(first, byLogin);
+        List<Customer> out = new ArrayList<>(first.length);
+        for (Integer slot : first) {
+            out.add(rows.get(slot).toCustomer());
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /** Sorts slots by login key (a range of one non-login field is in field-key order first). */
