@@ -81,8 +81,9 @@ final class Permissions implements PolicyEvaluator.Data {
                 .map(c -> new CustomerAccess(c, evaluation(login).permissions()));
     }
 
+    /** The permissions only (no explanation steps): what is cached and checked. */
     private PolicyEvaluator.Evaluation evaluate(Customer c) {
-        return PolicyEvaluator.evaluate(policy.get(), c, this);
+        return PolicyEvaluator.permissionsOf(policy.get(), c, this);
     }
 
     EffectivePermissions permissions(String login) {
@@ -98,7 +99,8 @@ final class Permissions implements PolicyEvaluator.Data {
     /** Always evaluated afresh: an explanation is for a person looking at it, and must show the stores as they are. */
     PermissionExplanation explain(String login, String group) {
         Args.requireText("group", group);
-        return sessions.run(() -> evaluate(sources.locateOrThrow(login).customer())).explain(group);
+        return sessions.run(() -> PolicyEvaluator.evaluate(policy.get(), sources.locateOrThrow(login).customer(),
+                this)).explain(group);
     }
 
     Set<String> accessibleCustomerIds(String login) {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,10 +58,11 @@ public final class PolicyEvaluator {
     /** The result: permissions plus the steps that made them, by group key. */
     public static final class Evaluation {
         private final EffectivePermissions permissions;
-        private final Map<String, List<Step>> steps;
+        private final @Nullable Map<String, List<Step>> steps;
         private final List<Step> global;
 
-        Evaluation(EffectivePermissions permissions, Map<String, List<Step>> steps, List<Step> global) {
+        /** {@code steps} null: evaluated without an explanation. */
+        Evaluation(EffectivePermissions permissions, @Nullable Map<String, List<Step>> steps, List<Step> global) {
             this.permissions = permissions;
             this.steps = steps;
             this.global = global;
@@ -71,6 +73,9 @@ public final class PolicyEvaluator {
         }
 
         public PermissionExplanation explain(String group) {
+            if (steps == null) {
+                throw new IllegalStateException("evaluated without an explanation (permissionsOf)");
+            }
             List<Step> s = new ArrayList<>(global);
             s.addAll(steps.getOrDefault(Keys.of(group), List.of()));
             String name = group;
@@ -86,9 +91,22 @@ public final class PolicyEvaluator {
     private PolicyEvaluator() {
     }
 
+    /** The permissions and the steps that made them: what {@link Evaluation#explain} tells. */
     public static Evaluation evaluate(CustomerGroupPolicy policy, Customer customer, Data data) {
+        return evaluate(policy, customer, data, true);
+    }
+
+    /**
+     * The permissions only, by the same rules: no step is recorded nor its text made (the hot path, whose
+     * evaluations are cached and never explained); {@link Evaluation#explain} refuses such an evaluation.
+     */
+    public static Evaluation permissionsOf(CustomerGroupPolicy policy, Customer customer, Data data) {
+        return evaluate(policy, customer, data, false);
+    }
+
+    private static Evaluation evaluate(CustomerGroupPolicy policy, Customer customer, Data data, boolean explained) {
         String login = customer.login();
-        Map<String, List<Step>> steps = new HashMap<>();
+        Map<String, List<Step>> steps = explained ? new HashMap<>() : null;
         if (!customer.isValid()) {
             Step s = new Step(Rule.CUSTOMER_INVALID, Optional.empty(),
                     "customer " + login + " is " + customer.validity().name().toLowerCase(java.util.Locale.ROOT)
@@ -128,23 +146,25 @@ public final class PolicyEvaluator {
             for (Group g : data.allGroups()) {
                 if (g.isValid()) {
                     grant(granted, names, steps, g, Rule.GROUP_SUPPORT_OFF, Permission.RW,
-                            "group support is off: every valid customer has rw on every valid group");
+                            () -> "group support is off: every valid customer has rw on every valid group");
                 } else {
-                    step(steps, g.name(), Rule.GROUP_INVALID, "group " + g.name() + " is not valid: it grants nothing");
+                    step(steps, g.name(), Rule.GROUP_INVALID,
+                            () -> "group " + g.name() + " is not valid: it grants nothing");
                 }
             }
         } else {
             policy.alwaysGroups().forEach((group, perm) -> candidate(data, groupCache, granted, names, steps, group,
-                    Rule.ALWAYS_GROUP, perm, "always-group " + group + " with " + perm.key()));
+                    Rule.ALWAYS_GROUP, perm, () -> "always-group " + group + " with " + perm.key()));
             for (String id : companyIds) {
                 if (!companyValid.get(Keys.of(id))) {
                     policy.companyAlwaysGroups().keySet().forEach(group -> step(steps, group, Rule.COMPANY_INVALID,
-                            "company " + id + " is not valid or unknown: its company always-groups grant nothing"));
+                            () -> "company " + id + " is not valid or unknown: its company always-groups grant"
+                                    + " nothing"));
                     continue;
                 }
                 policy.companyAlwaysGroups().forEach((group, perm) -> candidate(data, groupCache, granted, names,
                         steps, group, Rule.COMPANY_ALWAYS_GROUP, perm,
-                        "company always-group " + group + " with " + perm.key() + " through company " + id));
+                        () -> "company always-group " + group + " with " + perm.key() + " through company " + id));
             }
             for (Membership m : links) {
                 if (m.context() != PermissionContext.OWN) {
@@ -153,7 +173,7 @@ public final class PolicyEvaluator {
                 if (m.kind() == Membership.Kind.CUSTOMER) {
                     if (Keys.same(m.subject(), login)) {
                         candidate(data, groupCache, granted, names, steps, m.group(), Rule.CUSTOMER_LINK,
-                                m.permission(), "customer " + login + " is linked to " + m.group() + " with "
+                                m.permission(), () -> "customer " + login + " is linked to " + m.group() + " with "
                                         + m.permission().key());
                     }
                     continue;
@@ -163,12 +183,13 @@ public final class PolicyEvaluator {
                     continue;
                 }
                 if (!valid) {
-                    step(steps, m.group(), Rule.COMPANY_INVALID, "company " + m.subject()
+                    step(steps, m.group(), Rule.COMPANY_INVALID, () -> "company " + m.subject()
                             + " is not valid or unknown: its link to " + m.group() + " grants nothing");
                     continue;
                 }
                 candidate(data, groupCache, granted, names, steps, m.group(), Rule.COMPANY_LINK, m.permission(),
-                        "company " + m.subject() + " is linked to " + m.group() + " with " + m.permission().key());
+                        () -> "company " + m.subject() + " is linked to " + m.group() + " with "
+                                + m.permission().key());
             }
         }
 
@@ -221,13 +242,15 @@ public final class PolicyEvaluator {
     }
 
     private static void candidate(Data data, Map<String, Optional<Group>> cache, Map<String, Permission> granted,
-            Map<String, String> names, Map<String, List<Step>> steps, String group, Rule rule, Permission perm,
-            String detail) {
+            Map<String, String> names, @Nullable Map<String, List<Step>> steps, String group, Rule rule,
+            Permission perm, Supplier<String> detail) {
         Optional<Group> g = group(data, cache, group);
         if (g.isEmpty()) {
-            step(steps, group, Rule.GROUP_INVALID, detail + ", but group " + group + " does not exist: it grants nothing");
+            step(steps, group, Rule.GROUP_INVALID,
+                    () -> detail.get() + ", but group " + group + " does not exist: it grants nothing");
         } else if (!g.get().isValid()) {
-            step(steps, group, Rule.GROUP_INVALID, detail + ", but group " + group + " is not valid: it grants nothing");
+            step(steps, group, Rule.GROUP_INVALID,
+                    () -> detail.get() + ", but group " + group + " is not valid: it grants nothing");
         } else {
             grant(granted, names, steps, g.get(), rule, perm, detail);
         }
@@ -238,14 +261,21 @@ public final class PolicyEvaluator {
     }
 
     private static void grant(Map<String, Permission> granted, Map<String, String> names,
-            Map<String, List<Step>> steps, Group g, Rule rule, Permission perm, String detail) {
+            @Nullable Map<String, List<Step>> steps, Group g, Rule rule, Permission perm, Supplier<String> detail) {
         String key = Keys.of(g.name());
         granted.merge(key, perm, Permission::strongest);
         names.put(key, g.name());
-        steps.computeIfAbsent(key, k -> new ArrayList<>()).add(new Step(rule, Optional.of(perm), detail));
+        if (steps != null) {
+            steps.computeIfAbsent(key, k -> new ArrayList<>()).add(new Step(rule, Optional.of(perm), detail.get()));
+        }
     }
 
-    private static void step(Map<String, List<Step>> steps, String group, Rule rule, String detail) {
-        steps.computeIfAbsent(Keys.of(group), k -> new ArrayList<>()).add(new Step(rule, Optional.empty(), detail));
+    /** A step of the explanation; nothing (not even its text) when {@code steps} is null (no explanation). */
+    private static void step(@Nullable Map<String, List<Step>> steps, String group, Rule rule,
+            Supplier<String> detail) {
+        if (steps != null) {
+            steps.computeIfAbsent(Keys.of(group), k -> new ArrayList<>())
+                    .add(new Step(rule, Optional.empty(), detail.get()));
+        }
     }
 }
