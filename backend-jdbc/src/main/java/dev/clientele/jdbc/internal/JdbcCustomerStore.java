@@ -483,10 +483,10 @@ public final class JdbcCustomerStore implements CustomerStore {
     /**
      * Inserts in chunks of {@value #CHUNK}, in the current transaction (or one of its own): each chunk is one
      * {@code COPY} on PostgreSQL ({@link PgCopy}; a JDBC batch for a chunk with a value COPY cannot carry, or where the
-     * connection is not pgjdbc's), a JDBC batch elsewhere. With unique emails, the chunk's email stripes are locked
-     * (in stripe order, so two imports cannot deadlock) and the emails already stored are refused up front. A chunk
-     * that still hits a unique login is undone to a savepoint and its rows are inserted one by one, each in a
-     * savepoint of its own, so that a duplicate refuses only its row.
+     * connection is not pgjdbc's), a JDBC batch elsewhere. With unique emails, the stripes of every email of the call
+     * are locked first, in stripe order and in one statement (so two imports cannot deadlock), and each chunk's emails
+     * already stored are refused up front. A chunk that still hits a unique login is undone to a savepoint and its
+     * rows are inserted one by one, each in a savepoint of its own, so that a duplicate refuses only its row.
      */
     @Override
     public Map<Integer, DuplicateCustomerException> insertAll(List<Customer> customers, boolean uniqueEmail) {
@@ -498,6 +498,18 @@ public final class JdbcCustomerStore implements CustomerStore {
         return db.write("import " + customers.size() + " customers", c -> {
             Map<Integer, DuplicateCustomerException> refused = new LinkedHashMap<>();
             Set<String> emailsSeen = new HashSet<>();
+            if (uniqueEmail) {
+                List<String> keys = new ArrayList<>();
+                for (Customer cu : customers) {
+                    String k = Keys.of(cu.email());
+                    if (k != null) {
+                        keys.add(k);
+                    }
+                }
+                if (!keys.isEmpty()) {
+                    lockEmails(c, keys);
+                }
+            }
             for (int from = 0; from < customers.size(); from += CHUNK) {
                 List<Integer> todo = new ArrayList<>();
                 for (int i = from; i < Math.min(customers.size(), from + CHUNK); i++) {
@@ -524,7 +536,6 @@ public final class JdbcCustomerStore implements CustomerStore {
         if (keys.isEmpty()) {
             return todo;
         }
-        lockEmails(c, keys);
         Set<String> taken = existingKeys(c, m.emailKey(), new ArrayList<>(new LinkedHashSet<>(keys)));
         List<Integer> left = new ArrayList<>();
         for (int i : todo) {
