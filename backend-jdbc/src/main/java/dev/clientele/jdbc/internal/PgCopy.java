@@ -42,10 +42,15 @@ public final class PgCopy {
         try {
             in.writeToCopy(rows.bytes, 0, rows.length);
             return in.endCopy();
-        } finally {
+        } catch (SQLException | RuntimeException e) {
             if (in.isActive()) {
-                in.cancelCopy();
+                try {
+                    in.cancelCopy();
+                } catch (SQLException cancel) {
+                    e.addSuppressed(cancel);   // a broken connection: the first failure is the one to report
+                }
             }
+            throw e;
         }
     }
 
