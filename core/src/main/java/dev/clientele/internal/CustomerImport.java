@@ -119,9 +119,12 @@ final class CustomerImport {
         List<String> emails = batch.stream().map(Customer::email).toList();
         Set<String> takenLogins = new HashSet<>();
         Set<String> takenEmails = new HashSet<>();
+        // The target's insertAll refuses, row by row, an email it holds (it must: one may be taken meanwhile), as
+        // "exists already" like this check; the check is needed only where a refusal must come before the write.
+        boolean targetRefusesEmails = !options.stopOnError() && !options.dryRun();
         for (Source s : sources.all()) {
             takenLogins.addAll(s.store().existingLogins(logins));
-            if (sources.uniqueEmail()) {
+            if (sources.uniqueEmail() && !(targetRefusesEmails && s.store() == target.store())) {
                 takenEmails.addAll(s.store().existingEmails(emails));
             }
         }

@@ -65,6 +65,8 @@ public final class JdbcCustomerStore implements CustomerStore {
     private final String selectColumns;
     private final String insertSql;
     private final String updateSql;
+    /** Imports by COPY on PostgreSQL ({@code null} elsewhere). */
+    private final @Nullable PgCopy copy;
 
     public JdbcCustomerStore(Database db) {
         this.db = Objects.requireNonNull(db, "db");
@@ -99,6 +101,8 @@ public final class JdbcCustomerStore implements CustomerStore {
                 + columns.stream().filter(c -> !c.name().equals(m.loginKey())).map(c -> c.name() + " = ?")
                         .collect(Collectors.joining(", "))
                 + " WHERE " + m.loginKey() + " = ? AND " + m.version() + " = ?";
+        this.copy = db.dialect() == Dialect.POSTGRESQL
+                ? new PgCopy(m.customers(), columns.stream().map(Column::name).toList()) : null;
     }
 
     @Override
@@ -487,10 +491,12 @@ public final class JdbcCustomerStore implements CustomerStore {
     }
 
     /**
-     * Inserts in JDBC batches of {@value #CHUNK}, in the current transaction (or one of its own). With unique emails,
-     * the chunk's email stripes are locked (in stripe order, so two imports cannot deadlock) and the emails already
-     * stored are refused up front. A batch that still hits a unique login is undone to a savepoint and its rows are
-     * inserted one by one, each in a savepoint of its own, so that a duplicate refuses only its row.
+     * Inserts in chunks of {@value #CHUNK}, in the current transaction (or one of its own): each chunk is one
+     * {@code COPY} on PostgreSQL ({@link PgCopy}; a JDBC batch for a chunk with a value COPY cannot carry, or where the
+     * connection is not pgjdbc's), a JDBC batch elsewhere. With unique emails, the stripes of every email of the call
+     * are locked first, in stripe order and in one statement (so two imports cannot deadlock), and each chunk's emails
+     * already stored are refused up front. A chunk that still hits a unique login is undone to a savepoint and its
+     * rows are inserted one by one, each in a savepoint of its own, so that a duplicate refuses only its row.
      */
     @Override
     public Map<Integer, DuplicateCustomerException> insertAll(List<Customer> customers, boolean uniqueEmail) {
@@ -502,6 +508,18 @@ public final class JdbcCustomerStore implements CustomerStore {
         return db.write("import " + customers.size() + " customers", c -> {
             Map<Integer, DuplicateCustomerException> refused = new LinkedHashMap<>();
             Set<String> emailsSeen = new HashSet<>();
+            if (uniqueEmail) {
+                List<String> keys = new ArrayList<>();
+                for (Customer cu : customers) {
+                    String k = Keys.of(cu.email());
+                    if (k != null) {
+                        keys.add(k);
+                    }
+                }
+                if (!keys.isEmpty()) {
+                    lockEmails(c, keys);
+                }
+            }
             for (int from = 0; from < customers.size(); from += CHUNK) {
                 List<Integer> todo = new ArrayList<>();
                 for (int i = from; i < Math.min(customers.size(), from + CHUNK); i++) {
@@ -528,7 +546,6 @@ public final class JdbcCustomerStore implements CustomerStore {
         if (keys.isEmpty()) {
             return todo;
         }
-        lockEmails(c, keys);
         Set<String> taken = existingKeys(c, m.emailKey(), new ArrayList<>(new LinkedHashSet<>(keys)));
         List<Integer> left = new ArrayList<>();
         for (int i : todo) {
@@ -551,6 +568,10 @@ public final class JdbcCustomerStore implements CustomerStore {
         try (PreparedStatement ps = c.prepareStatement(insertSql)) {
             try {
                 Database.inSavepoint(c, x -> {
+                    PgCopy.Encoded rows = copy == null || !PgCopy.available(x) ? null : encode(customers, todo);
+                    if (rows != null) {
+                        return copy.copy(x, rows);
+                    }
                     for (int i : todo) {
                         bindAll(ps, customers.get(i));
                         ps.addBatch();
@@ -579,6 +600,22 @@ public final class JdbcCustomerStore implements CustomerStore {
                 }
             }
         }
+    }
+
+    /** The chunk's rows for {@link PgCopy}, or {@code null} if one of them must go by insert. */
+    private PgCopy.@Nullable Encoded encode(List<Customer> customers, List<Integer> todo) {
+        PgCopy.Encoder out = new PgCopy.Encoder();
+        Object[] values = new Object[columns.size()];
+        for (int i : todo) {
+            Customer cu = customers.get(i);
+            for (int k = 0; k < values.length; k++) {
+                values[k] = columns.get(k).value().apply(cu);
+            }
+            if (!out.row(values)) {
+                return null;
+            }
+        }
+        return out.encoded();
     }
 
     private void bindAll(PreparedStatement ps, Customer customer) throws SQLException {

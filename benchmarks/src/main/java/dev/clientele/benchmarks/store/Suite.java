@@ -29,6 +29,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * java -jar benchmarks/target/clientele-benchmarks.jar [--quick] [--stores=h2,postgres,ldap] [--sizes=10000,100000]
  *     [--only=REGEX] [--out=FILE.md]
  * java -jar benchmarks/target/clientele-benchmarks.jar jmh ...   (JMH's own command line, e.g. HotPathBenchmark)
+ * java -jar benchmarks/target/clientele-benchmarks.jar import ...   (bulk import vs a raw batch: {@link ImportBenchmark})
  * </pre>
  *
  * {@code --quick}: 10,000 customers, 1 warm-up and 2 measured iterations of 1 s — to check that it runs, not for
@@ -55,6 +56,10 @@ public final class Suite {
             org.openjdk.jmh.Main.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("import")) {
+            ImportBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         boolean quick = false;
         String stores = "h2,postgres,ldap";
         String sizes = null;
@@ -73,7 +78,7 @@ public final class Suite {
                 out = Path.of(a.substring("--out=".length()));
             } else {
                 System.err.println("usage: [--quick] [--stores=h2,postgres,ldap] [--sizes=10000,100000]"
-                        + " [--only=REGEX] [--out=FILE.md] | jmh ARGS");
+                        + " [--only=REGEX] [--out=FILE.md] | jmh ARGS | import ARGS");
                 System.exit(2);
             }
         }
