@@ -2,6 +2,10 @@ package dev.clientele.benchmarks.store;
 
 import dev.clientele.CustomerDirectory;
 import dev.clientele.password.PasswordHasher;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -76,4 +80,13 @@ public abstract class Fixture implements AutoCloseable {
 
     @Override
     public abstract void close();
+
+    /** Deletes a temporary folder and all in it; what cannot be deleted is left for the OS. */
+    static void deleteTree(Path folder) {
+        try (var files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder: left for the OS
+        }
+    }
 }

@@ -261,11 +261,7 @@ public final class ImportBenchmark {
                 }
             }
             if (folder != null) {
-                try (var files = Files.walk(folder)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                } catch (IOException e) {
-                    // a temporary folder: left for the OS
-                }
+                Fixture.deleteTree(folder);
             }
         }
     }

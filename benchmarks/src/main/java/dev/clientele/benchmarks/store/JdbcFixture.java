@@ -266,11 +266,7 @@ final class JdbcFixture extends Fixture {
         backend.close();
         pool.close();
         if (folder != null) {
-            try (var files = Files.walk(folder)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // a temporary folder: left for the OS
-            }
+            deleteTree(folder);
         }
     }
 

@@ -44,6 +44,8 @@ final class LdapFixture extends Fixture {
     private static final String GROUPS = "ou=groups," + SUFFIX;
 
     private final AutoCloseable server;
+    /** The LDIF and the slapd database: deleted at close. */
+    private final Path folder;
     private final String serverName;
     private final LDAPConnectionPool raw;
     private final LDAPConnectionPool binds;
@@ -51,9 +53,11 @@ final class LdapFixture extends Fixture {
     private final CustomerDirectory cold;
     private final CustomerDirectory warm;
 
-    private LdapFixture(int customers, AutoCloseable server, String serverName, int port) throws LDAPException {
+    private LdapFixture(int customers, AutoCloseable server, Path folder, String serverName, int port)
+            throws LDAPException {
         super(customers);
         this.server = server;
+        this.folder = folder;
         this.serverName = serverName;
         this.raw = new LDAPConnectionPool(new LDAPConnection("127.0.0.1", port, ADMIN, ADMIN_PASSWORD), 2);
         this.binds = new LDAPConnectionPool(new LDAPConnection("127.0.0.1", port), 2);
@@ -98,7 +102,7 @@ final class LdapFixture extends Fixture {
             writeLdif(ldif, customers);
             if (Slapd.installed()) {
                 Slapd slapd = Slapd.start(folder, ldif);
-                return new LdapFixture(customers, slapd, "OpenLDAP slapd", slapd.port());
+                return new LdapFixture(customers, slapd, folder, "OpenLDAP slapd", slapd.port());
             }
             InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(SUFFIX);
             config.addAdditionalBindCredentials(ADMIN, ADMIN_PASSWORD);
@@ -108,7 +112,8 @@ final class LdapFixture extends Fixture {
             InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
             server.importFromLDIF(true, ldif.toFile());
             server.startListening();
-            return new LdapFixture(customers, () -> server.shutDown(true), "UnboundID in-memory", server.getListenPort());
+            return new LdapFixture(customers, () -> server.shutDown(true), folder, "UnboundID in-memory",
+                    server.getListenPort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (LDAPException e) {
@@ -253,5 +258,6 @@ final class LdapFixture extends Fixture {
         } catch (Exception e) {
             // the server process or thread ends with the JVM anyway
         }
+        deleteTree(folder);
     }
 }
