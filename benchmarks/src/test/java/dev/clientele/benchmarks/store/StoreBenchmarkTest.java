@@ -2,7 +2,7 @@ package dev.clientele.benchmarks.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clientele.EffectivePermissions;
+import dev.clientele.CustomerAccess;
 import dev.clientele.SearchResult;
 import java.util.List;
 import java.util.TreeSet;
@@ -33,9 +33,10 @@ class StoreBenchmarkTest {
         int granted = 0;
         for (int n = 0; n < CUSTOMERS; n += 7) {
             String login = Data.login(n);
-            List<?> pair = (List<?>) Scenario.CUSTOMER_AND_PERMISSIONS.run(f, false, login);
+            CustomerAccess access = (CustomerAccess) Scenario.CUSTOMER_AND_PERMISSIONS.run(f, false, login);
             List<?> raw = (List<?>) Scenario.CUSTOMER_AND_PERMISSIONS.run(f, true, login);
-            assertThat(((EffectivePermissions) pair.get(1)).groups().keySet())
+            assertThat(access.customer().email()).isEqualTo(raw.get(0));
+            assertThat(access.permissions().groups().keySet())
                     .isEqualTo(new TreeSet<>(((List<?>) raw.get(1)).stream()
                             .map(g -> g.toString().split(":")[0]).toList()));
             boolean has = (Boolean) Scenario.HAS_PERMISSION.run(f, false, login);
