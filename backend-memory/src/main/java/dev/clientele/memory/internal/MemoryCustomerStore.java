@@ -8,10 +8,7 @@ import dev.clientele.DuplicateCustomerException;
 import dev.clientele.spi.CustomerSearch;
 import dev.clientele.spi.CustomerStore;
 import dev.clientele.spi.Keys;
-import dev.clientele.spi.SearchTerm;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,8 +40,10 @@ import org.jspecify.annotations.Nullable;
  * candidates of the most selective term — the slots in its range, over the searched fields — are visited in
  * login-key order and filtered with {@link CustomerSearch#matches(Customer)} (the rule
  * lives in core) until {@code fetchLimit} match. Only when no term has a literal prefix (no terms, or terms that
- * all start with {@code *}) is every customer scanned, in login order, again stopping at {@code fetchLimit}.
- * {@link #examinedCandidates()} counts the customers {@code matches} was evaluated on, for tests.
+ * all start with {@code *}) is every customer scanned, in login order, again stopping at {@code fetchLimit}. A
+ * search of one prefix term ({@code jo*}) needs no {@code matches}: its ranges are exactly the matches, and the first
+ * {@code fetchLimit} by login are kept in a bounded heap ({@link MemorySearch}, which holds the searches).
+ * {@link #examinedCandidates()} counts the customers a search examined, for tests.
  */
 public final class MemoryCustomerStore implements CustomerStore {
     private static final CustomerField[] FIELDS = CustomerField.values();
@@ -63,6 +61,7 @@ public final class MemoryCustomerStore implements CustomerStore {
     private final SlotIndex[] fieldIndexes = new SlotIndex[FIELDS.length];
     private final SlotIndex loginOrder;
     private final LongAdder examined = new LongAdder();
+    private final MemorySearch searches;
 
     public MemoryCustomerStore(WriteGuard guard) {
         this.guard = Objects.requireNonNull(guard, "guard");
@@ -70,6 +69,7 @@ public final class MemoryCustomerStore implements CustomerStore {
             fieldIndexes[f.ordinal()] = new SlotIndex(rows, f.ordinal());
         }
         loginOrder = fieldIndexes[CustomerRows.LOGIN];
+        searches = new MemorySearch(rows, fieldIndexes, loginOrder, examined);
     }
 
     @Override
@@ -153,149 +153,10 @@ public final class MemoryCustomerStore implements CustomerStore {
         Objects.requireNonNull(search, "search");
         read.lock();
         try {
-            if (search.terms().size() == 1 && search.terms().get(0).isPrefix()) {
-                return firstByLogin(search, search.terms().get(0).literalPrefix());
-            }
-            List<Customer> out = new ArrayList<>();
-            int limit = search.fetchLimit();
-            IntPredicate visit = slot -> {
-                Customer c = rows.get(slot).toCustomer();
-                examined.increment();
-                if (search.matches(c)) {
-                    out.add(c);
-                    return out.size() < limit;
-                }
-                return true;
-            };
-            int[] candidates = candidates(search);
-            if (candidates == null) {
-                loginOrder.visitFrom(null, visit);
-            } else {
-                for (int slot : candidates) {
-                    if (!visit.test(slot)) {
-                        break;
-                    }
-                }
-            }
-            return Collections.unmodifiableList(out);
+            return searches.search(search);
         } finally {
             read.unlock();
         }
-    }
-
-    /**
-     * The slots that may match, in login-key order; {@code null} when no term can use an index. Only the most
-     * selective term's candidates are collected (the other terms are then checked by {@link CustomerSearch#matches}):
-     * the terms' index ranges are counted first, each count stopping once it passes the smallest so far, so a search
-     * of many broad terms holds one candidate set, not one per term.
-     */
-    private int @Nullable [] candidates(CustomerSearch search) {
-        String best = null;
-        long fewest = Long.MAX_VALUE;
-        for (SearchTerm term : search.terms()) {
-            String prefix = term.literalPrefix();
-            if (prefix.isEmpty()) {
-                continue;
-            }
-            long n = countUpTo(search, prefix, fewest);
-            if (n == 0) {
-                return new int[0];
-            }
-            if (n < fewest) {
-                best = prefix;
-                fewest = n;
-            }
-        }
-        if (best == null) {
-            return null;
-        }
-        String prefix = best;
-        BitSet seen = new BitSet();
-        int[][] found = {new int[16]};
-        int[] count = {0};
-        for (CustomerField f : search.fields()) {
-            fieldIndexes[f.ordinal()].visitPrefix(prefix, slot -> {
-                if (!seen.get(slot)) {
-                    seen.set(slot);
-                    if (count[0] == found[0].length) {
-                        found[0] = Arrays.copyOf(found[0], count[0] * 2);
-                    }
-                    found[0][count[0]++] = slot;
-                }
-                return true;
-            });
-        }
-        int[] result = Arrays.copyOf(found[0], count[0]);
-        if (search.fields().size() > 1 || !search.fields().contains(CustomerField.LOGIN)) {
-            sortByLogin(result);
-        }
-        return result;
-    }
-
-    /**
-     * A search of one prefix term ({@link SearchTerm#isPrefix}): every slot in the prefix's range of a searched
-     * field's index matches (validity aside), so the answer is the first {@code fetchLimit} of them by login key —
-     * kept in a bounded heap while the ranges are read, and only those made into customers.
-     */
-    private List<Customer> firstByLogin(CustomerSearch search, String prefix) {
-        int limit = search.fetchLimit();
-        java.util.Comparator<Integer> byLogin = (a, b) -> CustomerRows.compareKeys(rows.get(a), rows.get(b),
-                CustomerRows.LOGIN);
-        java.util.PriorityQueue<Integer> last = new java.util.PriorityQueue<>(Math.min(limit, 1024) + 1,
-                byLogin.reversed());
-        BitSet seen = new BitSet();
-        for (CustomerField f : search.fields()) {
-            fieldIndexes[f.ordinal()].visitPrefix(prefix, slot -> {
-                if (seen.get(slot)) {
-                    return true;
-                }
-                seen.set(slot);
-                examined.increment();
-                if (search.validOnly() && !rows.get(slot).isValid()) {
-                    return true;
-                }
-                if (last.size() < limit) {
-                    last.add(slot);
-                } else if (byLogin.compare(slot, last.peek()) < 0) {
-                    last.poll();
-                    last.add(slot);
-                } else if (f == CustomerField.LOGIN) {
-                    return false; // the login index is in login order: the rest of its range comes later still
-                }
-                return true;
-            });
-        }
-        Integer[] first = last.toArray(new Integer[0]);
-        Arrays.sort(first, byLogin);
-        List<Customer> out = new ArrayList<>(first.length);
-        for (Integer slot : first) {
-            out.add(rows.get(slot).toCustomer());
-        }
-        return Collections.unmodifiableList(out);
-    }
-
-    /** Sorts slots by login key (a range of one non-login field is in field-key order first). */
-    private void sortByLogin(int[] slots) {
-        Integer[] boxed = new Integer[slots.length];
-        for (int i = 0; i < slots.length; i++) {
-            boxed[i] = slots[i];
-        }
-        Arrays.sort(boxed, (a, b) -> CustomerRows.compareKeys(rows.get(a), rows.get(b), CustomerRows.LOGIN));
-        for (int i = 0; i < slots.length; i++) {
-            slots[i] = boxed[i];
-        }
-    }
-
-    /** The index entries of the searched fields starting with {@code prefix}, counted up to just past {@code cap}. */
-    private long countUpTo(CustomerSearch search, String prefix, long cap) {
-        long[] n = {0};
-        for (CustomerField f : search.fields()) {
-            fieldIndexes[f.ordinal()].visitPrefix(prefix, slot -> ++n[0] <= cap);
-            if (n[0] > cap) {
-                break;
-            }
-        }
-        return n[0];
     }
 
     /** From the login order: a range read, under the read lock for the page only. */
