@@ -154,8 +154,10 @@ public interface CustomerStore {
     /**
      * Inserts many new customers (a chunk of an import, already validated and stamped by the directory, without
      * duplicates among themselves). Each is stored or refused on its own: the result maps the index of every refused
-     * customer to why (a login or email taken meanwhile); an empty map means all were stored. A database store
-     * should batch them. The default calls {@link #insert(Customer, boolean)} for each.
+     * customer to why (a login or email taken meanwhile); an empty map means all were stored. With
+     * {@code uniqueEmail} a store must refuse here a customer whose email it already holds: the directory's import
+     * does not read this store's emails before it (only its logins). A database store should batch them. The default
+     * calls {@link #insert(Customer, boolean)} for each, which refuses both.
      */
     default Map<Integer, DuplicateCustomerException> insertAll(List<Customer> customers, boolean uniqueEmail) {
         Map<Integer, DuplicateCustomerException> refused = new LinkedHashMap<>();
