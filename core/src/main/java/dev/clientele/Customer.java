@@ -58,8 +58,11 @@ public final class Customer {
         this.country = b.country;
         this.comment = b.comment;
         this.validity = b.validity;
-        this.additionalCustomerIds = Collections.unmodifiableSet(new LinkedHashSet<>(b.additionalCustomerIds));
-        this.attributes = Collections.unmodifiableMap(new TreeMap<>(b.attributes));
+        // most customers have neither: the shared empty values cost no copy (a search builds hundreds at a time)
+        this.additionalCustomerIds = b.additionalCustomerIds.isEmpty() ? Collections.emptySet()
+                : Collections.unmodifiableSet(new LinkedHashSet<>(b.additionalCustomerIds));
+        this.attributes = b.attributes.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new TreeMap<>(b.attributes));
         this.created = b.created;
         this.changed = b.changed;
         this.version = b.version;

@@ -153,6 +153,22 @@ final class BulkData implements Iterable<Customer> {
                 });
     }
 
+    /**
+     * A login state and a password hash for each of the {@value #CUSTOMERS} customers, straight into the tables: the
+     * steady state of customers who have logged in before, so the plans of a login's statements are those of large
+     * tables.
+     */
+    static void insertLoginStatesAndHashes(Connection c, String states, String credentials) throws SQLException {
+        insertRows(c, "INSERT INTO " + states + " (login_key, login, failed_logins) VALUES (?, ?, 0)", (ps, n) -> {
+            ps.setString(1, dev.clientele.spi.Keys.of(login(n)));
+            ps.setString(2, login(n));
+        });
+        insertRows(c, "INSERT INTO " + credentials + " (login_key, password_hash) VALUES (?, ?)", (ps, n) -> {
+            ps.setString(1, dev.clientele.spi.Keys.of(login(n)));
+            ps.setString(2, "$test$" + n);
+        });
+    }
+
     /** Binds the values of row {@code n} of a batch. */
     private interface Row {
         void bind(PreparedStatement ps, int n) throws SQLException;

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.clientele.Customer;
 import dev.clientele.CustomerField;
 import dev.clientele.Membership;
+import dev.clientele.jdbc.internal.Jdbc;
+import dev.clientele.jdbc.internal.JdbcCredentialStore;
 import dev.clientele.jdbc.internal.JdbcCustomerStore;
+import dev.clientele.jdbc.internal.JdbcStateStore;
 import dev.clientele.jdbc.internal.JdbcCompanyStore;
 import dev.clientele.jdbc.internal.JdbcMembershipStore;
 import dev.clientele.spi.BackendSettings;
@@ -43,6 +46,7 @@ class H2LargeDataTest {
             BulkData.insertLinks(c, "clientele_links");
             BulkData.insertGroups(c, "clientele_groups");
             BulkData.insertCompanies(c, "clientele_companies");
+            BulkData.insertLoginStatesAndHashes(c, "clientele_login_state", "clientele_credentials");
         }
     }
 
@@ -57,7 +61,7 @@ class H2LargeDataTest {
         try (Connection c = DriverManager.getConnection(url);
                 PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
             for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
+                Jdbc.bind(ps, i + 1, params.get(i));
             }
             List<String> lines = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -170,5 +174,33 @@ class H2LargeDataTest {
         }
         assertThat(expected).as("the one statement finds some").isNotEmpty();
         assertThat(store.search(search)).extracting(Customer::login).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    @DisplayName("a lookup by login is one seek on the primary key")
+    void loginLookupSeeksThePrimaryKey() throws SQLException {
+        JdbcCustomerStore store = (JdbcCustomerStore) backend.customers().orElseThrow();
+        Map.Entry<String, List<Object>> q = store.findByLoginQuery("USER012345");
+
+        assertThat(plan(q.getKey(), q.getValue())).doesNotContainIgnoringCase("tableScan")
+                .containsPattern("PRIMARY_KEY_\\w+: LOGIN_KEY = ");
+        assertThat(store.findByLogin("USER012345")).get().extracting(Customer::login).isEqualTo("user012345");
+    }
+
+    @Test
+    @DisplayName("a login's statements — the state row locked, the state written, the hash read — each seek the"
+            + " primary key of 100,000 rows")
+    void loginStatementsSeekThePrimaryKeys() throws SQLException {
+        JdbcStateStore states = (JdbcStateStore) backend.state().orElseThrow();
+        JdbcCredentialStore credentials = (JdbcCredentialStore) backend.credentials().orElseThrow();
+        String login = BulkData.login(12_345);
+
+        for (Map.Entry<String, List<Object>> q : List.of(states.lockQuery(login), states.updateQuery(login),
+                credentials.hashQuery(login))) {
+            assertThat(plan(q.getKey(), q.getValue())).as(q.getKey()).doesNotContainIgnoringCase("tableScan")
+                    .containsPattern("PRIMARY_KEY_\\w+: LOGIN_KEY = ");
+        }
+        assertThat(states.loginState(login).login()).isEqualTo(login);
+        assertThat(credentials.passwordHash(login)).contains("$test$12345");
     }
 }

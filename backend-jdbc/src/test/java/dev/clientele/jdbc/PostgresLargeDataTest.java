@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.clientele.Customer;
 import dev.clientele.CustomerField;
 import dev.clientele.Membership;
+import dev.clientele.jdbc.internal.Jdbc;
+import dev.clientele.jdbc.internal.JdbcCredentialStore;
 import dev.clientele.jdbc.internal.JdbcCustomerStore;
+import dev.clientele.jdbc.internal.JdbcStateStore;
 import dev.clientele.jdbc.internal.JdbcCompanyStore;
 import dev.clientele.jdbc.internal.JdbcMembershipStore;
 import dev.clientele.spi.BackendSettings;
@@ -50,9 +53,12 @@ class PostgresLargeDataTest {
             BulkData.insertLinks(c, schema + ".clientele_links");
             BulkData.insertGroups(c, schema + ".clientele_groups");
             BulkData.insertCompanies(c, schema + ".clientele_companies");
+            BulkData.insertLoginStatesAndHashes(c, schema + ".clientele_login_state", schema + ".clientele_credentials");
             s.execute("ANALYZE " + schema + ".clientele_customers");
             s.execute("ANALYZE " + schema + ".clientele_links");
             s.execute("ANALYZE " + schema + ".clientele_groups");
+            s.execute("ANALYZE " + schema + ".clientele_login_state");
+            s.execute("ANALYZE " + schema + ".clientele_credentials");
         }
     }
 
@@ -71,7 +77,7 @@ class PostgresLargeDataTest {
         try (Connection c = server.dataSource().getConnection();
                 PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
             for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
+                Jdbc.bind(ps, i + 1, params.get(i));
             }
             List<String> lines = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -90,13 +96,31 @@ class PostgresLargeDataTest {
     }
 
     @Test
-    @DisplayName("a lookup by login uses the primary key index, not a sequential scan")
+    @DisplayName("a lookup by login (the store's statement) uses the primary key index, not a sequential scan")
     void loginLookupUsesIndex() throws SQLException {
-        String plan = plan("SELECT * FROM " + schema + ".clientele_customers WHERE login_key = ?",
-                List.of("user012345"));
+        Map.Entry<String, List<Object>> q = store().findByLoginQuery("USER012345");
 
-        assertThat(plan).contains("clientele_customers_pk").doesNotContain("Seq Scan");
+        assertThat(plan(q.getKey(), q.getValue())).contains("Index Scan using clientele_customers_pk")
+                .doesNotContain("Seq Scan");
         assertThat(store().findByLogin("USER012345")).get().extracting(Customer::login).isEqualTo("user012345");
+    }
+
+    @Test
+    @DisplayName("a login's statements — the state row locked, the state written, the hash read — each use the"
+            + " primary key of 100,000 rows, not a sequential scan")
+    void loginStatementsUseThePrimaryKeys() throws SQLException {
+        JdbcStateStore states = (JdbcStateStore) backend.state().orElseThrow();
+        JdbcCredentialStore credentials = (JdbcCredentialStore) backend.credentials().orElseThrow();
+        String login = BulkData.login(12_345);
+
+        assertThat(plan(states.lockQuery(login).getKey(), states.lockQuery(login).getValue()))
+                .contains("LockRows").contains("Index Scan using clientele_login_state_pk").doesNotContain("Seq Scan");
+        assertThat(plan(states.updateQuery(login).getKey(), states.updateQuery(login).getValue()))
+                .contains("Update on").contains("Index Scan using clientele_login_state_pk").doesNotContain("Seq Scan");
+        assertThat(plan(credentials.hashQuery(login).getKey(), credentials.hashQuery(login).getValue()))
+                .contains("Index Scan using clientele_credentials_pk").doesNotContain("Seq Scan");
+        assertThat(states.loginState(login).login()).isEqualTo(login);
+        assertThat(credentials.passwordHash(login)).contains("$test$12345");
     }
 
     @Test

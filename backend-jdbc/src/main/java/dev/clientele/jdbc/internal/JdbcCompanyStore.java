@@ -194,7 +194,7 @@ public final class JdbcCompanyStore implements CompanyStore {
                 .country(rs.getString(m.companyColumn("country")))
                 .url(rs.getString(m.companyColumn("url")))
                 .comment(rs.getString(m.companyColumn("comments")))
-                .validity(Validity.valueOf(rs.getString(m.companyColumn("validity"))))
+                .validity(Jdbc.validity(rs.getString(m.companyColumn("validity"))))
                 .build();
     }
 }

@@ -4,6 +4,7 @@ import dev.clientele.spi.CredentialStore;
 import dev.clientele.spi.Keys;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,10 +13,17 @@ import java.util.Optional;
 public final class JdbcCredentialStore implements CredentialStore {
     private final Database db;
     private final String table;
+    private final String hashSql;
 
     public JdbcCredentialStore(Database db) {
         this.db = Objects.requireNonNull(db, "db");
         this.table = db.mapping().table("credentials");
+        this.hashSql = "SELECT password_hash FROM " + table + " WHERE login_key = ?";
+    }
+
+    /** The statement that reads a login's hash, and its parameter (public for the EXPLAIN tests). */
+    public Map.Entry<String, List<Object>> hashQuery(String login) {
+        return Map.entry(hashSql, List.of(Keys.of(login)));
     }
 
     @Override
@@ -29,8 +37,7 @@ public final class JdbcCredentialStore implements CredentialStore {
             return Optional.empty();
         }
         return db.read("read the password of '" + login + "'", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT password_hash FROM " + table
-                    + " WHERE login_key = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(hashSql)) {
                 ps.setString(1, Keys.of(login));
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();

@@ -63,6 +63,7 @@ public final class JdbcCustomerStore implements CustomerStore {
     private final Mapping m;
     private final List<Column> columns;
     private final String selectColumns;
+    private final String byLoginSql;
     private final String insertSql;
     private final String updateSql;
     /** Imports by COPY on PostgreSQL ({@code null} elsewhere). */
@@ -94,6 +95,7 @@ public final class JdbcCustomerStore implements CustomerStore {
         read.addAll(List.of(m.validity(), m.additionalCustomerIds(), m.attributes(), m.created(), m.changed(),
                 m.version()));
         this.selectColumns = String.join(", ", read);
+        this.byLoginSql = "SELECT " + selectColumns + " FROM " + m.customers() + " WHERE " + m.loginKey() + " = ?";
         this.insertSql = "INSERT INTO " + m.customers() + " ("
                 + columns.stream().map(Column::name).collect(Collectors.joining(", ")) + ") VALUES ("
                 + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
@@ -122,9 +124,14 @@ public final class JdbcCustomerStore implements CustomerStore {
         if (login == null) {
             return Optional.empty();
         }
-        String sql = "SELECT " + selectColumns + " FROM " + m.customers() + " WHERE " + m.loginKey() + " = ?";
-        List<Customer> found = query("find customer '" + login + "'", sql, List.of(Keys.of(login)));
+        Map.Entry<String, List<Object>> q = findByLoginQuery(login);
+        List<Customer> found = query("find customer '" + login + "'", q.getKey(), q.getValue());
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** The statement of {@link #findByLogin} and its parameter (public for the EXPLAIN tests). */
+    public Map.Entry<String, List<Object>> findByLoginQuery(String login) {
+        return Map.entry(byLoginSql, List.of(Keys.of(login)));
     }
 
     @Override
@@ -375,7 +382,7 @@ public final class JdbcCustomerStore implements CustomerStore {
                 b.set(fields[i], rs.getString(i + 1));
             }
         }
-        return b.validity(Validity.valueOf(rs.getString(n + 1)))
+        return b.validity(Jdbc.validity(rs.getString(n + 1)))
                 .additionalCustomerIds(Json.parseArray(rs.getString(n + 2)))
                 .attributes(Json.parseObject(rs.getString(n + 3)))
                 .created(Jdbc.instant(rs, n + 4))

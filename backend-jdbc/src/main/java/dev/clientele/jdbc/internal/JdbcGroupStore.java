@@ -145,6 +145,6 @@ public final class JdbcGroupStore implements GroupStore {
 
     /** The group in the columns name, comments, validity from {@code first} on. */
     static Group read(ResultSet rs, int first) throws SQLException {
-        return new Group(rs.getString(first), rs.getString(first + 1), Validity.valueOf(rs.getString(first + 2)));
+        return new Group(rs.getString(first), rs.getString(first + 1), Jdbc.validity(rs.getString(first + 2)));
     }
 }

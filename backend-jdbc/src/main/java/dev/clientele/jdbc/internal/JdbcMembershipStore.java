@@ -162,7 +162,7 @@ public final class JdbcMembershipStore implements MembershipStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         if ("C".equals(rs.getString(11))) {
-                            stored.put(rs.getString(8), Validity.valueOf(rs.getString(10)).isValid());
+                            stored.put(rs.getString(8), Jdbc.validity(rs.getString(10)).isValid());
                             continue;
                         }
                         if (rs.getString(1) != null) {

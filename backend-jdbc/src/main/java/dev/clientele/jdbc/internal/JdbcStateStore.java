@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,12 +39,32 @@ public final class JdbcStateStore implements StateStore {
     private final String loginState;
     private final String tokens;
     private final String preferences;
+    private final String selectSql;
+    private final String updateSql;
 
     public JdbcStateStore(Database db) {
         this.db = Objects.requireNonNull(db, "db");
         this.loginState = db.mapping().table("login_state");
         this.tokens = db.mapping().table("reset_tokens");
         this.preferences = db.mapping().table("preferences");
+        this.selectSql = "SELECT login, last_login, failed_logins, first_failure, locked_until FROM " + loginState
+                + " WHERE login_key = ?";
+        this.updateSql = "UPDATE " + loginState + " SET login = ?, last_login = ?, failed_logins = ?, first_failure = ?,"
+                + " locked_until = ? WHERE login_key = ?" + db.dialect().relaxedCommitSuffix();
+    }
+
+    /** The statement that locks a login's state row, and its parameter (public for the EXPLAIN tests). */
+    public Map.Entry<String, List<Object>> lockQuery(String login) {
+        return Map.entry(selectSql + " FOR UPDATE", List.of(Keys.of(login)));
+    }
+
+    /**
+     * The statement that writes a login's state row, with the parameters of an empty state (public for the EXPLAIN
+     * tests; bind them with {@link Jdbc#bind}).
+     */
+    public Map.Entry<String, List<Object>> updateQuery(String login) {
+        return Map.entry(updateSql, List.of(login, Jdbc.NULL_TIMESTAMP, 0, Jdbc.NULL_TIMESTAMP, Jdbc.NULL_TIMESTAMP,
+                Keys.of(login)));
     }
 
     @Override
@@ -56,8 +77,7 @@ public final class JdbcStateStore implements StateStore {
     }
 
     private Optional<LoginState> select(Connection c, String login, boolean forUpdate) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT login, last_login, failed_logins, first_failure, "
-                + "locked_until FROM " + loginState + " WHERE login_key = ?" + (forUpdate ? " FOR UPDATE" : ""))) {
+        try (PreparedStatement ps = c.prepareStatement(forUpdate ? selectSql + " FOR UPDATE" : selectSql)) {
             ps.setString(1, Keys.of(login));
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -114,9 +134,7 @@ public final class JdbcStateStore implements StateStore {
     }
 
     private void write(Connection c, String login, LoginState next) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + loginState + " SET login = ?, last_login = ?, "
-                + "failed_logins = ?, first_failure = ?, locked_until = ? WHERE login_key = ?"
-                + db.dialect().relaxedCommitSuffix())) {
+        try (PreparedStatement ps = c.prepareStatement(updateSql)) {
             ps.setString(1, next.login() == null ? login : next.login());
             Jdbc.bindInstant(ps, 2, next.lastLogin().orElse(null));
             ps.setInt(3, next.failedLogins());
