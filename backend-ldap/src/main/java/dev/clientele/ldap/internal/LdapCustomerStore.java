@@ -75,6 +75,7 @@ public final class LdapCustomerStore implements CustomerStore {
     private final MappingSettings mapping;
     private final boolean writable;
     private final LdapConnections ldap;
+    private final LdapSearches searches;
     private final CustomerMapper mapper;
     /**
      * The entry DN of each customer {@link #findByLogin(String)} handed out, for as long as someone holds that very
@@ -96,6 +97,7 @@ public final class LdapCustomerStore implements CustomerStore {
         this.mapping = mapping;
         this.writable = writable;
         this.ldap = ldap;
+        this.searches = ldap.searches();
         this.mapper = mapper;
     }
 
@@ -160,7 +162,7 @@ public final class LdapCustomerStore implements CustomerStore {
 
     private Optional<SearchResultEntry> searchEntry(String login) {
         List<SearchResultEntry> found = new ArrayList<>();
-        ldap.search(search.baseDn(), SearchScope.SUB, mapper.byLogin(login), mapper.requestedAttributes(), e -> {
+        searches.search(search.baseDn(), SearchScope.SUB, mapper.byLogin(login), mapper.requestedAttributes(), e -> {
             if (Keys.same(mapper.loginOf(e), login)) {
                 found.add(e);
             }
@@ -260,7 +262,7 @@ public final class LdapCustomerStore implements CustomerStore {
      */
     @Override
     public CustomerCursor scan(int pageSize, boolean includeInvalid) {
-        LdapConnections.PagedSearch walk = ldap.pagedSearch(search.baseDn(), SearchScope.SUB,
+        PagedSearch walk = searches.pagedSearch(search.baseDn(), SearchScope.SUB,
                 everyCustomer(includeInvalid), mapper.requestedAttributes());
         return new CustomerCursor() {
             private Iterator<SearchResultEntry> entries = Collections.emptyIterator();
@@ -321,7 +323,7 @@ public final class LdapCustomerStore implements CustomerStore {
     @Override
     public long count() {
         long[] n = {0};
-        ldap.search(search.baseDn(), SearchScope.SUB, mapper.customers(), new String[] {mapper.loginAttribute()},
+        searches.search(search.baseDn(), SearchScope.SUB, mapper.customers(), new String[] {mapper.loginAttribute()},
                 e -> {
                     if (mapper.loginOf(e) != null) {
                         n[0]++;
@@ -351,7 +353,7 @@ public final class LdapCustomerStore implements CustomerStore {
         for (int i = 0; i < all.size(); i += CHUNK) {
             List<Filter> any = all.subList(i, Math.min(all.size(), i + CHUNK)).stream()
                     .map(v -> Filter.createEqualityFilter(attribute, v)).collect(Collectors.toList());
-            ldap.search(search.baseDn(), SearchScope.SUB, mapper.customersAnd(Filter.createORFilter(any)),
+            searches.search(search.baseDn(), SearchScope.SUB, mapper.customersAnd(Filter.createORFilter(any)),
                     mapper.requestedAttributes(), e -> {
                         Customer c = mapper.toCustomer(e);
                         String key = c == null ? null : Keys.of(field.apply(c));
@@ -381,14 +383,14 @@ public final class LdapCustomerStore implements CustomerStore {
      * ask: it would read as far either way, and a server sorts again for every page of the paged search.
      */
     private List<Customer> collect(Filter filter, boolean sort, Predicate<Customer> accept, int limit) {
-        if (sort && ldap.sorts() && limit <= search.pageSize()) {
+        if (sort && searches.sorts() && limit <= search.pageSize()) {
             Optional<List<Customer>> head = sortedHead(filter, accept, limit);
             if (head.isPresent()) {
                 return head.get();
             }
         }
         PriorityQueue<Customer> best = new PriorityQueue<>(BY_LOGIN.reversed());
-        ldap.search(search.baseDn(), SearchScope.SUB, filter, mapper.requestedAttributes(),
+        searches.search(search.baseDn(), SearchScope.SUB, filter, mapper.requestedAttributes(),
                 sort ? mapper.loginAttribute() : null,
                 (e, sorted) -> {
                     entriesRead.increment();
@@ -415,7 +417,7 @@ public final class LdapCustomerStore implements CustomerStore {
     private Optional<List<Customer>> sortedHead(Filter filter, Predicate<Customer> accept, int limit) {
         boolean capped = search.sizeLimit() > 0 && search.sizeLimit() < limit;
         int ask = capped ? search.sizeLimit() : limit;
-        Optional<LdapConnections.SortedHead> head = ldap.searchSorted(search.baseDn(), SearchScope.SUB, filter,
+        Optional<LdapSearches.SortedHead> head = searches.searchSorted(search.baseDn(), SearchScope.SUB, filter,
                 mapper.requestedAttributes(), mapper.loginAttribute(), ask);
         if (head.isEmpty()) {
             return Optional.empty();
