@@ -55,7 +55,7 @@ final class CustomerWrites {
         if (entries.entryOf(customer.login()).isPresent()) {
             throw new DuplicateCustomerException("login", customer.login());
         }
-        Entry entry = mapper.newEntry(customer);
+        Entry entry = mapper.attributes().newEntry(customer);
         try {
             ldap.call(pool -> pool.add(entry));
         } catch (LDAPException e) {
@@ -76,7 +76,7 @@ final class CustomerWrites {
                 .anyMatch(other -> !Keys.same(other.login(), customer.login()))) {
             throw new DuplicateCustomerException("email", customer.email());
         }
-        List<Modification> changes = mapper.changes(current, customer);
+        List<Modification> changes = mapper.attributes().changes(current, customer);
         if (changes.isEmpty()) {
             return;
         }

@@ -54,7 +54,7 @@ public final class LdapPasswordVerifier implements PasswordVerifier {
         this.customers = customers;
         this.mapper = mapper;
         this.groups = groups;
-        this.absentDn = mapper.dnFor(absentLogin).toString();
+        this.absentDn = mapper.attributes().dnFor(absentLogin).toString();
     }
 
     @Override
