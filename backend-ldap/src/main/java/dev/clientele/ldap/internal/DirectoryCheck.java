@@ -69,7 +69,7 @@ public final class DirectoryCheck {
             return ldap.call(pool -> pool.getSchema());
         } catch (LDAPException e) {
             LOG.debug("LDAP back-end '{}': cannot read the schema, mapped attributes are not checked: {}",
-                    settings.name(), LdapConnections.describe(e));
+                    settings.name(), LdapMessages.describe(e));
             return null;
         }
     }

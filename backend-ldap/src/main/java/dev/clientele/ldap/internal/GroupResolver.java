@@ -26,6 +26,7 @@ public final class GroupResolver {
     private final GroupSettings settings;
     private final DN customerBase;
     private final LdapConnections ldap;
+    private final LdapSearches searches;
     private final CustomerMapper mapper;
     private final GroupType type;
 
@@ -34,6 +35,7 @@ public final class GroupResolver {
         this.settings = settings;
         this.customerBase = customerBase;
         this.ldap = ldap;
+        this.searches = ldap.searches();
         this.mapper = mapper;
         this.type = settings.type();
     }
@@ -71,7 +73,7 @@ public final class GroupResolver {
             }
             return out;
         }
-        ldap.search(settings.baseDn(), SearchScope.SUB, groupsOfFilter(user), NO_ATTRIBUTES, g -> {
+        searches.search(settings.baseDn(), SearchScope.SUB, groupsOfFilter(user), NO_ATTRIBUTES, g -> {
             dn(g.getDN(), out);
             return true;
         });
@@ -102,7 +104,7 @@ public final class GroupResolver {
                 filter = Filter.createEqualityFilter(type.memberAttribute(), userDn);
         }
         boolean[] found = {false};
-        ldap.search(dn(base), SearchScope.BASE, filter, NO_ATTRIBUTES, e -> {
+        searches.search(dn(base), SearchScope.BASE, filter, NO_ATTRIBUTES, e -> {
             found[0] = true;
             return false;
         });
@@ -116,7 +118,7 @@ public final class GroupResolver {
             Filter f = settings.nested()
                     ? Filter.createExtensibleMatchFilter("memberOf", GroupType.IN_CHAIN_RULE, false, group.toString())
                     : Filter.createEqualityFilter("memberOf", group.toString());
-            ldap.search(customerBase, SearchScope.SUB, mapper.customersAnd(f),
+            searches.search(customerBase, SearchScope.SUB, mapper.customersAnd(f),
                     new String[] {mapper.loginAttribute()}, e -> {
                         String l = mapper.loginOf(e);
                         if (l != null) {
@@ -144,7 +146,7 @@ public final class GroupResolver {
             if (m == null || !m.isDescendantOf(customerBase, true)) {
                 continue;
             }
-            ldap.search(m, SearchScope.BASE, mapper.customers(), new String[] {mapper.loginAttribute()}, e -> {
+            searches.search(m, SearchScope.BASE, mapper.customers(), new String[] {mapper.loginAttribute()}, e -> {
                 String l = mapper.loginOf(e);
                 if (l != null) {
                     logins.add(l);

@@ -54,7 +54,7 @@ public final class LdapPasswordVerifier implements PasswordVerifier {
         this.customers = customers;
         this.mapper = mapper;
         this.groups = groups;
-        this.absentDn = mapper.dnFor(absentLogin).toString();
+        this.absentDn = mapper.attributes().dnFor(absentLogin).toString();
     }
 
     @Override
@@ -84,7 +84,7 @@ public final class LdapPasswordVerifier implements PasswordVerifier {
             LOG.debug("LDAP back-end '{}': {} is not in the required group", origin.name(), dn);
             return Verification.INVALID;
         }
-        ResultCode rc = ldap.bindAsUser(dn, password);
+        ResultCode rc = ldap.userBinds().bindAsUser(dn, password);
         if (rc == ResultCode.SUCCESS) {
             return Verification.VALID;
         }
@@ -103,7 +103,7 @@ public final class LdapPasswordVerifier implements PasswordVerifier {
             return;
         }
         login.requiredGroupDn().ifPresent(g -> groups.isMember(absentDn, absentLogin, g));
-        ldap.bindAsUser(absentDn, password);
+        ldap.userBinds().bindAsUser(absentDn, password);
     }
 
     @Override
@@ -131,7 +131,7 @@ public final class LdapPasswordVerifier implements PasswordVerifier {
             }
             return;
         }
-        byte[] bytes = LdapConnections.utf8(password);
+        byte[] bytes = UserBinds.utf8(password);
         try {
             PasswordModifyExtendedRequest request = new PasswordModifyExtendedRequest(user.getDN(), null, bytes);
             ExtendedResult result = ldap.call(pool -> pool.processExtendedOperation(request));

@@ -19,16 +19,16 @@ class LdapMessagesTest {
                 "A client-side timeout was encountered while waiting for a response to SearchRequest(filter='"
                         + HUGE_FILTER + "')");
 
-        String described = LdapConnections.describe(sdk);
-        LDAPException copy = LdapConnections.bounded(sdk);
+        String described = LdapMessages.describe(sdk);
+        LDAPException copy = LdapMessages.bounded(sdk);
 
         assertThat(described).hasSizeLessThan(400).contains("(85): A client-side timeout")
                 .contains("characters)");
         assertThat(copy.getMessage()).hasSizeLessThan(400);
         assertThat(copy.getResultCode()).isEqualTo(ResultCode.TIMEOUT);
         assertThat(copy.getStackTrace()).isEqualTo(sdk.getStackTrace());
-        assertThat(LdapConnections.shortened(HUGE_FILTER)).hasSizeLessThan(300).endsWith("(" + HUGE_FILTER.length()
+        assertThat(LdapMessages.shortened(HUGE_FILTER)).hasSizeLessThan(300).endsWith("(" + HUGE_FILTER.length()
                 + " characters)");
-        assertThat(LdapConnections.shortened("(uid=jdoe)")).isEqualTo("(uid=jdoe)");
+        assertThat(LdapMessages.shortened("(uid=jdoe)")).isEqualTo("(uid=jdoe)");
     }
 }
