@@ -43,15 +43,15 @@ public final class JdbcCompanyStore implements CompanyStore {
         return db == database;
     }
 
-    /**
-     * The part of {@link JdbcMembershipStore#linksAndGroupsOf}'s union that reads the companies of {@code n}
-     * customer-ID keys: {@code leading} NULL columns, the key, a NULL, the validity, then {@code tag} — a seek on
-     * the primary key.
-     */
-    String keyAndValidityPart(int leading, String tag, int n) {
-        return "SELECT " + "NULL, ".repeat(leading) + "c." + m.companyColumn("customer_id_key") + ", NULL, c."
-                + m.companyColumn("validity") + ", " + tag + " FROM " + table + " c WHERE c."
-                + m.companyColumn("customer_id_key") + " IN (" + JdbcCustomerStore.placeholders(n) + ")";
+    /** A column of this table under {@code alias}, for statements of the other stores of this database. */
+    String column(String alias, String name) {
+        return alias + "." + m.companyColumn(name);
+    }
+
+    /** {@code LEFT JOIN} of this table as {@code alias} where {@code condition} holds and its key is {@code key}. */
+    String leftJoinOnKey(String alias, String condition, String key) {
+        return " LEFT JOIN " + table + " " + alias + " ON " + condition + column(alias, "customer_id_key") + " = "
+                + key;
     }
 
     @Override

@@ -32,6 +32,7 @@ import org.jspecify.annotations.Nullable;
 public final class JdbcMembershipStore implements MembershipStore {
     private static final String COLUMNS = "kind, subject, group_name, permission, context";
     private static final String ORDER = " ORDER BY kind, subject_key, group_key, context";
+    private static final String LINK_ORDER = " ORDER BY l.kind, l.subject_key, l.group_key, l.context";
 
     private final Database db;
     private final String table;
@@ -57,80 +58,94 @@ public final class JdbcMembershipStore implements MembershipStore {
 
     /**
      * The SQL and parameters of {@link #linksOf}: one statement, or {@code null} when there is nothing to ask (public
-     * for the EXPLAIN tests). The customer's links and its companies' links are two parts of a {@code UNION ALL},
-     * each a seek on the primary key: written as one {@code WHERE ... OR ...}, H2 cannot use the key for an OR of two
-     * ranges and walks the whole table.
+     * for the EXPLAIN tests). The subjects — the customer, then its companies — are rows of a {@code VALUES} list
+     * joined to the links on the primary key's first two columns, so each is a seek on the key. Not an {@code OR} of
+     * the subjects (H2 cannot use the key for an OR of two ranges and walks the whole table) and not a
+     * {@code UNION ALL} of one query per kind of subject: H2 parses and plans a union again on every execution (it
+     * keeps only plain selects in its statement cache), which cost more than the seeks themselves.
      */
     public Map.Entry<String, List<Object>> linksOfQuery(String login, Collection<String> customerIds) {
-        return linksQuery("SELECT " + COLUMNS + ", subject_key, group_key FROM " + table, "", login, customerIds);
+        Subjects subjects = Subjects.of(login, customerIds, List.of(), false);
+        if (subjects.rows.isEmpty()) {
+            return null;
+        }
+        return Map.entry("SELECT l.kind, l.subject, l.group_name, l.permission, l.context, l.subject_key, l.group_key"
+                + " FROM " + subjects.values + " JOIN " + table + " l ON l.kind = s.kind AND l.subject_key = s.k"
+                + LINK_ORDER, subjects.params);
     }
 
     /**
      * The SQL and parameters of {@link #linksAndGroupsOf} on the groups table {@code groupsTable}: the statement of
-     * {@link #linksOfQuery} with each link's group row joined to it by its primary key, a part for the groups of
-     * {@code alsoGroups} (a seek on the groups' primary key) and, given this database's company store, a part for
-     * the companies of the customer IDs (a seek on the companies' primary key) — one statement, or {@code null} when
-     * there is nothing to ask (public for the EXPLAIN tests). The last column says what a row is: {@code L} a link
-     * (with its group, if stored), {@code G} an also-group, {@code C} a company (key and validity).
+     * {@link #linksOfQuery} with each link's group row joined to it by its primary key, a row for each group of
+     * {@code alsoGroups} (a seek on the groups' primary key) and, given this database's company store, a row for each
+     * company of the customer IDs (a seek on the companies' primary key) — one statement, or {@code null} when there
+     * is nothing to ask (public for the EXPLAIN tests). Every row of the {@code VALUES} list gives at least one result
+     * row (outer joins), found or not; the last column says what it asked: {@code L} links (with their groups, if
+     * stored), {@code G} an also-group, {@code C} a company (key and validity in the group's columns).
      */
     public Map.Entry<String, List<Object>> linksAndGroupsQuery(String login, Collection<String> customerIds,
             Collection<String> alsoGroups, String groupsTable, @Nullable JdbcCompanyStore companies) {
-        List<String> parts = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        Map.Entry<String, List<Object>> links = linksQuery("SELECT l.kind, l.subject, l.group_name, l.permission,"
-                + " l.context, l.subject_key, l.group_key, g.name, g.comments, g.validity, 'L' FROM " + table
-                + " l LEFT JOIN " + groupsTable + " g ON g.name_key = l.group_key", "l.", login, customerIds);
-        if (links != null) {
-            String sql = links.getKey();
-            parts.add(sql.substring(0, sql.length() - ORDER.length()));
-            params.addAll(links.getValue());
-        }
-        List<String> keys = alsoGroups.stream().filter(Objects::nonNull).map(Keys::of).distinct().toList();
-        if (!keys.isEmpty()) {
-            parts.add("SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, g.name, g.comments, g.validity, 'G' FROM "
-                    + groupsTable + " g WHERE g.name_key IN (" + JdbcCustomerStore.placeholders(keys.size()) + ")");
-            params.addAll(keys);
-        }
-        List<String> ids = customerIds == null ? List.of()
-                : customerIds.stream().filter(Objects::nonNull).map(Keys::of).distinct().toList();
-        if (companies != null && !ids.isEmpty()) {
-            parts.add(companies.keyAndValidityPart(7, "'C'", ids.size()));
-            params.addAll(ids);
-        }
-        if (parts.isEmpty()) {
+        Subjects subjects = Subjects.of(login, customerIds, alsoGroups, companies != null);
+        if (subjects.rows.isEmpty()) {
             return null;
         }
-        return Map.entry(String.join(" UNION ALL ", parts) + ORDER, params);
+        boolean anyCompany = subjects.rows.contains("C");
+        String name = anyCompany ? "COALESCE(g.name, " + companies.column("co", "customer_id_key") + ")" : "g.name";
+        String validity = anyCompany ? "COALESCE(g.validity, " + companies.column("co", "validity") + ")"
+                : "g.validity";
+        String groupKey = subjects.rows.contains("G") ? "CASE WHEN s.t = 'G' THEN s.k ELSE l.group_key END"
+                : "l.group_key";
+        return Map.entry("SELECT l.kind, l.subject, l.group_name, l.permission, l.context, l.subject_key, l.group_key, "
+                + name + ", g.comments, " + validity + ", s.t FROM " + subjects.values
+                + " LEFT JOIN " + table + " l ON s.t = 'L' AND l.kind = s.kind AND l.subject_key = s.k"
+                + " LEFT JOIN " + groupsTable + " g ON g.name_key = " + groupKey
+                + (anyCompany ? companies.leftJoinOnKey("co", "s.t = 'C' AND ", "s.k") : "")
+                + LINK_ORDER, subjects.params);
     }
 
-    /** Each part is {@code select} and a seek on the links' primary key; {@code l} is the alias of the links. */
-    private static Map.Entry<String, List<Object>> linksQuery(String select, String l, String login,
-            Collection<String> customerIds) {
-        Set<String> companies = new LinkedHashSet<>();
-        if (customerIds != null) {
-            for (String id : customerIds) {
-                if (id != null) {
-                    companies.add(Keys.of(id));
+    /**
+     * The rows of a {@code VALUES} list {@code s(t, kind, k)} — what is asked ({@code L}, {@code G}, {@code C}), the
+     * kind of subject of links, the key — as SQL with one parameter per key.
+     */
+    private record Subjects(String values, List<String> rows, List<Object> params) {
+        static Subjects of(@Nullable String login, @Nullable Collection<String> customerIds,
+                Collection<String> alsoGroups, boolean companies) {
+            Set<String> ids = new LinkedHashSet<>();
+            if (customerIds != null) {
+                for (String id : customerIds) {
+                    if (id != null) {
+                        ids.add(Keys.of(id));
+                    }
                 }
             }
+            List<String> rows = new ArrayList<>();
+            List<String> sql = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
+            if (login != null) {
+                rows.add("L");
+                sql.add("('L', '" + Membership.Kind.CUSTOMER.name() + "', ?)");
+                params.add(Keys.of(login));
+            }
+            for (String id : ids) {
+                rows.add("L");
+                sql.add("('L', '" + Membership.Kind.COMPANY.name() + "', ?)");
+                params.add(id);
+            }
+            for (String g : alsoGroups.stream().filter(Objects::nonNull).map(Keys::of).distinct().toList()) {
+                rows.add("G");
+                sql.add("('G', NULL, ?)");
+                params.add(g);
+            }
+            if (companies) {
+                for (String id : ids) {
+                    rows.add("C");
+                    sql.add("('C', NULL, ?)");
+                    params.add(id);
+                }
+            }
+            return new Subjects("(VALUES " + String.join(", ", sql) + ") s(t, kind, k)", List.copyOf(rows),
+                    List.copyOf(params));
         }
-        List<String> parts = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        if (login != null) {
-            parts.add(select + " WHERE " + l + "kind = ? AND " + l + "subject_key = ?");
-            params.add(Membership.Kind.CUSTOMER.name());
-            params.add(Keys.of(login));
-        }
-        if (!companies.isEmpty()) {
-            parts.add(select + " WHERE " + l + "kind = ? AND " + l + "subject_key IN ("
-                    + JdbcCustomerStore.placeholders(companies.size()) + ")");
-            params.add(Membership.Kind.COMPANY.name());
-            params.addAll(companies);
-        }
-        if (parts.isEmpty()) {
-            return null;
-        }
-        return Map.entry(String.join(" UNION ALL ", parts) + ORDER, params);
     }
 
     /**
@@ -162,7 +177,10 @@ public final class JdbcMembershipStore implements MembershipStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         if ("C".equals(rs.getString(11))) {
-                            stored.put(rs.getString(8), Jdbc.validity(rs.getString(10)).isValid());
+                            String key = rs.getString(8);
+                            if (key != null) {
+                                stored.put(key, Jdbc.validity(rs.getString(10)).isValid());
+                            }
                             continue;
                         }
                         if (rs.getString(1) != null) {
