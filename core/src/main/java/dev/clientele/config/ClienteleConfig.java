@@ -174,23 +174,15 @@ public final class ClienteleConfig {
         for (Map.Entry<String, String> e : values.entrySet()) {
             String key = e.getKey();
             if (key.startsWith(BackendSettings.PREFIX)) {
+                String malformed = malformedBackendKey(key);
+                if (malformed != null) {
+                    problems.add(new Problem(key, malformed));
+                    continue;
+                }
                 String rest = key.substring(BackendSettings.PREFIX.length());
                 int dot = rest.indexOf('.');
-                if (dot <= 0 || dot == rest.length() - 1) {
-                    problems.add(new Problem(key, "back-end keys look like clientele.backend.NAME.SETTING"));
-                    continue;
-                }
-                String name = rest.substring(0, dot);
-                String setting = rest.substring(dot + 1);
-                if (!BACKEND_NAME.matcher(name).matches()) {
-                    problems.add(new Problem(key, "a back-end name is lower-case letters and digits, starting with a letter"));
-                    continue;
-                }
-                if (!BACKEND_KEY.matcher(setting).matches()) {
-                    problems.add(new Problem(key, "a back-end setting is lower-case letters, digits and '-'"));
-                    continue;
-                }
-                backendValues.computeIfAbsent(name, n -> new TreeMap<>()).put(setting, e.getValue());
+                backendValues.computeIfAbsent(rest.substring(0, dot), n -> new TreeMap<>())
+                        .put(rest.substring(dot + 1), e.getValue());
             } else if (!KEYS.contains(key)) {
                 problems.add(new Problem(key, "is not a Clientele setting" + suggestion(key)));
             }
@@ -333,11 +325,11 @@ public final class ClienteleConfig {
         return get(key.key()).map(key::parse).orElseGet(() -> key.defaultValue().orElse(null));
     }
 
-    /** Every key and value, secrets masked. */
+    /** Every key and value, secrets masked, and so is every value of a key this configuration does not recognise. */
     @Override
     public String toString() {
         return values.entrySet().stream()
-                .map(e -> e.getKey() + "=" + Secrets.shown(e.getKey(), e.getValue()))
+                .map(e -> e.getKey() + "=" + Secrets.shown(e.getKey(), e.getValue(), recognised(e.getKey())))
                 .collect(Collectors.joining(", ", "ClienteleConfig{", "}"));
     }
 
@@ -379,6 +371,30 @@ public final class ClienteleConfig {
                 values.put(key, e.getValue() == null ? "" : e.getValue().strip());
             }
         }
+    }
+
+    /** What is wrong with a key under {@link BackendSettings#PREFIX}; {@code null} for {@code NAME.SETTING}. */
+    private static @Nullable String malformedBackendKey(String key) {
+        String rest = key.substring(BackendSettings.PREFIX.length());
+        int dot = rest.indexOf('.');
+        if (dot <= 0 || dot == rest.length() - 1) {
+            return "back-end keys look like clientele.backend.NAME.SETTING";
+        }
+        if (!BACKEND_NAME.matcher(rest.substring(0, dot)).matches()) {
+            return "a back-end name is lower-case letters and digits, starting with a letter";
+        }
+        if (!BACKEND_KEY.matcher(rest.substring(dot + 1)).matches()) {
+            return "a back-end setting is lower-case letters, digits and '-'";
+        }
+        return null;
+    }
+
+    /**
+     * Whether this configuration recognises a key: one of {@link #KEYS}, or a well-formed back-end key (whose
+     * back-end checks it). A key it does not recognise may be a misspelt secret key.
+     */
+    private static boolean recognised(String key) {
+        return key.startsWith(BackendSettings.PREFIX) ? malformedBackendKey(key) == null : KEYS.contains(key);
     }
 
     private static void checkBackendName(String key, String name, Map<String, Map<String, String>> backends,
