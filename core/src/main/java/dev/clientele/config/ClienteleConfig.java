@@ -4,32 +4,21 @@ import dev.clientele.ConfigurationException;
 import dev.clientele.ConfigurationException.Problem;
 import dev.clientele.CustomerField;
 import dev.clientele.CustomerGroupPolicy;
-import dev.clientele.GroupGrants;
-import dev.clientele.Permission;
 import dev.clientele.password.LockoutPolicy;
 import dev.clientele.password.PasswordPolicy;
 import dev.clientele.spi.BackendSettings;
 import dev.clientele.spi.Secrets;
-import dev.clientele.spi.Values;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -49,9 +38,6 @@ public final class ClienteleConfig {
     /** The keys of the directory itself ({@link ConfigKey#all()}); back-end keys are {@code clientele.backend.NAME.*}. */
     public static final List<String> KEYS = ConfigKey.all().stream().map(ConfigKey::key)
             .collect(Collectors.toUnmodifiableList());
-
-    private static final Pattern BACKEND_NAME = Pattern.compile("[a-z][a-z0-9]*");
-    private static final Pattern BACKEND_KEY = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private final Map<String, String> values;
     private final Map<String, BackendSettings> backends;
@@ -75,25 +61,24 @@ public final class ClienteleConfig {
 
     /** Reads a properties file (UTF-8) and applies the given environment over it. */
     public static ClienteleConfig load(Path file, Map<String, String> environment) {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
+        Map<String, String> properties;
+        try {
+            properties = ConfigSources.read(file);
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigurationException(file.toString(), "cannot read the configuration file: " + e.getMessage(), e);
         }
-        Path folder = file.toAbsolutePath().getParent();
-        return read(toMap(p), environment, folder);
+        return read(properties, environment, file.toAbsolutePath().getParent());
     }
 
     /** Reads properties from a stream (UTF-8), without environment overrides. */
     public static ClienteleConfig load(InputStream in, String sourceName) {
-        Properties p = new Properties();
-        try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            p.load(r);
+        Map<String, String> properties;
+        try {
+            properties = ConfigSources.read(in);
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigurationException(sourceName, "cannot read the configuration: " + e.getMessage(), e);
         }
-        return from(toMap(p), Map.of());
+        return from(properties, Map.of());
     }
 
     /** A configuration from these keys alone (no environment). */
@@ -125,15 +110,15 @@ public final class ClienteleConfig {
 
     /** Inspects a properties file (UTF-8) with the given environment over it; see {@link Inspection}. */
     public static Inspection inspect(Path file, Map<String, String> environment) {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
+        Map<String, String> properties;
+        try {
+            properties = ConfigSources.read(file);
         } catch (IOException | IllegalArgumentException e) {
             return new Inspection(List.of(new Problem(file.toString(), "cannot read the configuration file: "
                     + e.getMessage())), backendsOnly(Map.of(), Map.of()));
         }
         List<Problem> problems = new ArrayList<>();
-        ClienteleConfig config = parse(toMap(p), environment, file.toAbsolutePath().getParent(), problems);
+        ClienteleConfig config = parse(properties, environment, file.toAbsolutePath().getParent(), problems);
         return new Inspection(problems, backendsOnly(config.values, config.backends));
     }
 
@@ -162,56 +147,18 @@ public final class ClienteleConfig {
     /** Reads everything, adding each problem to {@code problems}; what is bad is left at its default. */
     private static ClienteleConfig parse(Map<String, String> properties, Map<String, String> environment,
             @Nullable Path folder, List<Problem> problems) {
-        Map<String, String> values = new TreeMap<>();
-        properties.forEach((k, v) -> {
-            if (k.startsWith("clientele.")) {
-                values.put(k.strip(), v == null ? "" : v.strip());
-            }
-        });
-        applyEnvironment(values, environment, problems);
-
-        Map<String, Map<String, String>> backendValues = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            String key = e.getKey();
-            if (key.startsWith(BackendSettings.PREFIX)) {
-                String rest = key.substring(BackendSettings.PREFIX.length());
-                int dot = rest.indexOf('.');
-                if (dot <= 0 || dot == rest.length() - 1) {
-                    problems.add(new Problem(key, "back-end keys look like clientele.backend.NAME.SETTING"));
-                    continue;
-                }
-                String name = rest.substring(0, dot);
-                String setting = rest.substring(dot + 1);
-                if (!BACKEND_NAME.matcher(name).matches()) {
-                    problems.add(new Problem(key, "a back-end name is lower-case letters and digits, starting with a letter"));
-                    continue;
-                }
-                if (!BACKEND_KEY.matcher(setting).matches()) {
-                    problems.add(new Problem(key, "a back-end setting is lower-case letters, digits and '-'"));
-                    continue;
-                }
-                backendValues.computeIfAbsent(name, n -> new TreeMap<>()).put(setting, e.getValue());
-            } else if (!KEYS.contains(key)) {
-                problems.add(new Problem(key, "is not a Clientele setting" + suggestion(key)));
-            }
-        }
-        Map<String, BackendSettings> backends = new LinkedHashMap<>();
-        backendValues.forEach((name, settings) -> {
-            String type = settings.get("type");
-            if (type == null || type.isBlank()) {
-                problems.add(new Problem(BackendSettings.key(name, "type"), "is required (memory, jdbc, ldap, ...)"));
-            } else {
-                backends.put(name, new BackendSettings(name, type.strip(), settings, folder));
-            }
-        });
+        Map<String, String> values = ConfigSources.values(properties, environment, problems);
+        Map<String, Map<String, String>> backendValues = KeyCatalogue.byBackend(values, problems);
+        Map<String, BackendSettings> backends = KeyCatalogue.backends(backendValues, folder, problems);
 
         TypedReads r = new TypedReads(values, problems);
         for (ConfigKey<List<String>> role : List.of(ConfigKey.CUSTOMERS, ConfigKey.MEMBERSHIPS)) {
-            r.opt(role).ifPresent(l -> l.forEach(n -> checkBackendName(role.key(), n, backendValues, problems)));
+            r.opt(role).ifPresent(l -> l.forEach(n -> KeyCatalogue.checkBackendName(role.key(), n, backendValues,
+                    problems)));
         }
         for (ConfigKey<String> role : List.of(ConfigKey.CREATE_IN, ConfigKey.GROUPS, ConfigKey.COMPANIES,
                 ConfigKey.STATE)) {
-            r.opt(role).ifPresent(n -> checkBackendName(role.key(), n, backendValues, problems));
+            r.opt(role).ifPresent(n -> KeyCatalogue.checkBackendName(role.key(), n, backendValues, problems));
         }
         CustomerGroupPolicy.Builder pb = CustomerGroupPolicy.builder();
         pb.groupSupport(r.read(ConfigKey.GROUP_SUPPORT));
@@ -333,70 +280,16 @@ public final class ClienteleConfig {
         return get(key.key()).map(key::parse).orElseGet(() -> key.defaultValue().orElse(null));
     }
 
-    /** Every key and value, secrets masked. */
+    /** Every key and value, secrets masked, and so is every value of a key this configuration does not recognise. */
     @Override
     public String toString() {
         return values.entrySet().stream()
-                .map(e -> e.getKey() + "=" + Secrets.shown(e.getKey(), e.getValue()))
+                .map(e -> e.getKey() + "=" + Secrets.shown(e.getKey(), e.getValue(), KeyCatalogue.recognised(e.getKey())))
                 .collect(Collectors.joining(", ", "ClienteleConfig{", "}"));
     }
 
-    // ----- helpers -------------------------------------------------------------------------------------------------
-
     /** The environment variable that overrides a key. */
     public static String environmentName(String key) {
-        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-    }
-
-    /**
-     * {@code CLIENTELE_*} variables that are not settings: the config file's location and the {@code clientele}
-     * launcher's own ({@code CLIENTELE_REBUILD}, {@code CLIENTELE_JAVA_OPTS}).
-     */
-    private static final Set<String> NOT_SETTINGS = Set.of("CLIENTELE_CONFIG", "CLIENTELE_REBUILD",
-            "CLIENTELE_JAVA_OPTS");
-
-    private static void applyEnvironment(Map<String, String> values, Map<String, String> env, List<Problem> problems) {
-        Map<String, String> known = new TreeMap<>();
-        KEYS.forEach(k -> known.put(environmentName(k), k));
-        for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
-            String var = e.getKey();
-            if (!var.startsWith("CLIENTELE_") || NOT_SETTINGS.contains(var)) {
-                continue;
-            }
-            String key = known.get(var);
-            String backendVar = environmentName(BackendSettings.PREFIX);
-            if (key == null && var.startsWith(backendVar)) {
-                String rest = var.substring(backendVar.length());
-                int us = rest.indexOf('_');
-                if (us > 0 && us < rest.length() - 1) {
-                    key = BackendSettings.key(rest.substring(0, us).toLowerCase(Locale.ROOT),
-                            rest.substring(us + 1).toLowerCase(Locale.ROOT).replace('_', '-'));
-                }
-            }
-            if (key == null) {
-                problems.add(new Problem(var, "environment variable names no Clientele setting"));
-            } else {
-                values.put(key, e.getValue() == null ? "" : e.getValue().strip());
-            }
-        }
-    }
-
-    private static void checkBackendName(String key, String name, Map<String, Map<String, String>> backends,
-            List<Problem> problems) {
-        if (!backends.containsKey(name)) {
-            problems.add(new Problem(key, "names back-end '" + name + "', which is not configured"
-                    + (backends.isEmpty() ? " (no clientele.backend.NAME.type is set)"
-                    : " (configured: " + String.join(", ", backends.keySet()) + ")")));
-        }
-    }
-
-    private static String suggestion(String key) {
-        return Values.didYouMean(key, KEYS);
-    }
-
-    private static Map<String, String> toMap(Properties p) {
-        Map<String, String> m = new TreeMap<>();
-        p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k)));
-        return m;
+        return ConfigSources.environmentName(key);
     }
 }

@@ -110,6 +110,70 @@ class ClienteleConfigTest {
     }
 
     @Test
+    @DisplayName("misspelt secret keys are masked in toString and back-end settings, from properties and environment")
+    void misspeltSecretsMasked() {
+        ClienteleConfig c = ClienteleConfig.from(Map.of("clientele.backend.corp.type", "ldap",
+                "clientele.backend.corp.bind-pasword", "hunter1", "clientele.backend.corp.secert", "hunter2",
+                "clientele.backend.db.type", "jdbc", "clientele.backend.db.passwrd", "hunter3",
+                "clientele.backend.db.credentails", "hunter4"),
+                Map.of("CLIENTELE_BACKEND_DB_PASWORD", "hunter5", "CLIENTELE_BACKEND_CORP_TOKN", "hunter6"));
+        String[] secrets = {"hunter1", "hunter2", "hunter3", "hunter4", "hunter5", "hunter6"};
+        assertThat(c.toString()).doesNotContain(secrets).contains("clientele.backend.corp.bind-pasword=<masked>",
+                "clientele.backend.db.pasword=<masked>", "clientele.backend.corp.tokn=<masked>");
+        assertThat(c.backends().get("corp").toString()).doesNotContain(secrets).contains("secert=<masked>");
+        assertThat(c.backends().get("db").toString()).doesNotContain(secrets).contains("passwrd=<masked>",
+                "credentails=<masked>");
+    }
+
+    @Test
+    @DisplayName("the values of keys known to hold no secret are shown in toString")
+    void plainValuesShown() {
+        ClienteleConfig c = ClienteleConfig.from(Map.of("clientele.backend.corp.type", "ldap",
+                "clientele.backend.corp.url", "ldap://ldap.example.com:389/", "clientele.backend.corp.bind-dn",
+                "cn=admin,dc=example", "clientele.backend.corp.bind-password", "hunter2",
+                "clientele.policy.group-support", "false", "clientele.search.limit", "42"));
+        assertThat(c.toString()).doesNotContain("hunter2").contains(
+                "clientele.backend.corp.url=ldap://ldap.example.com:389/",
+                "clientele.backend.corp.bind-dn=cn=admin,dc=example", "clientele.policy.group-support=false",
+                "clientele.search.limit=42");
+        assertThat(c.backends().get("corp").toString()).contains("url=ldap://ldap.example.com:389/",
+                "bind-dn=cn=admin,dc=example", "bind-password=<masked>");
+    }
+
+    @Test
+    @DisplayName("values of misspelt or malformed keys appear in no problem, thrown or inspected, nor in toString")
+    void misspeltSecretsNotInProblems(@TempDir Path dir) throws IOException {
+        Map<String, String> properties = Map.of("clientele.backend.corp.type", "ldap",
+                "clientele.backend.corp.bind-pasword", "hunter1", "clientele.backend.corp.bind_pasword", "hunter2",
+                "clientele.backend.Corp.passwrd", "hunter3", "clientele.backend.nameless", "hunter4",
+                "clientele.ldap.bind-pasword", "hunter5", "clientele.backend.db.secert", "hunter6",
+                "clientele.search.limit", "lots");
+        Map<String, String> environment = Map.of("CLIENTELE_LDAP_PASWORD", "hunter7",
+                "CLIENTELE_BACKEND_CORP_BIND_PASWORD", "hunter8");
+        String[] secrets = {"hunter1", "hunter2", "hunter3", "hunter4", "hunter5", "hunter6", "hunter7", "hunter8"};
+        assertThatExceptionOfType(ConfigurationException.class)
+                .isThrownBy(() -> ClienteleConfig.from(properties, environment))
+                .satisfies(e -> {
+                    assertThat(e.getMessage()).doesNotContain(secrets).contains("clientele.ldap.bind-pasword",
+                            "CLIENTELE_LDAP_PASWORD", "clientele.backend.db.type", "clientele.search.limit");
+                    assertThat(e.problems()).extracting(Problem::message).allSatisfy(m ->
+                            assertThat(m).doesNotContain(secrets));
+                });
+
+        Path file = dir.resolve("c.properties");
+        StringBuilder text = new StringBuilder();
+        properties.forEach((k, v) -> text.append(k).append(" = ").append(v).append('\n'));
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        ClienteleConfig.Inspection i = ClienteleConfig.inspect(file, environment);
+        assertThat(i.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.toString()).doesNotContain(secrets));
+        assertThat(i.backendsOnly().toString()).doesNotContain(secrets).contains(
+                "clientele.backend.corp.bind-pasword=<masked>", "clientele.backend.nameless=<masked>",
+                "clientele.backend.Corp.passwrd=<masked>", "clientele.backend.corp.type=ldap");
+        assertThat(i.backendsOnly().backends().values()).allSatisfy(b -> assertThat(b.toString())
+                .doesNotContain(secrets));
+    }
+
+    @Test
     @DisplayName("a password written inside a URL is masked in toString too")
     void inlinePasswordsMasked() {
         ClienteleConfig c = ClienteleConfig.from(Map.of("clientele.backend.db.type", "jdbc",

@@ -2,6 +2,9 @@ package dev.clientele.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clientele.config.ConfigKey;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -19,10 +22,42 @@ class SecretsTest {
     }
 
     @Test
+    @DisplayName("misspelt secret keys are secret too: a letter left out, added, replaced or swapped")
+    void misspeltSecretKeys() {
+        assertThat(List.of("clientele.backend.corp.bind-pasword", "clientele.backend.db.passwrd",
+                "clientele.backend.corp.secert", "sercet", "pasword", "passwort", "trustStorePasswrd",
+                "bindpasword", "credentails", "credntial", "tokn", "toekn", "api-tokn", "passphrase", "pw0rd",
+                "bind-pw", "pwd-file", "api-key", "apikey"))
+                .allSatisfy(k -> assertThat(Secrets.isSecret(k)).as(k).isTrue());
+    }
+
+    @Test
+    @DisplayName("the keys of the directory and the settings of the back-ends that hold no secret are no secret")
+    void knownPlainKeys() {
+        List<String> plain = new ArrayList<>(List.of("url", "user", "bind-dn", "base-dn", "group-base-dn",
+                "login-attribute", "customer-id-attribute", "pool-size", "page-size", "connect-timeout",
+                "response-timeout", "start-tls", "trust-store", "trust-store-type", "trust-all", "server-set",
+                "type", "rehash", "crypt-type", "bcrypt-cost", "cache-ttl", "preset", "schema-mode",
+                "valid-filter", "always-filter", "nested-groups", "group-map", "size-limit", "time-limit"));
+        ConfigKey.all().forEach(k -> plain.add(k.key()));
+        assertThat(plain).allSatisfy(k -> assertThat(Secrets.isSecret(k)).as(k).isFalse());
+    }
+
+    @Test
     @DisplayName("the value of a secret key is masked whole")
     void secretValueMasked() {
         assertThat(Secrets.shown("bind-password", "hunter2")).isEqualTo(Secrets.MASK);
         assertThat(Secrets.shown("url", "jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x");
+        assertThat(Secrets.shown("bind-pasword", "hunter2")).isEqualTo(Secrets.MASK);
+    }
+
+    @Test
+    @DisplayName("the value of a key its reader does not recognise is masked whole, whatever the key's name")
+    void unrecognisedValueMasked() {
+        assertThat(Secrets.shown("clientele.backend.nameless", "hunter2", false)).isEqualTo(Secrets.MASK);
+        assertThat(Secrets.shown("url", "jdbc:h2:mem:x", true)).isEqualTo("jdbc:h2:mem:x");
+        assertThat(Secrets.shown("bind-pasword", "hunter2", true)).isEqualTo(Secrets.MASK);
+        assertThat(Secrets.shown("url", null, false)).isNull();
     }
 
     @Test
