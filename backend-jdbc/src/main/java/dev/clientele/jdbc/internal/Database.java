@@ -9,8 +9,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +30,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Failures: an {@link SQLException} that a store does not turn into a domain exception (a unique key, say)
  * becomes a {@link BackendUnavailableException} naming the back-end and the operation, with the driver's exception as
  * the cause. A database that cannot be reached fails within the pool's connection timeout.
+ *
+ * <p>This class owns the connections, transactions, sessions and savepoints, the dialect's named statements and the
+ * read-only check; the bounds of {@link #search} are {@link SearchBounds}', and telling failures apart by their SQL
+ * states is {@link SqlStates}' (the static methods here, {@link #isUniqueViolation} and the others, are its entry
+ * points for the stores and the back-end).
  */
 public final class Database {
     /** Work on a connection. */
@@ -48,10 +51,8 @@ public final class Database {
     private final boolean forceReadCommitted;
     private final boolean readOnly;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
-    private volatile int searchTimeoutSeconds = 10;
-    private volatile Semaphore searches = new Semaphore(5, true);
-    private volatile long searchWaitMillis = 5_000;
     private final ThreadLocal<Session> session = new ThreadLocal<>();
+    private final SearchBounds searches;
 
     /** The connection of a session, once its first statement has borrowed it. */
     private static final class Session {
@@ -67,6 +68,7 @@ public final class Database {
         this.statements = dialect.statements(mapping);
         this.forceReadCommitted = forceReadCommitted;
         this.readOnly = readOnly;
+        this.searches = new SearchBounds(backendName);
     }
 
     public Dialect dialect() {
@@ -137,11 +139,7 @@ public final class Database {
      * A search waits for a turn as long as the data source waits for a connection (HikariCP's connection timeout).
      */
     public void boundSearches(Duration timeout, int concurrency) {
-        this.searchTimeoutSeconds = (int) Math.min(Integer.MAX_VALUE, timeout.toSeconds());
-        this.searches = new Semaphore(concurrency, true);
-        if (dataSource instanceof com.zaxxer.hikari.HikariDataSource h) {
-            searchWaitMillis = h.getConnectionTimeout();
-        }
+        searches.bound(timeout, concurrency, dataSource);
     }
 
     /**
@@ -150,53 +148,12 @@ public final class Database {
      * connection; the work gives each statement {@link #searchTimeout(Statement)}.
      */
     public <T> T search(String what, Work<T> work) {
-        Semaphore turn = searches;
-        boolean got;
-        try {
-            got = turn.tryAcquire(searchWaitMillis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BackendUnavailableException(backendName, what + ": interrupted while waiting for a turn", e);
-        }
-        if (!got) {
-            throw new BackendUnavailableException(backendName, what + ": too many searches are running (the most at"
-                    + " once is set by search-concurrency); try again", null);
-        }
-        try {
-            return read(what, c -> {
-                try {
-                    return work.run(c);
-                } catch (SQLException e) {
-                    if (cancelled(e)) {
-                        // no cause: the driver's message may quote the statement's values
-                        throw new BackendUnavailableException(backendName, what + " was cancelled after the"
-                                + " search-timeout of " + searchTimeoutSeconds + "s (fewer wildcards or longer"
-                                + " literal parts make a search cheaper)", null);
-                    }
-                    throw e;
-                }
-            });
-        } finally {
-            turn.release();
-        }
-    }
-
-    /** A statement cancelled by its timeout: SQLSTATE 57014 (PostgreSQL and H2), or the driver's timeout type. */
-    private static boolean cancelled(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTimeoutException
-                    || (t instanceof SQLException s && "57014".equals(s.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
+        return searches.run(this, what, work);
     }
 
     /** Sets the search statement timeout on a statement of {@link #search}. */
     public void searchTimeout(Statement statement) throws SQLException {
-        if (searchTimeoutSeconds > 0) {
-            statement.setQueryTimeout(searchTimeoutSeconds);
-        }
+        searches.timeout(statement);
     }
 
     /** Runs a write: in the thread's transaction if there is one, else in a transaction of its own. */
@@ -347,27 +304,12 @@ public final class Database {
      * exception and of those chained to it, in one line.
      */
     public static String describe(SQLException e) {
-        StringBuilder sb = new StringBuilder();
-        Throwable t = e;
-        int depth = 0;
-        while (t != null && depth++ < 4) {
-            if (sb.length() > 0) {
-                sb.append("; caused by ");
-            }
-            if (t instanceof SQLException && ((SQLException) t).getSQLState() != null) {
-                sb.append('[').append(((SQLException) t).getSQLState()).append("] ");
-            }
-            String m = SqlErrors.scrub(t.getMessage());
-            sb.append(m.isEmpty() ? t.getClass().getSimpleName() : m);
-            Throwable next = t instanceof SQLException ? ((SQLException) t).getNextException() : null;
-            t = next != null ? next : t.getCause() == t ? null : t.getCause();
-        }
-        return sb.toString();
+        return SqlStates.describe(e);
     }
 
     /** True if the exception (or one chained to it) says a unique constraint was violated (SQL state 23505). */
     public static boolean isUniqueViolation(SQLException e) {
-        return hasState(e, "23505");
+        return SqlStates.isUniqueViolation(e);
     }
 
     /**
@@ -375,33 +317,11 @@ public final class Database {
      * PostgreSQL's shutdown states 57P0x, a pool's connection timeout), rather than a problem with a statement.
      */
     public static boolean isConnectionProblem(SQLException e) {
-        Throwable t = e;
-        for (int i = 0; t != null && i < 10; i++) {
-            if (t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException) {
-                return true;
-            }
-            t = t.getCause();
-        }
-        return hasState(e, "08") || hasState(e, "57P0");
+        return SqlStates.isConnectionProblem(e);
     }
 
     /** True if the exception or one chained to it has this SQL state, or one starting with it. */
     public static boolean hasState(Throwable e, String statePrefix) {
-        Throwable t = e;
-        int depth = 0;
-        while (t != null && depth++ < 10) {
-            if (t instanceof SQLException) {
-                SQLException s = (SQLException) t;
-                if (s.getSQLState() != null && s.getSQLState().startsWith(statePrefix)) {
-                    return true;
-                }
-                if (s.getNextException() != null && hasState(s.getNextException(), statePrefix)) {
-                    return true;
-                }
-            }
-            t = t.getCause() == t ? null : t.getCause();
-        }
-        return false;
+        return SqlStates.hasState(e, statePrefix);
     }
 }
