@@ -158,7 +158,7 @@ final class ConfigCommands implements Runnable {
                 Map<String, String> settings = new TreeMap<>();
                 for (String k : s.keys()) {
                     String v = s.get(k).orElse("");
-                    settings.put(k, problemKeys.contains(s.fullKey(k)) ? Secrets.MASK : Secrets.shown(k, v));
+                    settings.put(k, Secrets.shown(k, v, !problemKeys.contains(s.fullKey(k))));
                 }
                 m.put("settings", settings);
                 s.baseDirectory().ifPresent(f -> m.put("pathsRelativeTo", f.toString()));
