@@ -44,9 +44,12 @@ final class JdbcFixture extends Fixture {
             + " UNION ALL SELECT l.permission FROM clientele_customers c JOIN clientele_links l ON l.kind = 'COMPANY'"
             + " AND l.subject_key = c.customer_id_key AND l.group_key = ? AND l.context = 'OWN' WHERE c.login_key = ?";
     private static final String PASSWORD_HASH = "SELECT password_hash FROM clientele_credentials WHERE login_key = ?";
-    private static final String SEARCH = "SELECT login, email, customer_id, first_name, last_name FROM"
-            + " clientele_customers WHERE login_key LIKE ? OR email_key LIKE ? OR customer_id_key LIKE ?"
-            + " OR first_name_lc LIKE ? OR last_name_lc LIKE ? ORDER BY login_key LIMIT ?";
+    /** Every column of a customer, as a search returns whole customers (the same data Clientele returns). */
+    private static final String SEARCH = "SELECT login, email, customer_id, title, first_name, last_name, phone, fax,"
+            + " mobile, street, zip, city, country, comments, validity, additional_customer_ids, attributes, created,"
+            + " changed, version FROM clientele_customers WHERE validity = 'VALID' AND (login_key LIKE ?"
+            + " OR email_key LIKE ? OR customer_id_key LIKE ? OR first_name_lc LIKE ? OR last_name_lc LIKE ?)"
+            + " ORDER BY login_key LIMIT ?";
 
     private final String store;
     private final HikariDataSource pool;
@@ -232,8 +235,12 @@ final class JdbcFixture extends Fixture {
         }, rs -> {
             int rows = 0;
             while (rs.next()) {
-                rs.getString(1);
-                rs.getString(2);
+                for (int i = 1; i <= 17; i++) {
+                    rs.getString(i);
+                }
+                rs.getObject(18, java.time.OffsetDateTime.class);
+                rs.getObject(19, java.time.OffsetDateTime.class);
+                rs.getLong(20);
                 rows++;
             }
             return rows;
