@@ -114,40 +114,115 @@ final class MemorySearch {
      * kept in a bounded heap while the ranges are read, and only those made into customers.
      */
     private List<Customer> firstByLogin(CustomerSearch search, String prefix) {
-        int limit = search.fetchLimit();
-        java.util.Comparator<Integer> byLogin = (a, b) -> CustomerRows.compareKeys(rows.get(a), rows.get(b),
-                CustomerRows.LOGIN);
-        java.util.PriorityQueue<Integer> last = new java.util.PriorityQueue<>(Math.min(limit, 1024) + 1,
-                byLogin.reversed());
-        BitSet seen = new BitSet();
+        FirstByLogin first = new FirstByLogin(search.fetchLimit());
+        int[] earlier = new int[search.fields().size()];
+        int[] visitedFields = {0};
+        long[] visited = {0};
         for (CustomerField f : search.fields()) {
-            fieldIndexes[f.ordinal()].visitPrefix(prefix, slot -> {
-                if (seen.get(slot)) {
+            SlotIndex index = fieldIndexes[f.ordinal()];
+            boolean loginOrder = f == CustomerField.LOGIN;
+            index.visitPrefix(prefix, slot -> {
+                CustomerRow row = rows.get(slot);
+                for (int i = 0; i < visitedFields[0]; i++) {
+                    if (CustomerRows.startsWithKey(row, earlier[i], prefix)) {
+                        return true; // in the range of a field read before: offered then (no set of slots to keep)
+                    }
+                }
+                visited[0]++;
+                if (search.validOnly() && !row.isValid()) {
                     return true;
                 }
-                seen.set(slot);
-                examined.increment();
-                if (search.validOnly() && !rows.get(slot).isValid()) {
-                    return true;
-                }
-                if (last.size() < limit) {
-                    last.add(slot);
-                } else if (byLogin.compare(slot, last.peek()) < 0) {
-                    last.poll();
-                    last.add(slot);
-                } else if (f == CustomerField.LOGIN) {
-                    return false; // the login index is in login order: the rest of its range comes later still
-                }
-                return true;
+                // the login index is in login order: once a slot is not among the first, neither is the rest
+                return first.offer(slot) || !loginOrder;
             });
+            earlier[visitedFields[0]++] = index.field();
         }
-        Integer[] first = last.toArray(new Integer[0]);
-        Arrays.sort(first, byLogin);
-        List<Customer> out = new ArrayList<>(first.length);
-        for (Integer slot : first) {
+        examined.add(visited[0]);
+        int[] slots = first.sorted();
+        List<Customer> out = new ArrayList<>(slots.length);
+        for (int slot : slots) {
             out.add(rows.get(slot).toCustomer());
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The first {@code limit} slots offered, by login key: a max-heap of slots (no boxing, the comparison of logins
+     * only against its top once full), since a prefix's range of a non-login field can hold many thousands.
+     */
+    private final class FirstByLogin {
+        private final int[] heap;
+        private int size;
+
+        FirstByLogin(int limit) {
+            this.heap = new int[limit];
+        }
+
+        /** Keeps the slot if it is among the first so far; false if it is not. */
+        boolean offer(int slot) {
+            if (size < heap.length) {
+                heap[size] = slot;
+                up(size++);
+                return true;
+            }
+            if (size == 0 || compare(slot, heap[0]) >= 0) {
+                return false;
+            }
+            heap[0] = slot;
+            down(0);
+            return true;
+        }
+
+        /** The slots kept, in login order (the heap is used up). */
+        int[] sorted() {
+            int kept = size;
+            while (size > 1) { // heap sort: the largest moves to the end
+                int top = heap[0];
+                heap[0] = heap[--size];
+                heap[size] = top;
+                down(0);
+            }
+            return Arrays.copyOf(heap, kept);
+        }
+
+        private int compare(int a, int b) {
+            return CustomerRows.compareKeys(rows.get(a), rows.get(b), CustomerRows.LOGIN);
+        }
+
+        private void up(int i) {
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (compare(heap[i], heap[parent]) <= 0) {
+                    return;
+                }
+                swap(i, parent);
+                i = parent;
+            }
+        }
+
+        private void down(int i) {
+            while (true) {
+                int l = 2 * i + 1;
+                int largest = i;
+                if (l < size && compare(heap[l], heap[largest]) > 0) {
+                    largest = l;
+                }
+                if (l + 1 < size && compare(heap[l + 1], heap[largest]) > 0) {
+                    largest = l + 1;
+                }
+                if (largest == i) {
+                    return;
+                }
+                swap(i, largest);
+                i = largest;
+            }
+        }
+
+        private void swap(int i, int j) {
+            int t = heap[i];
+            heap[i] = heap[j];
+            heap[j] = t;
+        }
     }
 
     /** Sorts slots by login key (a range of one non-login field is in field-key order first). */

@@ -22,6 +22,11 @@ final class SlotIndex {
     private int blockCount;
     private int size;
 
+    /** The {@link CustomerRows} field this index orders. */
+    int field() {
+        return field;
+    }
+
     SlotIndex(Rows rows, int field) {
         this.rows = rows;
         this.field = field;
