@@ -62,6 +62,15 @@ public abstract class Fixture implements AutoCloseable {
     /** The directory with the cache on (the default size and TTL). */
     public abstract CustomerDirectory warm();
 
+    /**
+     * The directory with the cache on but bounded to {@value #BOUNDED_CACHE} entries, far fewer than the customers
+     * the calls spread over: nearly every call misses.
+     */
+    public abstract CustomerDirectory bounded();
+
+    /** The size of {@link #bounded()}'s cache. */
+    public static final long BOUNDED_CACHE = 1000;
+
     /** The customer row and the names of its valid groups (own links and its company's), by hand. */
     public abstract Object rawCustomerAndGroups(String login);
 

@@ -57,6 +57,7 @@ final class JdbcFixture extends Fixture {
     private final JdbcBackend backend;
     private final CustomerDirectory cold;
     private final CustomerDirectory warm;
+    private final CustomerDirectory bounded;
     private final Path folder;
 
     private JdbcFixture(String store, int customers, HikariDataSource pool, Path folder) {
@@ -66,13 +67,14 @@ final class JdbcFixture extends Fixture {
         this.folder = folder;
         this.counted = counting.wrap(pool);
         this.backend = JdbcBackend.create("bench", counted, JdbcOptions.defaults());
-        this.cold = directory(Duration.ZERO);
-        this.warm = directory(Duration.ofMinutes(10));
+        this.cold = directory(Duration.ZERO).build();
+        this.warm = directory(Duration.ofMinutes(10)).build();
+        this.bounded = directory(Duration.ofMinutes(10)).cacheMaxSize(BOUNDED_CACHE).build();
     }
 
-    private CustomerDirectory directory(Duration ttl) {
+    private CustomerDirectory.Builder directory(Duration ttl) {
         return CustomerDirectory.builder().backend(backend).cacheTtl(ttl).passwordHasher(HASHER)
-                .policy(CustomerGroupPolicy.builder().groupSupport(true).build()).build();
+                .policy(CustomerGroupPolicy.builder().groupSupport(true).build());
     }
 
     static JdbcFixture open(String store, int customers) {
@@ -192,6 +194,11 @@ final class JdbcFixture extends Fixture {
     }
 
     @Override
+    public CustomerDirectory bounded() {
+        return bounded;
+    }
+
+    @Override
     public Object rawCustomerAndGroups(String login) {
         String key = Keys.of(login);
         return query(CUSTOMER_AND_GROUPS, ps -> {
@@ -270,6 +277,7 @@ final class JdbcFixture extends Fixture {
     public void close() {
         cold.close();
         warm.close();
+        bounded.close();
         backend.close();
         pool.close();
         if (folder != null) {

@@ -52,6 +52,7 @@ final class LdapFixture extends Fixture {
     private final LdapBackend backend;
     private final CustomerDirectory cold;
     private final CustomerDirectory warm;
+    private final CustomerDirectory bounded;
 
     private LdapFixture(int customers, AutoCloseable server, Path folder, String serverName, int port)
             throws LDAPException {
@@ -75,24 +76,25 @@ final class LdapFixture extends Fixture {
         settings.put("group-map", groupMap.toString());
         settings.put("pool-size", "4");
         this.backend = LdapBackend.create("corp", settings);
-        this.cold = directory(Duration.ZERO);
-        this.warm = directory(Duration.ofMinutes(10));
-        for (int g = 0; g < Data.GROUPS; g++) {
-            cold.createGroup(Group.of(Data.group(g)));
-            warm.createGroup(Group.of(Data.group(g)));
-        }
-        for (int c = 0; c < Data.COMPANIES; c++) {
-            cold.createCompany(Company.builder(Data.company(c)).name("Company " + c).build());
-            warm.createCompany(Company.builder(Data.company(c)).name("Company " + c).build());
+        this.cold = directory(Duration.ZERO).build();
+        this.warm = directory(Duration.ofMinutes(10)).build();
+        this.bounded = directory(Duration.ofMinutes(10)).cacheMaxSize(BOUNDED_CACHE).build();
+        for (CustomerDirectory d : List.of(cold, warm, bounded)) {
+            for (int g = 0; g < Data.GROUPS; g++) {
+                d.createGroup(Group.of(Data.group(g)));
+            }
+            for (int c = 0; c < Data.COMPANIES; c++) {
+                d.createCompany(Company.builder(Data.company(c)).name("Company " + c).build());
+            }
         }
     }
 
     /** Each directory has its own memory back-end for groups, companies and state; customers come from LDAP. */
-    private CustomerDirectory directory(Duration ttl) {
+    private CustomerDirectory.Builder directory(Duration ttl) {
         return CustomerDirectory.builder().backend(backend).backend("local", "memory", Map.of())
                 .customers("corp").groups("local").companies("local").state("local").memberships("corp")
                 .cacheTtl(ttl).passwordHasher(HASHER)
-                .policy(CustomerGroupPolicy.builder().groupSupport(true).build()).build();
+                .policy(CustomerGroupPolicy.builder().groupSupport(true).build());
     }
 
     static LdapFixture open(int customers) {
@@ -165,6 +167,11 @@ final class LdapFixture extends Fixture {
     @Override
     public CustomerDirectory warm() {
         return warm;
+    }
+
+    @Override
+    public CustomerDirectory bounded() {
+        return bounded;
     }
 
     private SearchResultEntry user(String login) throws LDAPException {
@@ -250,6 +257,7 @@ final class LdapFixture extends Fixture {
     public void close() {
         cold.close();
         warm.close();
+        bounded.close();
         backend.close();
         raw.close();
         binds.close();

@@ -49,6 +49,17 @@ public enum Scenario {
             return Boolean.TRUE;
         }
     },
+    BOUNDED_HAS_PERMISSION("hasPermission, cache of 1,000 missing (working set: every customer)") {
+        @Override
+        Object clientele(Fixture f, String login) {
+            return f.bounded().hasPermission(login, GROUP, Permission.RO);
+        }
+
+        @Override
+        Object raw(Fixture f, String login) {
+            return f.rawHasPermission(login, GROUP);
+        }
+    },
     WARM_HAS_PERMISSION("hasPermission, warm cache") {
         @Override
         Object clientele(Fixture f, String login) {

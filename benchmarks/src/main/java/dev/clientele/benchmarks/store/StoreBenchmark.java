@@ -94,6 +94,16 @@ public class StoreBenchmark {
     }
 
     @Benchmark
+    public Object boundedHasPermission() {
+        return Scenario.BOUNDED_HAS_PERMISSION.run(fixture, false, any());
+    }
+
+    @Benchmark
+    public Object boundedHasPermission_raw() {
+        return Scenario.BOUNDED_HAS_PERMISSION.run(fixture, true, any());
+    }
+
+    @Benchmark
     public Object warmHasPermission() {
         return Scenario.WARM_HAS_PERMISSION.run(fixture, false, warm());
     }

@@ -43,6 +43,7 @@ public final class Suite {
         METHODS.put("customerAndPermissions", Scenario.CUSTOMER_AND_PERMISSIONS);
         METHODS.put("hasPermission", Scenario.HAS_PERMISSION);
         METHODS.put("login", Scenario.LOGIN);
+        METHODS.put("boundedHasPermission", Scenario.BOUNDED_HAS_PERMISSION);
         METHODS.put("warmHasPermission", Scenario.WARM_HAS_PERMISSION);
         METHODS.put("warmFindCustomer", Scenario.WARM_FIND_CUSTOMER);
         METHODS.put("search", Scenario.SEARCH);

@@ -45,6 +45,7 @@ class StoreBenchmarkTest {
             Scenario.LOGIN.run(f, false, login);
             Scenario.LOGIN.run(f, true, login);
             assertThat(Scenario.WARM_HAS_PERMISSION.run(f, false, login)).isEqualTo(has);
+            assertThat(Scenario.BOUNDED_HAS_PERMISSION.run(f, false, login)).isEqualTo(has);
         }
         assertThat(granted).as("the checked group is granted to some customers, not all").isPositive()
                 .isLessThan(CUSTOMERS / 7 + 1);
