@@ -157,21 +157,11 @@ class H2LargeDataTest {
                 Set.of(CustomerField.LOGIN, CustomerField.EMAIL, CustomerField.CUSTOMER_ID, CustomerField.FIRST_NAME,
                         CustomerField.LAST_NAME), true, 251);
 
-        Map.Entry<String, List<Object>> candidates = store.candidatesQuery(search, SearchTerm.parse("first12"));
-        assertThat(plan(candidates.getKey(), candidates.getValue())).doesNotContainIgnoringCase("tableScan");
-
-        Map.Entry<String, List<Object>> one = store.searchQuery(search);
-        List<String> expected = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url); PreparedStatement ps = c.prepareStatement(one.getKey())) {
-            for (int i = 0; i < one.getValue().size(); i++) {
-                ps.setObject(i + 1, one.getValue().get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    expected.add(rs.getString("login"));
-                }
-            }
+        for (Map.Entry<String, List<Object>> candidates : store.candidatesQueries(search, SearchTerm.parse("first12"))) {
+            assertThat(plan(candidates.getKey(), candidates.getValue())).doesNotContainIgnoringCase("tableScan");
         }
+
+        List<String> expected = oneStatement(store, search);
         assertThat(expected).as("the one statement finds some").isNotEmpty();
         assertThat(store.search(search)).extracting(Customer::login).containsExactlyElementsOf(expected);
     }
@@ -202,5 +192,97 @@ class H2LargeDataTest {
         }
         assertThat(states.loginState(login).login()).isEqualTo(login);
         assertThat(credentials.passwordHash(login)).contains("$test$12345");
+    }
+
+    @Test
+    @DisplayName("a search of one term reads the head of the table by a range of the primary key, then a rare term's"
+            + " matches by index seeks: no table scan, and exactly what the one statement finds")
+    void oneTermSearchReadsTheHeadThenSeeksTheIndexes() throws SQLException {
+        JdbcCustomerStore store = (JdbcCustomerStore) backend.customers().orElseThrow();
+        Set<CustomerField> all = Set.of(CustomerField.LOGIN, CustomerField.EMAIL, CustomerField.CUSTOMER_ID,
+                CustomerField.FIRST_NAME, CustomerField.LAST_NAME);
+        CustomerSearch rare = new CustomerSearch(List.of(SearchTerm.parse("first12345*")), all, true, 251);
+
+        Map.Entry<String, List<Object>> bound = store.headBoundQuery(1_004);
+        assertThat(analyze(bound.getKey(), bound.getValue())).doesNotContainIgnoringCase("tableScan")
+                .containsIgnoringCase("PRIMARY_KEY").containsIgnoringCase("index sorted").contains("scanCount: 1004 ");
+        String last = firstColumn(bound.getKey(), bound.getValue());
+        Map.Entry<String, List<Object>> head = store.headQuery(rare, last);
+        assertThat(analyze(head.getKey(), head.getValue())).containsPattern("PRIMARY_KEY_\\w+: LOGIN_KEY <= ")
+                .containsIgnoringCase("index sorted").contains("scanCount: 1005 ");
+        for (Map.Entry<String, List<Object>> q : store.candidatesQueries(rare, rare.terms().get(0))) {
+            assertThat(analyze(q.getKey(), q.getValue())).as(q.getKey()).doesNotContainIgnoringCase("tableScan")
+                    .containsPattern("scanCount: [12] ");
+        }
+
+        // the search runs these statements, and not the one statement over the whole table
+        List<String> ran = statementsRun(() -> assertThat(store.search(rare)).extracting(Customer::login)
+                .containsExactly(BulkData.login(12_345)));
+        assertThat(ran).contains(head.getKey()).doesNotContain(store.searchQuery(rare).getKey())
+                .containsAll(store.candidatesQueries(rare, rare.terms().get(0)).stream().map(Map.Entry::getKey)
+                        .toList());
+
+        // rare, none, dense (the head fills the limit), in between (the walk goes on after the head), a common
+        // prefix with a rare whole term, matches only at the end of the login order, a term with no wildcard
+        for (String term : List.of("first12345*", "zzz*", "user*", "first1*", "first2*5", "user099*", "first777",
+                "nguy*", "company7*")) {
+            for (boolean validOnly : List.of(true, false)) {
+                CustomerSearch search = new CustomerSearch(List.of(SearchTerm.parse(term)), all, validOnly, 251);
+                assertThat(store.search(search)).as(term + ", valid only " + validOnly).extracting(Customer::login)
+                        .containsExactlyElementsOf(oneStatement(store, search));
+            }
+        }
+    }
+
+    /** The statements H2 ran while {@code work} ran (its query statistics). */
+    private List<String> statementsRun(Runnable work) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); java.sql.Statement st = c.createStatement()) {
+            st.execute("SET QUERY_STATISTICS TRUE");
+            try {
+                work.run();
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery("SELECT SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS")) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            } finally {
+                st.execute("SET QUERY_STATISTICS FALSE");
+            }
+        }
+    }
+
+    private String analyze(String sql, List<Object> params) throws SQLException {
+        return plan("ANALYZE " + sql, params);
+    }
+
+    private String firstColumn(String sql, List<Object> params) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                Jdbc.bind(ps, i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /** The logins the one statement of a search finds, run as it is. */
+    private List<String> oneStatement(JdbcCustomerStore store, CustomerSearch search) throws SQLException {
+        Map.Entry<String, List<Object>> one = store.searchQuery(search);
+        List<String> expected = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url); PreparedStatement ps = c.prepareStatement(one.getKey())) {
+            for (int i = 0; i < one.getValue().size(); i++) {
+                Jdbc.bind(ps, i + 1, one.getValue().get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    expected.add(rs.getString("login"));
+                }
+            }
+        }
+        return expected;
     }
 }

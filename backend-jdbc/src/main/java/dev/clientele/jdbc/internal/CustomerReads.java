@@ -37,6 +37,7 @@ final class CustomerReads {
     private final Mapping m;
     private final String selectColumns;
     private final String byLoginSql;
+    private volatile @Nullable HeadBound headBound;
 
     CustomerReads(Database db, CustomerColumns columns) {
         this.db = db;
@@ -81,41 +82,130 @@ final class CustomerReads {
         Objects.requireNonNull(search, "search");
         Map.Entry<String, List<Object>> q = searchQuery(search);
         Optional<SearchTerm> seed = db.dialect() == Dialect.H2 ? IndexedSearch.seed(search) : Optional.empty();
-        return db.search("search customers", c -> seed.isPresent() ? searchByCandidates(c, search, seed.get(), q)
-                : rows(c, q.getKey(), q.getValue(), true));
+        if (seed.isEmpty()) {
+            return db.search("search customers", c -> rows(c, q.getKey(), q.getValue(), true));
+        }
+        return db.search("search customers", c -> search.terms().size() == 1
+                ? searchOneTerm(c, search, seed.get(), q)
+                : searchByCandidates(c, search, seed.get(), q, null, search.fetchLimit()));
     }
 
-    /** {@link IndexedSearch}'s plan: the seed term's candidates by index seeks, then their rows in chunks. */
-    private List<Customer> searchByCandidates(Connection c, CustomerSearch search, SearchTerm seed,
+    /**
+     * {@link IndexedSearch}'s plan for one term: the one statement over the head of the table (the first
+     * {@link IndexedSearch#window} rows in login order, up to {@link #headBound}); a term that fills the limit there
+     * (a common one) costs what the one statement costs. Otherwise the rest, after the head: walked on as before
+     * when the head held at least a quarter of the limit (a dense term: the walk ends soon), else read by the seed's
+     * candidates (a rare term: index seeks, where the walk would read the whole table).
+     */
+    private List<Customer> searchOneTerm(Connection c, CustomerSearch search, SearchTerm seed,
             Map.Entry<String, List<Object>> plain) throws SQLException {
-        Map.Entry<String, List<Object>> cq = candidatesQuery(search, seed);
-        List<String> keys = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(cq.getKey())) {
-            db.searchTimeout(ps);
-            for (int i = 0; i < cq.getValue().size(); i++) {
-                Jdbc.bind(ps, i + 1, cq.getValue().get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    keys.add(rs.getString(1));
-                }
-            }
-        }
-        if (keys.size() > IndexedSearch.MAX_CANDIDATES) {
+        int limit = search.fetchLimit();
+        Optional<String> bound = headBound(c, IndexedSearch.window(limit));
+        if (bound.isEmpty()) {
             return rows(c, plain.getKey(), plain.getValue(), true);
         }
+        Map.Entry<String, List<Object>> hq = searchQuery(search, Restriction.upTo(bound.get()), limit);
+        List<Customer> head = rows(c, hq.getKey(), hq.getValue(), true);
+        if (head.size() >= limit) {
+            return head;
+        }
+        int left = limit - head.size();
+        Map.Entry<String, List<Object>> walk = searchQuery(search, Restriction.after(bound.get()), left);
+        List<Customer> rest = head.size() * 4 >= limit ? rows(c, walk.getKey(), walk.getValue(), true)
+                : searchByCandidates(c, search, seed, walk, bound.get(), left);
+        if (head.isEmpty()) {
+            return rest;
+        }
+        List<Customer> out = new ArrayList<>(head);
+        out.addAll(rest);
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The login key at position {@code window} in login order — the last key of the head of the table — or empty
+     * when the table holds no more rows than that. Kept for a minute ({@link IndexedSearch#BOUND_TTL_NANOS}): it only
+     * splits a search in two, so a stale bound changes what a search costs, never what it finds.
+     */
+    private Optional<String> headBound(Connection c, int window) throws SQLException {
+        HeadBound b = headBound;
+        long now = System.nanoTime();
+        if (b != null && b.window() == window && now - b.at() < IndexedSearch.BOUND_TTL_NANOS) {
+            return b.key();
+        }
+        Map.Entry<String, List<Object>> q = headBoundQuery(window);
+        Optional<String> key;
+        try (PreparedStatement ps = c.prepareStatement(q.getKey())) {
+            db.searchTimeout(ps);
+            Jdbc.bind(ps, 1, q.getValue().get(0));
+            try (ResultSet rs = ps.executeQuery()) {
+                key = rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+        headBound = new HeadBound(window, key, now);
+        return key;
+    }
+
+    /** The statement of {@link #headBound}: a walk of {@code window} entries of the primary key's index. */
+    Map.Entry<String, List<Object>> headBoundQuery(int window) {
+        return Map.entry("SELECT " + m.loginKey() + " FROM " + m.customers() + " ORDER BY " + m.loginKey()
+                + " OFFSET ? ROWS FETCH NEXT 1 ROW ONLY", List.of(window - 1));
+    }
+
+    /** The statement of a one-term search over the head of the table, up to {@code bound} (for the EXPLAIN tests). */
+    Map.Entry<String, List<Object>> headQuery(CustomerSearch search, String bound) {
+        return searchQuery(search, Restriction.upTo(bound), search.fetchLimit());
+    }
+
+    private record HeadBound(int window, Optional<String> key, long at) {
+    }
+
+    /**
+     * {@link IndexedSearch}'s plan: the seed term's candidates by index seeks, then their rows in chunks; only the
+     * candidates after {@code after}, if given, and at most {@code limit} rows; {@code fallback} (the one statement
+     * over the same rows) when there are too many candidates.
+     */
+    private List<Customer> searchByCandidates(Connection c, CustomerSearch search, SearchTerm seed,
+            Map.Entry<String, List<Object>> fallback, @Nullable String after, int limit) throws SQLException {
+        Set<String> found = new HashSet<>();
+        for (Map.Entry<String, List<Object>> cq : candidatesQueries(search, seed)) {
+            try (PreparedStatement ps = c.prepareStatement(cq.getKey())) {
+                db.searchTimeout(ps);
+                for (int i = 0; i < cq.getValue().size(); i++) {
+                    Jdbc.bind(ps, i + 1, cq.getValue().get(i));
+                }
+                int read = 0;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        read++;
+                        String k = rs.getString(1);
+                        if (after == null || k.compareTo(after) > 0) {
+                            found.add(k);
+                        }
+                    }
+                }
+                // a statement at its limit may have left some out: too many either way
+                if (read > IndexedSearch.MAX_CANDIDATES) {
+                    return rows(c, fallback.getKey(), fallback.getValue(), true);
+                }
+            }
+            if (found.size() > IndexedSearch.MAX_CANDIDATES) {
+                return rows(c, fallback.getKey(), fallback.getValue(), true);
+            }
+        }
+        List<String> keys = new ArrayList<>(found);
+        Collections.sort(keys);
         List<Customer> out = new ArrayList<>();
-        for (int from = 0; from < keys.size() && out.size() < search.fetchLimit(); from += IndexedSearch.CHUNK) {
+        for (int from = 0; from < keys.size() && out.size() < limit; from += IndexedSearch.CHUNK) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + IndexedSearch.CHUNK));
-            Map.Entry<String, List<Object>> q = searchQuery(search, chunk, search.fetchLimit() - out.size());
+            Map.Entry<String, List<Object>> q = searchQuery(search, Restriction.among(chunk), limit - out.size());
             out.addAll(rows(c, q.getKey(), q.getValue(), true));
         }
         return Collections.unmodifiableList(out);
     }
 
-    /** The first statement of {@link IndexedSearch}'s plan. */
-    Map.Entry<String, List<Object>> candidatesQuery(CustomerSearch search, SearchTerm seed) {
-        return IndexedSearch.candidatesQuery(m, search, seed, ESCAPE);
+    /** The first statements of {@link IndexedSearch}'s plan, one per searched column. */
+    List<Map.Entry<String, List<Object>>> candidatesQueries(CustomerSearch search, SearchTerm seed) {
+        return IndexedSearch.candidatesQueries(m, search, seed, ESCAPE);
     }
 
     /** The SQL and parameters of a search: one statement. */
@@ -123,8 +213,23 @@ final class CustomerReads {
         return searchQuery(search, null, search.fetchLimit());
     }
 
-    /** A search's statement, restricted to these login keys if given, at most {@code limit} rows. */
-    private Map.Entry<String, List<Object>> searchQuery(CustomerSearch search, @Nullable List<String> keys,
+    /** Which rows of the table a search's statement is restricted to: some keys, or a range of the primary key. */
+    private record Restriction(String condition, List<String> params) {
+        static Restriction among(List<String> keys) {
+            return new Restriction(" IN (" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")", keys);
+        }
+
+        static Restriction upTo(String key) {
+            return new Restriction(" <= ?", List.of(key));
+        }
+
+        static Restriction after(String key) {
+            return new Restriction(" > ?", List.of(key));
+        }
+    }
+
+    /** A search's statement, restricted to some rows if given, at most {@code limit} rows. */
+    private Map.Entry<String, List<Object>> searchQuery(CustomerSearch search, @Nullable Restriction restriction,
             int limit) {
         StringBuilder sql = new StringBuilder("SELECT ").append(selectColumns).append(" FROM ").append(m.customers());
         List<Object> params = new ArrayList<>();
@@ -143,10 +248,9 @@ final class CustomerReads {
             }
             where.add(any.size() == 1 ? any.get(0) : "(" + String.join(" OR ", any) + ")");
         }
-        if (keys != null) {
-            where.add(m.loginKey() + " IN (" + String.join(", ", Collections.nCopies(keys.size(), "?"))
-                    + ")");
-            params.addAll(keys);
+        if (restriction != null) {
+            where.add(m.loginKey() + restriction.condition());
+            params.addAll(restriction.params());
         }
         if (!where.isEmpty()) {
             sql.append(" WHERE ").append(String.join(" AND ", where));

@@ -14,17 +14,26 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * How a search of several terms reaches the indexes on H2. The one statement of {@code JdbcCustomerStore.searchQuery}
- * ANDs the terms, each an OR of {@code LIKE}s over the searched columns: H2 uses no index for an OR across columns,
- * so it walks the primary key and tests every row, which reads all 100,000 when fewer rows match than the limit
- * (200-250 ms for {@code first12 last1*}). Instead: the candidates of one term — the one with the longest literal
- * prefix — are collected first, by a {@code UNION} of one prefix range per searched column, each an index seek (a
- * {@code >=}/{@code <=} range: H2 plans a {@code LIKE} with a parameter as a scan); then
- * the rows of those candidates are read in login order with every term applied, a chunk of {@value #CHUNK} at a time,
- * until the limit. Only when every searched column has an index (the default search fields), there are at least two
- * terms (one term is a single ordered range already), and the candidates are at most {@value #MAX_CANDIDATES};
- * otherwise the one statement runs as before. The rows, and so the rule, are the same either way: the second step is
- * the one statement, restricted to the candidates' keys.
+ * How a search reaches the indexes on H2. The one statement of {@code JdbcCustomerStore.searchQuery} ANDs the terms,
+ * each an OR of {@code LIKE}s over the searched columns: H2 uses no index for an OR across columns, so it walks the
+ * primary key in login order and tests every row until the limit — cheap for a term most rows match, but a term fewer
+ * rows match than the limit reads all of them (46 ms at 100,000 customers for one rare term, 200-250 ms for
+ * {@code first12 last1*}). H2 has no statistics to choose between that walk and the columns' indexes (PostgreSQL
+ * chooses: a bitmap of the indexes for a rare term), so this plan chooses:
+ * <ul>
+ *   <li>Several terms: the candidates of one term — the one with the longest literal prefix — are collected first,
+ *       by one prefix range per searched column, each an index seek (a {@code >=}/{@code <=} range: H2 plans a
+ *       {@code LIKE} with a parameter as a scan), merged in login order; then the rows of those candidates are read in
+ *       login order with every term applied, a chunk of {@value #CHUNK} at a time, until the limit.</li>
+ *   <li>One term: the one statement over the head of the table first — the first {@link #window} rows in login
+ *       order, bounded by the login key at that position (kept for a minute) — which a common term fills; if it does
+ *       not, the rest of the table is walked on when the head held at least a quarter of the limit (the term is
+ *       dense: the walk ends soon), else read through the term's candidates, as for several terms.</li>
+ * </ul>
+ * Only when every searched column has an index (the default search fields), the chosen term has a literal prefix, and
+ * the candidates are at most {@value #MAX_CANDIDATES} (more: the one statement is cheaper than reading them in chunks);
+ * otherwise the one statement runs as before. The rows, and so the rule, are the same either way: each step is the one
+ * statement, restricted to a range of login keys or to the candidates' keys.
  */
 final class IndexedSearch {
     /** The customer columns with an index of their own (see the schema migrations). */
@@ -35,12 +44,15 @@ final class IndexedSearch {
     /** Candidates per statement of the second step. */
     static final int CHUNK = 500;
 
+    /** How long the bound of the head of the table is kept (one minute). */
+    static final long BOUND_TTL_NANOS = 60_000_000_000L;
+
     private IndexedSearch() {
     }
 
     /** The term to collect the candidates of, when this plan applies to the search. */
     static Optional<SearchTerm> seed(CustomerSearch search) {
-        if (search.terms().size() < 2 || !INDEXED.containsAll(search.fields()) || search.fields().isEmpty()) {
+        if (!INDEXED.containsAll(search.fields()) || search.fields().isEmpty()) {
             return Optional.empty();
         }
         return search.terms().stream().filter(t -> !t.literalPrefix().isEmpty())
@@ -48,31 +60,38 @@ final class IndexedSearch {
     }
 
     /**
-     * The statement of the first step: the login keys whose value in any searched column starts with the seed's
-     * literal prefix, in login-key order, at most {@link #MAX_CANDIDATES} + 1 (public for the EXPLAIN tests).
+     * The rows of the head of the table a one-term search walks first: 4 times its fetch limit, at least 1,000 — so
+     * that a term matching a quarter of the rows or more fills the limit there.
      */
-    static Map.Entry<String, List<Object>> candidatesQuery(Mapping m, CustomerSearch search, SearchTerm seed,
-            char escape) {
-        // A range for the index (H2 plans LIKE with a parameter as a scan), the LIKE for the exact rule.
+    static int window(int fetchLimit) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1_000L, 4L * fetchLimit));
+    }
+
+    /**
+     * The statements of the candidates: one per searched column, the login keys whose value in that column matches
+     * the seed term (read from the range of its literal prefix), at most {@link #MAX_CANDIDATES} + 1 each (public for the EXPLAIN tests). Separate
+     * plain selects, not one {@code UNION}: H2 keeps only plain selects in its statement cache, and it parsed and
+     * planned a union of five parts on every execution (5 ms), then took 5 µs a row to merge it.
+     */
+    static List<Map.Entry<String, List<Object>>> candidatesQueries(Mapping m, CustomerSearch search,
+            SearchTerm seed, char escape) {
+        // The prefix's range for the index (H2 plans LIKE with a parameter as a scan), the term's LIKE for the rule:
+        // one term's candidates are then exactly its matches.
         String prefix = seed.literalPrefix();
-        String pattern = SearchTerm.parse(prefix + "*").toLikePattern(escape);
-        List<String> parts = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
+        String pattern = seed.toLikePattern(escape);
+        List<Map.Entry<String, List<Object>>> out = new ArrayList<>();
         for (CustomerField f : new TreeSet<>(search.fields())) {
             String col = m.searchColumn(f);
-            String part = "SELECT " + m.loginKey() + " AS k FROM " + m.customers() + " WHERE " + col + " >= ? AND "
+            String sql = "SELECT " + m.loginKey() + " FROM " + m.customers() + " WHERE " + col + " >= ? AND "
                     + col + " <= ? AND " + col + " LIKE ? ESCAPE '" + escape + "'";
-            params.add(prefix);
-            params.add(prefix + Character.MAX_VALUE);
-            params.add(pattern);
+            List<Object> params = new ArrayList<>(List.of(prefix, prefix + Character.MAX_VALUE, pattern));
             if (search.validOnly()) {
-                part += " AND " + m.validity() + " = ?";
+                sql += " AND " + m.validity() + " = ?";
                 params.add(Validity.VALID.name());
             }
-            parts.add(part);
+            params.add(MAX_CANDIDATES + 1);
+            out.add(Map.entry(sql + " LIMIT ?", List.copyOf(params)));
         }
-        params.add(MAX_CANDIDATES + 1);
-        return Map.entry("SELECT k FROM (" + String.join(" UNION ", parts) + ") candidates ORDER BY k LIMIT ?",
-                params);
+        return out;
     }
 }

@@ -90,9 +90,19 @@ public final class JdbcCustomerStore implements CustomerStore {
         return reads.search(search);
     }
 
-    /** The first statement of {@link IndexedSearch}'s plan (public for the EXPLAIN tests). */
-    public Map.Entry<String, List<Object>> candidatesQuery(CustomerSearch search, SearchTerm seed) {
-        return reads.candidatesQuery(search, seed);
+    /** The first statements of {@link IndexedSearch}'s plan, one per searched column (public for the EXPLAIN tests). */
+    public List<Map.Entry<String, List<Object>>> candidatesQueries(CustomerSearch search, SearchTerm seed) {
+        return reads.candidatesQueries(search, seed);
+    }
+
+    /** The statement that finds the bound of the head of the table a one-term search walks first (public for the EXPLAIN tests). */
+    public Map.Entry<String, List<Object>> headBoundQuery(int window) {
+        return reads.headBoundQuery(window);
+    }
+
+    /** The statement of a one-term search over the head of the table, up to {@code bound} (public for the EXPLAIN tests). */
+    public Map.Entry<String, List<Object>> headQuery(CustomerSearch search, String bound) {
+        return reads.headQuery(search, bound);
     }
 
     /** The SQL and parameters of a search: one statement (public for the EXPLAIN tests). */
