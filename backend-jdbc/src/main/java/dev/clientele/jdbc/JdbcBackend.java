@@ -3,6 +3,7 @@ package dev.clientele.jdbc;
 import dev.clientele.BackendUnavailableException;
 import dev.clientele.ConfigurationException;
 import dev.clientele.jdbc.internal.Database;
+import dev.clientele.jdbc.internal.JdbcAccessReader;
 import dev.clientele.jdbc.internal.Dialect;
 import dev.clientele.jdbc.internal.JdbcCompanyStore;
 import dev.clientele.jdbc.internal.JdbcCredentialStore;
@@ -18,6 +19,7 @@ import dev.clientele.jdbc.internal.SqlErrors;
 import dev.clientele.jdbc.internal.mapped.FieldMap;
 import dev.clientele.jdbc.internal.mapped.MappedSchema;
 import dev.clientele.jdbc.internal.mapped.MappedStores;
+import dev.clientele.spi.AccessReader;
 import dev.clientele.spi.CacheChannel;
 import dev.clientele.spi.CompanyStore;
 import dev.clientele.spi.CredentialStore;
@@ -74,6 +76,7 @@ public final class JdbcBackend implements CustomerBackend {
     private final GroupStore groups;
     private final MembershipStore memberships;
     private final StateStore state;
+    private final @Nullable AccessReader accessReader;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final PgCacheChannel notifications;
 
@@ -92,14 +95,19 @@ public final class JdbcBackend implements CustomerBackend {
             this.groups = s.groups();
             this.memberships = s.memberships();
             this.state = s.state();
+            this.accessReader = null;
             return;
         }
         this.customers = new JdbcCustomerStore(db);
         this.credentials = new JdbcCredentialStore(db);
-        this.companies = new JdbcCompanyStore(db);
-        this.groups = new JdbcGroupStore(db);
-        this.memberships = new JdbcMembershipStore(db);
+        JdbcCompanyStore ownCompanies = new JdbcCompanyStore(db);
+        JdbcGroupStore ownGroups = new JdbcGroupStore(db);
+        JdbcMembershipStore ownMemberships = new JdbcMembershipStore(db);
+        this.companies = ownCompanies;
+        this.groups = ownGroups;
+        this.memberships = ownMemberships;
         this.state = new JdbcStateStore(db);
+        this.accessReader = new JdbcAccessReader(db, ownMemberships, ownGroups, ownCompanies);
     }
 
     /** A back-end over the host's data source, with {@link JdbcOptions#defaults()}. The host keeps owning it. */
@@ -244,6 +252,12 @@ public final class JdbcBackend implements CustomerBackend {
     @Override
     public Optional<StateStore> state() {
         return Optional.of(state);
+    }
+
+    /** The customer with its links, groups and company in one statement; none over a mapped (Znuny) schema. */
+    @Override
+    public Optional<AccessReader> accessReader() {
+        return Optional.ofNullable(accessReader);
     }
 
     /** Runs {@code work} in one database transaction, bound to the calling thread; nested calls join the outer one. */

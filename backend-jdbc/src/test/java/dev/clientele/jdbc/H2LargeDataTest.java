@@ -118,6 +118,28 @@ class H2LargeDataTest {
     }
 
     @Test
+    @DisplayName("the customer with its links, their groups and its company in one statement seeks the four primary"
+            + " keys")
+    void customerAndLinksSeekThePrimaryKeys() throws SQLException {
+        dev.clientele.jdbc.internal.JdbcAccessReader reader = (dev.clientele.jdbc.internal.JdbcAccessReader) backend
+                .accessReader().orElseThrow();
+        Customer customer = BulkData.customer(12_345);
+        Map.Entry<String, List<Object>> q = reader.query(customer.login(), BulkData.ALWAYS_GROUPS);
+
+        String plan = plan(q.getKey(), q.getValue());
+
+        assertThat(plan).doesNotContainIgnoringCase("tableScan")
+                .containsPattern("PRIMARY_KEY_\\w+: LOGIN_KEY = \\?")
+                .containsPattern("PRIMARY_KEY_\\w+: KIND = S\\.KIND\\s+AND SUBJECT_KEY = CASE")
+                .containsPattern("PRIMARY_KEY_\\w+: NAME_KEY = CASE WHEN")
+                .containsPattern("PRIMARY_KEY_\\w+: CUSTOMER_ID_KEY = C\\.CUSTOMER_ID_KEY");
+        var read = reader.customerAndLinks(customer.login(), BulkData.ALWAYS_GROUPS).orElseThrow();
+        assertThat(read.customer().login()).isEqualTo(customer.login());
+        assertThat(read.links().links()).extracting(Membership::kind, Membership::subject, Membership::group)
+                .containsExactlyInAnyOrderElementsOf(BulkData.linksOf(12_345, List.of(customer.customerId())));
+    }
+
+    @Test
     @DisplayName("the links of a customer alone are one seek on the primary key")
     void linksOfCustomerAloneSeeksThePrimaryKey() throws SQLException {
         JdbcMembershipStore store = (JdbcMembershipStore) backend.memberships().orElseThrow();

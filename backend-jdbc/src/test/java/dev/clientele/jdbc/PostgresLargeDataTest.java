@@ -189,6 +189,27 @@ class PostgresLargeDataTest {
     }
 
     @Test
+    @DisplayName("the customer with its links, their groups and its company in one statement uses the four primary"
+            + " keys: nested loops, nothing hashed or scanned")
+    void customerAndLinksUseThePrimaryKeys() throws SQLException {
+        dev.clientele.jdbc.internal.JdbcAccessReader reader = (dev.clientele.jdbc.internal.JdbcAccessReader) backend
+                .accessReader().orElseThrow();
+        Customer customer = BulkData.customer(12_345);
+        Map.Entry<String, List<Object>> q = reader.query(customer.login(), BulkData.ALWAYS_GROUPS);
+
+        String plan = plan(q.getKey(), q.getValue());
+
+        assertThat(plan).contains("clientele_customers_pk").contains("clientele_links_pk")
+                .contains("clientele_groups_pk").contains("clientele_companies_pk").doesNotContain("Seq Scan")
+                .doesNotContain("Hash")
+                .containsPattern("Index Scan using clientele_links_pk[^\\n]*\\n\\s+Index Cond: \\(\\(\\(kind\\)");
+        var read = reader.customerAndLinks(customer.login(), BulkData.ALWAYS_GROUPS).orElseThrow();
+        assertThat(read.customer().login()).isEqualTo(customer.login());
+        assertThat(read.links().links()).extracting(Membership::kind, Membership::subject, Membership::group)
+                .containsExactlyInAnyOrderElementsOf(BulkData.linksOf(12_345, List.of(customer.customerId())));
+    }
+
+    @Test
     @DisplayName("every one of the 100,000 customers is walked exactly once, in login order, as a stream and as pages")
     void walkEveryCustomerOnce() {
         BulkPagingCheck.walkAndCheck(backend);

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Round trips of the hot reads with the cache off, counted at the JDBC driver (every statement prepared or created
- * on a connection of the back-end): a permission check is the customer, then its links with their groups and its
- * companies (one union of seeks) — two statements, whatever the number of groups — over one connection borrowed
- * from the data source.
+ * on a connection of the back-end): a permission check is one statement — the customer's row joined to its links,
+ * their groups and its company, whatever the number of groups — and a second for a customer with additional customer
+ * IDs (their links), over one connection borrowed from the data source.
  */
 @DisplayName("Statements per call on H2, cache off")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -57,7 +57,10 @@ class StatementCountTest {
         directory.createCompany(Company.builder("globex").name("Globex").build());
         directory.createCustomer(Customer.builder("jdoe").email("jdoe@acme.example").customerId("acme")
                 .additionalCustomerIds(java.util.List.of("globex")).firstName("J").lastName("Doe").build());
+        directory.createCustomer(Customer.builder("ann").email("ann@acme.example").customerId("acme")
+                .firstName("A").lastName("Nn").build());
         directory.link("jdoe", "support", Permission.RW);
+        directory.link("ann", "support", Permission.RW);
         directory.link("jdoe", "billing", Permission.RO);
         directory.linkCompany("acme", "vip", Permission.RO);
         directory.linkCompany("globex", "sales", Permission.RO);
@@ -82,11 +85,13 @@ class StatementCountTest {
     }
 
     @Test
-    @DisplayName("hasPermission is 2 statements (the customer; its links with their groups and its companies) for 5"
-            + " groups over 2 companies")
+    @DisplayName("hasPermission is 1 statement (the customer joined to its links, their groups and its company);"
+            + " 2 for a customer with an additional customer ID, for 5 groups over 2 companies")
     void hasPermission() {
         assertThat(directory.hasPermission("jdoe", "sales", Permission.RO)).isTrue();
+        assertThat(directory.hasPermission("ann", "vip", Permission.RO)).isTrue();
 
+        assertThat(statementsOf(() -> directory.hasPermission("ann", "support", Permission.RW))).isEqualTo(1);
         assertThat(statementsOf(() -> directory.hasPermission("jdoe", "support", Permission.RW))).isEqualTo(2);
     }
 
@@ -126,15 +131,36 @@ class StatementCountTest {
     }
 
     @Test
-    @DisplayName("the customer with its permissions (findAccess) is 2 statements over 1 connection; a lookup then a"
-            + " permissions call are 3 over 2")
+    @DisplayName("the customer with its permissions (findAccess) is 1 statement (2 with an additional customer ID)"
+            + " over 1 connection; a lookup then a permissions call are 3 over 2")
     void customerAndPermissions() {
+        assertThat(statementsOf(() -> directory.findAccess("ann").orElseThrow())).isEqualTo(1);
         assertThat(statementsOf(() -> directory.findAccess("jdoe").orElseThrow())).isEqualTo(2);
         assertThat(connectionsOf(() -> directory.findAccess("jdoe").orElseThrow())).isEqualTo(1);
         assertThat(statementsOf(() -> {
             directory.findCustomer("jdoe").orElseThrow();
             directory.permissions("jdoe");
         })).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("with the cache on, a check or a findAccess that misses the customer and its permissions is 1"
+            + " statement, and a hit none")
+    void cacheMisses() {
+        try (CustomerDirectory cached = CustomerDirectory.builder().backend(backend).cacheTtl(Duration.ofMinutes(5))
+                .policy(CustomerGroupPolicy.builder().groupSupport(true).build()).build()) {
+            assertThat(statementsOf(() -> assertThat(cached.hasPermission("ann", "vip", Permission.RO)).isTrue()))
+                    .isEqualTo(1);
+            assertThat(statementsOf(() -> assertThat(cached.hasPermission("ann", "support", Permission.RW))
+                    .isTrue())).isZero();
+            assertThat(statementsOf(() -> assertThat(cached.findCustomer("ann")).isPresent())).isZero();
+
+            cached.invalidateCaches();
+            assertThat(statementsOf(() -> assertThat(cached.findAccess("ann").orElseThrow().permissions()
+                    .has("vip", Permission.RO)).isTrue())).isEqualTo(1);
+            assertThat(statementsOf(() -> cached.findAccess("ann").orElseThrow())).isZero();
+            assertThat(statementsOf(() -> assertThat(cached.findAccess("nobody")).isEmpty())).isEqualTo(1);
+        }
     }
 
     @Test
@@ -151,8 +177,10 @@ class StatementCountTest {
     }
 
     @Test
-    @DisplayName("the effective permissions are the same 2 statements, and grant what the links and companies say")
+    @DisplayName("the effective permissions are the same 1 or 2 statements, and grant what the links and companies say")
     void permissions() {
+        assertThat(statementsOf(() -> directory.permissions("ann"))).isEqualTo(1);
+        assertThat(directory.permissions("ann").groups()).containsOnlyKeys("users", "support", "vip");
         assertThat(statementsOf(() -> directory.permissions("jdoe"))).isEqualTo(2);
         assertThat(directory.permissions("jdoe").groups()).containsOnlyKeys("users", "support", "billing", "vip",
                 "sales");

@@ -116,6 +116,19 @@ final class CustomerSources {
         return cache.customer(login, () -> locate(login));
     }
 
+    /**
+     * {@link #locateCached(String)} where a customer the cache does not hold is read by {@code load} — from the one
+     * source there is (only a directory of one customer source calls this).
+     */
+    Optional<Located> locateCached(String login, Supplier<Optional<Customer>> load) {
+        Args.requireText("login", login);
+        if (sources.size() != 1) {
+            throw new IllegalStateException("a load of its own is for a directory of one customer source");
+        }
+        Source only = sources.get(0);
+        return cache.customer(login, () -> load.get().map(c -> new Located(c, only)));
+    }
+
     /** The first source that has the login, read now (no cache). */
     Optional<Located> locate(String login) {
         if (Args.unstorable(login)) {

@@ -3,6 +3,7 @@ package dev.clientele.internal;
 import dev.clientele.BackendCloseException;
 import dev.clientele.internal.CustomerSources.Source;
 import dev.clientele.password.PasswordStorage;
+import dev.clientele.spi.AccessReader;
 import dev.clientele.spi.CustomerBackend;
 import dev.clientele.spi.StateStore;
 import java.time.Duration;
@@ -45,7 +46,8 @@ record DirectoryParts(DefaultCustomerDirectory.Settings settings, Events events,
         roles.memberships().forEach(n -> membershipSources.put(n, b.get(n)));
         Memberships memberships = new Memberships(membershipSources, sources, catalog, cache, events);
         Sessions sessions = new Sessions(b.values());
-        Permissions permissions = new Permissions(s.policy(), sources, catalog, memberships, cache, sessions);
+        Permissions permissions = new Permissions(s.policy(), sources, catalog, memberships, cache, sessions,
+                accessReader(roles, b));
         Optional<StateStore> state = roles.state().flatMap(n -> b.get(n).state());
         Passwords passwords = new Passwords(sources, state, s.passwordPolicy(), s.lockout(),
                 s.resetTokenLifetime(), events);
@@ -55,6 +57,20 @@ record DirectoryParts(DefaultCustomerDirectory.Settings settings, Events events,
         AccountState accounts = new AccountState(sources, state, s.lockout(), events);
         return new DirectoryParts(s, events, cache, sources, catalog, memberships, permissions, passwords,
                 authenticator, writes, accounts, sessions);
+    }
+
+    /**
+     * The one-round-trip read of a customer and its links ({@link AccessReader}), when one back-end is the customer
+     * source and holds the links, the groups and the companies the directory evaluates with, and offers it.
+     */
+    private static Optional<AccessReader> accessReader(Roles roles, Map<String, CustomerBackend> b) {
+        if (roles.customers().size() != 1) {
+            return Optional.empty();
+        }
+        String n = roles.customers().get(0);
+        boolean all = roles.memberships().equals(List.of(n)) && roles.groups().equals(Optional.of(n))
+                && roles.companies().equals(Optional.of(n));
+        return all ? b.get(n).accessReader() : Optional.empty();
     }
 
     /** The cache TTLs: the directory's, each back-end's own, and the shortest of the policy's back-ends. */

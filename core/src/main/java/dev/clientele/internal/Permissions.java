@@ -9,7 +9,11 @@ import dev.clientele.Group;
 import dev.clientele.Membership;
 import dev.clientele.Permission;
 import dev.clientele.PermissionExplanation;
+import dev.clientele.spi.AccessReader;
+import dev.clientele.spi.Keys;
+import dev.clientele.spi.MembershipStore;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,15 +37,17 @@ final class Permissions implements PolicyEvaluator.Data {
     private final Memberships memberships;
     private final DirectoryCache cache;
     private final Sessions sessions;
+    private final Optional<AccessReader> reader;
 
     Permissions(CustomerGroupPolicy policy, CustomerSources sources, CompaniesAndGroups catalog,
-            Memberships memberships, DirectoryCache cache, Sessions sessions) {
+            Memberships memberships, DirectoryCache cache, Sessions sessions, Optional<AccessReader> reader) {
         this.policy = new AtomicReference<>(Objects.requireNonNull(policy, "policy"));
         this.sources = sources;
         this.catalog = catalog;
         this.memberships = memberships;
         this.cache = cache;
         this.sessions = sessions;
+        this.reader = reader;
     }
 
     CustomerGroupPolicy policy() {
@@ -61,24 +67,122 @@ final class Permissions implements PolicyEvaluator.Data {
     PolicyEvaluator.Evaluation evaluation(String login) {
         Args.requireText("login", login);
         if (!cache.enabled()) {
-            return sessions.run(() -> evaluate(sources.locateOrThrow(login).customer()));
+            return sessions.run(() -> read(login).orElseThrow(() -> new CustomerNotFoundException(login)))
+                    .evaluation();
         }
-        return cache.evaluation(login, () -> sessions.run(() -> evaluate(sources.locateCached(login)
-                .orElseThrow(() -> new CustomerNotFoundException(login)).customer())));
+        return cache.evaluation(login, () -> sessions.run(() -> evaluateOnMiss(login)));
+    }
+
+    /**
+     * An evaluation the cache does not hold: of the cached customer (its links read), or — where the back-end reads
+     * a customer with its links in one round trip ({@link #read}) and the cache does not hold the customer either —
+     * of the customer read with its links, which goes into the customer cache as a lookup's would (its loader).
+     */
+    private PolicyEvaluator.Evaluation evaluateOnMiss(String login) {
+        if (reader.isEmpty()) {
+            return evaluate(sources.locateCached(login).orElseThrow(() -> new CustomerNotFoundException(login))
+                    .customer());
+        }
+        AtomicReference<Read> fresh = new AtomicReference<>();
+        Customer c = sources.locateCached(login, () -> {
+            Optional<Read> r = read(login);
+            r.ifPresent(fresh::set);
+            return r.map(Read::customer);
+        }).orElseThrow(() -> new CustomerNotFoundException(login)).customer();
+        Read r = fresh.get();
+        return r != null && r.customer() == c ? r.evaluation() : evaluate(c);
     }
 
     /**
      * The customer and its permissions: with the cache off one session of the back-ends (the customer, then what
-     * its evaluation reads, over one connection); with it on, each from its cache.
+     * its evaluation reads, over one connection — or both in one round trip, see {@link #read}); with it on, each
+     * from its cache.
      */
     Optional<CustomerAccess> access(String login) {
         Args.requireText("login", login);
         if (!cache.enabled()) {
-            return sessions.run(() -> sources.locate(login).map(CustomerSources.Located::customer)
-                    .map(c -> new CustomerAccess(c, evaluate(c).permissions())));
+            return sessions.run(() -> read(login))
+                    .map(r -> new CustomerAccess(r.customer(), r.evaluation().permissions()));
+        }
+        if (reader.isPresent()) {
+            // The evaluation first: where neither is cached it reads the customer with its links in one round trip
+            // and caches both, and the customer is then a hit.
+            PolicyEvaluator.Evaluation e;
+            try {
+                e = evaluation(login);
+            } catch (CustomerNotFoundException missing) {
+                return Optional.empty();
+            }
+            return sources.locateCached(login).map(at -> new CustomerAccess(at.customer(), e.permissions()));
         }
         return sources.locateCached(login).map(CustomerSources.Located::customer)
                 .map(c -> new CustomerAccess(c, evaluation(login).permissions()));
+    }
+
+    /** A customer and its evaluation, as read from the stores. */
+    private record Read(Customer customer, PolicyEvaluator.Evaluation evaluation) {
+    }
+
+    /**
+     * The customer and its evaluation from the stores: in one round trip where the one back-end that holds the
+     * customer, its links, the groups and the companies reads them together ({@link AccessReader}) — with the
+     * group support the policy has now, and for a customer without additional customer IDs (whose links that read
+     * leaves out: the evaluation then reads them itself); else the customer, then what the evaluation reads.
+     */
+    private Optional<Read> read(String login) {
+        CustomerGroupPolicy p = policy.get();
+        if (reader.isEmpty() || !p.groupSupport() || Args.unstorable(login)) {
+            return sources.locate(login).map(CustomerSources.Located::customer).map(c -> new Read(c, evaluate(c)));
+        }
+        Set<String> also = new LinkedHashSet<>(p.alwaysGroups().keySet());
+        also.addAll(p.companyAlwaysGroups().keySet());
+        return reader.get().customerAndLinks(login, also).map(r -> {
+            Customer c = r.customer();
+            PolicyEvaluator.Data data = c.additionalCustomerIds().isEmpty()
+                    ? new Prefetched(this, r.links(), c.customerId()) : this;
+            return new Read(c, PolicyEvaluator.permissionsOf(p, c, data));
+        });
+    }
+
+    /**
+     * What the evaluator reads, with the links, groups and companies already read for the customer's login and
+     * customer ID: the evaluator asks for exactly those (and also-groups among the ones read); anything else is
+     * read from the stores.
+     */
+    private record Prefetched(PolicyEvaluator.Data stores, MembershipStore.LinksAndGroups links,
+            @Nullable String customerId) implements PolicyEvaluator.Data {
+        @Override
+        public Optional<Group> group(String name) {
+            return stores.group(name);
+        }
+
+        @Override
+        public List<Group> allGroups() {
+            return stores.allGroups();
+        }
+
+        @Override
+        public @Nullable Map<String, Boolean> storedCompanies(Collection<String> customerIds) {
+            return stores.storedCompanies(customerIds);
+        }
+
+        @Override
+        public List<Membership> linksOf(String login, Collection<String> customerIds) {
+            return stores.linksOf(login, customerIds);
+        }
+
+        @Override
+        public MembershipStore.LinksAndGroups linksAndGroupsOf(String login, Collection<String> customerIds,
+                Collection<String> alsoGroups) {
+            boolean same = customerId == null ? customerIds.isEmpty()
+                    : customerIds.size() == 1 && Keys.same(customerIds.iterator().next(), customerId);
+            return same ? links : stores.linksAndGroupsOf(login, customerIds, alsoGroups);
+        }
+
+        @Override
+        public List<Membership> linksTo(String group) {
+            return stores.linksTo(group);
+        }
     }
 
     /** The permissions only (no explanation steps): what is cached and checked. */
@@ -130,7 +234,7 @@ final class Permissions implements PolicyEvaluator.Data {
     }
 
     @Override
-    public dev.clientele.spi.MembershipStore.LinksAndGroups linksAndGroupsOf(String login,
+    public MembershipStore.LinksAndGroups linksAndGroupsOf(String login,
             Collection<String> customerIds, Collection<String> alsoGroups) {
         return memberships.linksAndGroupsOf(login, customerIds, alsoGroups);
     }

@@ -52,6 +52,14 @@ public interface CustomerBackend extends AutoCloseable {
     }
 
     /**
+     * One round trip for a customer and its links, groups and companies, if this back-end holds all four in one
+     * database (see {@link AccessReader}). None by default: the directory reads the customer, then its links.
+     */
+    default Optional<AccessReader> accessReader() {
+        return Optional.empty();
+    }
+
+    /**
      * Runs {@code work} so that every write it makes to this back-end's stores takes effect together or not at all
      * (a database transaction). The directory wraps each of its operations that writes more than once — a customer
      * with its password, an erasure, a replaced set of links, a chunk of an import — in one call. Nested calls join

@@ -29,6 +29,7 @@ final class CustomerColumns {
 
     private final String loginKey;
     private final List<Column> columns;
+    private final List<String> readColumns;
     private final String selectColumns;
     private final String insertSql;
     private final String updateSql;
@@ -57,6 +58,7 @@ final class CustomerColumns {
         }
         read.addAll(List.of(m.validity(), m.additionalCustomerIds(), m.attributes(), m.created(), m.changed(),
                 m.version()));
+        this.readColumns = List.copyOf(read);
         this.selectColumns = String.join(", ", read);
         this.insertSql = "INSERT INTO " + m.customers() + " ("
                 + columns.stream().map(Column::name).collect(Collectors.joining(", ")) + ") VALUES ("
@@ -70,6 +72,16 @@ final class CustomerColumns {
     /** The columns a read selects, comma-separated, in the order {@link #read(ResultSet)} reads them. */
     String selectColumns() {
         return selectColumns;
+    }
+
+    /** {@link #selectColumns()} of the table as {@code alias} in a join. */
+    String selectColumns(String alias) {
+        return readColumns.stream().map(c -> alias + "." + c).collect(Collectors.joining(", "));
+    }
+
+    /** How many columns {@link #selectColumns()} has: a join's own columns follow them. */
+    int readCount() {
+        return readColumns.size();
     }
 
     /** The names of the columns the store writes, in order. */

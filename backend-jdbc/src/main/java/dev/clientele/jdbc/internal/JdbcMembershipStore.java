@@ -171,30 +171,82 @@ public final class JdbcMembershipStore implements MembershipStore {
                 for (int i = 0; i < params.size(); i++) {
                     Jdbc.bind(ps, i + 1, params.get(i));
                 }
-                List<Membership> links = new ArrayList<>();
-                Map<String, Group> found = new HashMap<>();
-                Map<String, Boolean> stored = new HashMap<>();
+                LinkRows rows = new LinkRows(1);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        if ("C".equals(rs.getString(11))) {
-                            String key = rs.getString(8);
-                            if (key != null) {
-                                stored.put(key, Jdbc.validity(rs.getString(10)).isValid());
-                            }
-                            continue;
-                        }
-                        if (rs.getString(1) != null) {
-                            links.add(read(rs));
-                        }
-                        if (rs.getString(8) != null) {
-                            Group g = JdbcGroupStore.read(rs, 8);
-                            found.put(Keys.of(g.name()), g);
-                        }
+                        rows.add(rs);
                     }
                 }
-                return new LinksAndGroups(links, found, companies == null ? null : stored);
+                return rows.result(companies != null);
             }
         });
+    }
+
+    /**
+     * The statement of {@link JdbcAccessReader}: the customer's row, by its primary key, joined to the rows of
+     * {@link #linksAndGroupsQuery} — whose keys are that row's own login key and customer ID key — with the columns
+     * of {@code customers} first (public for the EXPLAIN tests).
+     */
+    public Map.Entry<String, List<Object>> customerAndLinksQuery(String login, Collection<String> alsoGroups,
+            String customerColumns, String groupsTable, JdbcCompanyStore companies) {
+        Mapping m = db.mapping();
+        // typed once: H2 refuses a VALUES column of NULLs only (no also-groups)
+        List<String> sql = new ArrayList<>(List.of("('L', '" + Membership.Kind.CUSTOMER.name()
+                + "', CAST(NULL AS VARCHAR(400)))",
+                "('L', '" + Membership.Kind.COMPANY.name() + "', NULL)", "('C', NULL, NULL)"));
+        List<Object> params = new ArrayList<>();
+        for (String g : alsoGroups.stream().filter(Objects::nonNull).map(Keys::of).distinct().toList()) {
+            sql.add("('G', NULL, ?)");
+            params.add(g);
+        }
+        params.add(Keys.of(login));
+        String subject = "CASE WHEN s.kind = '" + Membership.Kind.CUSTOMER.name() + "' THEN c." + m.loginKey()
+                + " ELSE c." + m.customerIdKey() + " END";
+        return Map.entry("SELECT " + customerColumns + ", l.kind, l.subject, l.group_name, l.permission, l.context,"
+                + " l.subject_key, l.group_key, COALESCE(g.name, " + companies.column("co", "customer_id_key")
+                + "), g.comments, COALESCE(g.validity, " + companies.column("co", "validity") + "), s.t"
+                + " FROM " + m.customers() + " c CROSS JOIN (VALUES " + String.join(", ", sql) + ") s(t, kind, k)"
+                + " LEFT JOIN " + table + " l ON s.t = 'L' AND l.kind = s.kind AND l.subject_key = " + subject
+                + " LEFT JOIN " + groupsTable + " g ON g.name_key = CASE WHEN s.t = 'G' THEN s.k ELSE l.group_key END"
+                + companies.leftJoinOnKey("co", "s.t = 'C' AND ", "c." + m.customerIdKey())
+                + " WHERE c." + m.loginKey() + " = ?" + LINK_ORDER, params);
+    }
+
+    /**
+     * The rows of a {@link #linksAndGroupsQuery} (or {@link #customerAndLinksQuery}), whose columns start at
+     * {@code first}: each a link (with its group, if stored), an also-group, or a company, as the last column says.
+     */
+    static final class LinkRows {
+        private final int first;
+        private final List<Membership> links = new ArrayList<>();
+        private final Map<String, Group> groups = new HashMap<>();
+        private final Map<String, Boolean> companies = new HashMap<>();
+
+        LinkRows(int first) {
+            this.first = first;
+        }
+
+        void add(ResultSet rs) throws SQLException {
+            int f = first;
+            if ("C".equals(rs.getString(f + 10))) {
+                String key = rs.getString(f + 7);
+                if (key != null) {
+                    companies.put(key, Jdbc.validity(rs.getString(f + 9)).isValid());
+                }
+                return;
+            }
+            if (rs.getString(f) != null) {
+                links.add(read(rs, f));
+            }
+            if (rs.getString(f + 7) != null) {
+                Group g = JdbcGroupStore.read(rs, f + 7);
+                groups.put(Keys.of(g.name()), g);
+            }
+        }
+
+        LinksAndGroups result(boolean withCompanies) {
+            return new LinksAndGroups(links, groups, withCompanies ? companies : null);
+        }
     }
 
     @Override
@@ -224,8 +276,14 @@ public final class JdbcMembershipStore implements MembershipStore {
     }
 
     private static Membership read(ResultSet rs) throws SQLException {
-        return new Membership(Membership.Kind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
-                Permission.valueOf(rs.getString(4)), PermissionContext.valueOf(rs.getString(5)));
+        return read(rs, 1);
+    }
+
+    /** The link in the columns kind, subject, group name, permission, context from {@code first} on. */
+    private static Membership read(ResultSet rs, int first) throws SQLException {
+        return new Membership(Membership.Kind.valueOf(rs.getString(first)), rs.getString(first + 1),
+                rs.getString(first + 2), Permission.valueOf(rs.getString(first + 3)),
+                PermissionContext.valueOf(rs.getString(first + 4)));
     }
 
     @Override
