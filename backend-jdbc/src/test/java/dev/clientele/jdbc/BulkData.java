@@ -6,6 +6,7 @@ import dev.clientele.Customer;
 import dev.clientele.Group;
 import dev.clientele.Membership;
 import dev.clientele.jdbc.internal.JdbcMembershipStore;
+import dev.clientele.spi.AccessReader;
 import dev.clientele.spi.CompanyStore;
 import dev.clientele.spi.GroupStore;
 import dev.clientele.spi.MembershipStore;
@@ -201,6 +202,17 @@ final class BulkData implements Iterable<Customer> {
      * {@link #linksOf}, the stored groups among those they and the always-groups name, and the companies' validity
      * ({@code company7} is the invalid one).
      */
+    /** Checks what the back-end's one-statement read finds for customer {@code n}: it and its links. */
+    static void checkCustomerAndLinks(AccessReader reader, int n) {
+        Customer customer = customer(n);
+        AccessReader.CustomerAndLinks read = reader.customerAndLinks(customer.login(), ALWAYS_GROUPS)
+                .orElseThrow();
+        assertThat(read.customer().login()).isEqualTo(customer.login());
+        assertThat(read.links().links())
+                .extracting(Membership::kind, Membership::subject, Membership::group)
+                .containsExactlyInAnyOrderElementsOf(linksOf(n, List.of(customer.customerId())));
+    }
+
     static void checkLinksAndGroups(JdbcMembershipStore store, GroupStore groups, CompanyStore companyStore, int n,
             List<String> companies, List<String> always) {
         MembershipStore.LinksAndGroups read = store.linksAndGroupsOf(login(n), companies, always, groups,

@@ -6,6 +6,7 @@ import dev.clientele.Customer;
 import dev.clientele.CustomerField;
 import dev.clientele.Membership;
 import dev.clientele.jdbc.internal.Jdbc;
+import dev.clientele.jdbc.internal.JdbcAccessReader;
 import dev.clientele.jdbc.internal.JdbcCredentialStore;
 import dev.clientele.jdbc.internal.JdbcCustomerStore;
 import dev.clientele.jdbc.internal.JdbcStateStore;
@@ -121,10 +122,8 @@ class H2LargeDataTest {
     @DisplayName("the customer with its links, their groups and its company in one statement seeks the four primary"
             + " keys")
     void customerAndLinksSeekThePrimaryKeys() throws SQLException {
-        dev.clientele.jdbc.internal.JdbcAccessReader reader = (dev.clientele.jdbc.internal.JdbcAccessReader) backend
-                .accessReader().orElseThrow();
-        Customer customer = BulkData.customer(12_345);
-        Map.Entry<String, List<Object>> q = reader.query(customer.login(), BulkData.ALWAYS_GROUPS);
+        JdbcAccessReader reader = (JdbcAccessReader) backend.accessReader().orElseThrow();
+        Map.Entry<String, List<Object>> q = reader.query(BulkData.login(12_345), BulkData.ALWAYS_GROUPS);
 
         String plan = plan(q.getKey(), q.getValue());
 
@@ -133,10 +132,7 @@ class H2LargeDataTest {
                 .containsPattern("PRIMARY_KEY_\\w+: KIND = S\\.KIND\\s+AND SUBJECT_KEY = CASE")
                 .containsPattern("PRIMARY_KEY_\\w+: NAME_KEY = CASE WHEN")
                 .containsPattern("PRIMARY_KEY_\\w+: CUSTOMER_ID_KEY = C\\.CUSTOMER_ID_KEY");
-        var read = reader.customerAndLinks(customer.login(), BulkData.ALWAYS_GROUPS).orElseThrow();
-        assertThat(read.customer().login()).isEqualTo(customer.login());
-        assertThat(read.links().links()).extracting(Membership::kind, Membership::subject, Membership::group)
-                .containsExactlyInAnyOrderElementsOf(BulkData.linksOf(12_345, List.of(customer.customerId())));
+        BulkData.checkCustomerAndLinks(reader, 12_345);
     }
 
     @Test

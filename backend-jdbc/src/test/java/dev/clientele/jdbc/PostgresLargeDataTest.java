@@ -6,6 +6,7 @@ import dev.clientele.Customer;
 import dev.clientele.CustomerField;
 import dev.clientele.Membership;
 import dev.clientele.jdbc.internal.Jdbc;
+import dev.clientele.jdbc.internal.JdbcAccessReader;
 import dev.clientele.jdbc.internal.JdbcCredentialStore;
 import dev.clientele.jdbc.internal.JdbcCustomerStore;
 import dev.clientele.jdbc.internal.JdbcStateStore;
@@ -192,10 +193,8 @@ class PostgresLargeDataTest {
     @DisplayName("the customer with its links, their groups and its company in one statement uses the four primary"
             + " keys: nested loops, nothing hashed or scanned")
     void customerAndLinksUseThePrimaryKeys() throws SQLException {
-        dev.clientele.jdbc.internal.JdbcAccessReader reader = (dev.clientele.jdbc.internal.JdbcAccessReader) backend
-                .accessReader().orElseThrow();
-        Customer customer = BulkData.customer(12_345);
-        Map.Entry<String, List<Object>> q = reader.query(customer.login(), BulkData.ALWAYS_GROUPS);
+        JdbcAccessReader reader = (JdbcAccessReader) backend.accessReader().orElseThrow();
+        Map.Entry<String, List<Object>> q = reader.query(BulkData.login(12_345), BulkData.ALWAYS_GROUPS);
 
         String plan = plan(q.getKey(), q.getValue());
 
@@ -203,10 +202,7 @@ class PostgresLargeDataTest {
                 .contains("clientele_groups_pk").contains("clientele_companies_pk").doesNotContain("Seq Scan")
                 .doesNotContain("Hash")
                 .containsPattern("Index Scan using clientele_links_pk[^\\n]*\\n\\s+Index Cond: \\(\\(\\(kind\\)");
-        var read = reader.customerAndLinks(customer.login(), BulkData.ALWAYS_GROUPS).orElseThrow();
-        assertThat(read.customer().login()).isEqualTo(customer.login());
-        assertThat(read.links().links()).extracting(Membership::kind, Membership::subject, Membership::group)
-                .containsExactlyInAnyOrderElementsOf(BulkData.linksOf(12_345, List.of(customer.customerId())));
+        BulkData.checkCustomerAndLinks(reader, 12_345);
     }
 
     @Test
