@@ -10,7 +10,6 @@ import dev.clientele.Membership;
 import dev.clientele.Permission;
 import dev.clientele.PermissionExplanation;
 import dev.clientele.spi.AccessReader;
-import dev.clientele.spi.Keys;
 import dev.clientele.spi.MembershipStore;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -138,51 +137,10 @@ final class Permissions implements PolicyEvaluator.Data {
         also.addAll(p.companyAlwaysGroups().keySet());
         return reader.get().customerAndLinks(login, also).map(r -> {
             Customer c = r.customer();
-            PolicyEvaluator.Data data = c.additionalCustomerIds().isEmpty()
-                    ? new Prefetched(this, r.links(), c.customerId()) : this;
-            return new Read(c, PolicyEvaluator.permissionsOf(p, c, data));
+            // the reader leaves out the links of additional customer IDs: the evaluation then reads its own
+            return new Read(c, c.additionalCustomerIds().isEmpty()
+                    ? PolicyEvaluator.permissionsOf(p, c, this, r.links()) : PolicyEvaluator.permissionsOf(p, c, this));
         });
-    }
-
-    /**
-     * What the evaluator reads, with the links, groups and companies already read for the customer's login and
-     * customer ID: the evaluator asks for exactly those (and also-groups among the ones read); anything else is
-     * read from the stores.
-     */
-    private record Prefetched(PolicyEvaluator.Data stores, MembershipStore.LinksAndGroups links,
-            @Nullable String customerId) implements PolicyEvaluator.Data {
-        @Override
-        public Optional<Group> group(String name) {
-            return stores.group(name);
-        }
-
-        @Override
-        public List<Group> allGroups() {
-            return stores.allGroups();
-        }
-
-        @Override
-        public @Nullable Map<String, Boolean> storedCompanies(Collection<String> customerIds) {
-            return stores.storedCompanies(customerIds);
-        }
-
-        @Override
-        public List<Membership> linksOf(String login, Collection<String> customerIds) {
-            return stores.linksOf(login, customerIds);
-        }
-
-        @Override
-        public MembershipStore.LinksAndGroups linksAndGroupsOf(String login, Collection<String> customerIds,
-                Collection<String> alsoGroups) {
-            boolean same = customerId == null ? customerIds.isEmpty()
-                    : customerIds.size() == 1 && Keys.same(customerIds.iterator().next(), customerId);
-            return same ? links : stores.linksAndGroupsOf(login, customerIds, alsoGroups);
-        }
-
-        @Override
-        public List<Membership> linksTo(String group) {
-            return stores.linksTo(group);
-        }
     }
 
     /** The permissions only (no explanation steps): what is cached and checked. */

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -93,7 +94,7 @@ public final class PolicyEvaluator {
 
     /** The permissions and the steps that made them: what {@link Evaluation#explain} tells. */
     public static Evaluation evaluate(CustomerGroupPolicy policy, Customer customer, Data data) {
-        return evaluate(policy, customer, data, true);
+        return evaluate(policy, customer, data, null, true);
     }
 
     /**
@@ -101,10 +102,21 @@ public final class PolicyEvaluator {
      * evaluations are cached and never explained); {@link Evaluation#explain} refuses such an evaluation.
      */
     public static Evaluation permissionsOf(CustomerGroupPolicy policy, Customer customer, Data data) {
-        return evaluate(policy, customer, data, false);
+        return evaluate(policy, customer, data, null, false);
     }
 
-    private static Evaluation evaluate(CustomerGroupPolicy policy, Customer customer, Data data, boolean explained) {
+    /**
+     * {@link #permissionsOf(CustomerGroupPolicy, Customer, Data)} with what {@link Data#linksAndGroupsOf} would
+     * return already read: {@code read} holds it for the customer's login and every one of its customer IDs, with at
+     * least the policy's always-groups and company always-groups (an {@code AccessReader}'s answer).
+     */
+    public static Evaluation permissionsOf(CustomerGroupPolicy policy, Customer customer, Data data,
+            MembershipStore.LinksAndGroups read) {
+        return evaluate(policy, customer, data, Objects.requireNonNull(read, "read"), false);
+    }
+
+    private static Evaluation evaluate(CustomerGroupPolicy policy, Customer customer, Data data,
+            MembershipStore.@Nullable LinksAndGroups prefetched, boolean explained) {
         String login = customer.login();
         Map<String, List<Step>> steps = explained ? new HashMap<>() : null;
         if (!customer.isValid()) {
@@ -131,7 +143,8 @@ public final class PolicyEvaluator {
             if (!companyIds.isEmpty()) {
                 always.addAll(policy.companyAlwaysGroups().keySet());
             }
-            MembershipStore.LinksAndGroups read = data.linksAndGroupsOf(login, companyIds, always);
+            MembershipStore.LinksAndGroups read = prefetched != null ? prefetched
+                    : data.linksAndGroupsOf(login, companyIds, always);
             links = read.links();
             groupCache = groups(read, always);
             stored = read.companies();
