@@ -230,7 +230,7 @@ class H2LargeDataTest {
                 .containsIgnoringCase("index sorted").contains("scanCount: 1005 ");
         for (Map.Entry<String, List<Object>> q : store.candidatesQueries(rare, rare.terms().get(0))) {
             assertThat(analyze(q.getKey(), q.getValue())).as(q.getKey()).doesNotContainIgnoringCase("tableScan")
-                    .containsPattern("scanCount: [12] ");
+                    .containsPattern("scanCount: [1-3] ");
         }
 
         // the search runs these statements, and not the one statement over the whole table

@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * chooses: a bitmap of the indexes for a rare term), so this plan chooses:
  * <ul>
  *   <li>Several terms: the candidates of one term — the one with the longest literal prefix — are collected first,
- *       by one prefix range per searched column, each an index seek (a {@code >=}/{@code <=} range: H2 plans a
+ *       by one prefix range per searched column, each an index seek (a {@code >=}/{@code <} range: H2 plans a
  *       {@code LIKE} with a parameter as a scan), merged in login order; then the rows of those candidates are read in
  *       login order with every term applied, a chunk of {@value #CHUNK} at a time, until the limit.</li>
  *   <li>One term: the one statement over the head of the table first — the first {@link #window} rows in login
@@ -69,8 +69,8 @@ final class IndexedSearch {
 
     /**
      * The statements of the candidates: one per searched column, the login keys whose value in that column matches
-     * the seed term (read from the range of its literal prefix), at most {@link #MAX_CANDIDATES} + 1 each (public for the EXPLAIN tests). Separate
-     * plain selects, not one {@code UNION}: H2 keeps only plain selects in its statement cache, and it parsed and
+     * the seed term (read from the range of its literal prefix), at most {@link #MAX_CANDIDATES} + 1 each (public for
+     * the EXPLAIN tests). Separate plain selects, not one {@code UNION}: H2 keeps only plain selects in its statement cache, and it parsed and
      * planned a union of five parts on every execution (5 ms), then took 5 µs a row to merge it.
      */
     static List<Map.Entry<String, List<Object>>> candidatesQueries(Mapping m, CustomerSearch search,
@@ -79,12 +79,17 @@ final class IndexedSearch {
         // one term's candidates are then exactly its matches.
         String prefix = seed.literalPrefix();
         String pattern = seed.toLikePattern(escape);
+        Optional<String> above = firstAfterPrefix(prefix);
         List<Map.Entry<String, List<Object>>> out = new ArrayList<>();
         for (CustomerField f : new TreeSet<>(search.fields())) {
             String col = m.searchColumn(f);
-            String sql = "SELECT " + m.loginKey() + " FROM " + m.customers() + " WHERE " + col + " >= ? AND "
-                    + col + " <= ? AND " + col + " LIKE ? ESCAPE '" + escape + "'";
-            List<Object> params = new ArrayList<>(List.of(prefix, prefix + Character.MAX_VALUE, pattern));
+            String sql = "SELECT " + m.loginKey() + " FROM " + m.customers() + " WHERE " + col + " >= ?"
+                    + (above.isPresent() ? " AND " + col + " < ?" : "") + " AND " + col + " LIKE ? ESCAPE '" + escape
+                    + "'";
+            List<Object> params = new ArrayList<>();
+            params.add(prefix);
+            above.ifPresent(params::add);
+            params.add(pattern);
             if (search.validOnly()) {
                 sql += " AND " + m.validity() + " = ?";
                 params.add(Validity.VALID.name());
@@ -93,5 +98,19 @@ final class IndexedSearch {
             out.add(Map.entry(sql + " LIMIT ?", List.copyOf(params)));
         }
         return out;
+    }
+
+    /**
+     * The least string above every string that starts with {@code prefix}, in UTF-16 code-unit order (H2's): the
+     * prefix with its last char that is not U+FFFF incremented and what follows it dropped; empty when there is none
+     * (the prefix is all U+FFFF). A {@code <=} of the prefix followed by U+FFFF would leave out a value that goes on
+     * after such a char.
+     */
+    static Optional<String> firstAfterPrefix(String prefix) {
+        int i = prefix.length() - 1;
+        while (i >= 0 && prefix.charAt(i) == Character.MAX_VALUE) {
+            i--;
+        }
+        return i < 0 ? Optional.empty() : Optional.of(prefix.substring(0, i) + (char) (prefix.charAt(i) + 1));
     }
 }

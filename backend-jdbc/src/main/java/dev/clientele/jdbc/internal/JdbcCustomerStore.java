@@ -95,12 +95,12 @@ public final class JdbcCustomerStore implements CustomerStore {
         return reads.candidatesQueries(search, seed);
     }
 
-    /** The statement that finds the bound of the head of the table a one-term search walks first (public for the EXPLAIN tests). */
+    /** The statement of the bound of the head a one-term search walks first (public for the EXPLAIN tests). */
     public Map.Entry<String, List<Object>> headBoundQuery(int window) {
         return reads.headBoundQuery(window);
     }
 
-    /** The statement of a one-term search over the head of the table, up to {@code bound} (public for the EXPLAIN tests). */
+    /** A one-term search's statement over the head, up to {@code bound} (public for the EXPLAIN tests). */
     public Map.Entry<String, List<Object>> headQuery(CustomerSearch search, String bound) {
         return reads.headQuery(search, bound);
     }
