@@ -9,6 +9,7 @@ import dev.clientele.jdbc.internal.JdbcCompanyStore;
 import dev.clientele.jdbc.internal.JdbcCredentialStore;
 import dev.clientele.jdbc.internal.JdbcCustomerStore;
 import dev.clientele.jdbc.internal.JdbcGroupStore;
+import dev.clientele.jdbc.internal.JdbcLoginReader;
 import dev.clientele.jdbc.internal.JdbcMembershipStore;
 import dev.clientele.jdbc.internal.JdbcStateStore;
 import dev.clientele.jdbc.internal.Mapping;
@@ -26,6 +27,7 @@ import dev.clientele.spi.CredentialStore;
 import dev.clientele.spi.CustomerBackend;
 import dev.clientele.spi.CustomerStore;
 import dev.clientele.spi.GroupStore;
+import dev.clientele.spi.LoginReader;
 import dev.clientele.spi.MembershipStore;
 import dev.clientele.spi.StateStore;
 import dev.clientele.spi.BackendSettings;
@@ -77,6 +79,7 @@ public final class JdbcBackend implements CustomerBackend {
     private final MembershipStore memberships;
     private final StateStore state;
     private final @Nullable AccessReader accessReader;
+    private final @Nullable LoginReader loginReader;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final PgCacheChannel notifications;
 
@@ -96,18 +99,22 @@ public final class JdbcBackend implements CustomerBackend {
             this.memberships = s.memberships();
             this.state = s.state();
             this.accessReader = null;
+            this.loginReader = null;
             return;
         }
         this.customers = new JdbcCustomerStore(db);
-        this.credentials = new JdbcCredentialStore(db);
+        JdbcCredentialStore ownCredentials = new JdbcCredentialStore(db);
+        this.credentials = ownCredentials;
         JdbcCompanyStore ownCompanies = new JdbcCompanyStore(db);
         JdbcGroupStore ownGroups = new JdbcGroupStore(db);
         JdbcMembershipStore ownMemberships = new JdbcMembershipStore(db);
         this.companies = ownCompanies;
         this.groups = ownGroups;
         this.memberships = ownMemberships;
-        this.state = new JdbcStateStore(db);
+        JdbcStateStore ownState = new JdbcStateStore(db);
+        this.state = ownState;
         this.accessReader = new JdbcAccessReader(db, ownMemberships, ownGroups, ownCompanies);
+        this.loginReader = new JdbcLoginReader(db, ownCredentials, ownState);
     }
 
     /** A back-end over the host's data source, with {@link JdbcOptions#defaults()}. The host keeps owning it. */
@@ -258,6 +265,12 @@ public final class JdbcBackend implements CustomerBackend {
     @Override
     public Optional<AccessReader> accessReader() {
         return Optional.ofNullable(accessReader);
+    }
+
+    /** The customer, its hash and its login state in one statement ({@link JdbcLoginReader}); none over Znuny. */
+    @Override
+    public Optional<LoginReader> loginReader() {
+        return Optional.ofNullable(loginReader);
     }
 
     /** Runs {@code work} in one database transaction, bound to the calling thread; nested calls join the outer one. */

@@ -8,7 +8,10 @@ import dev.clientele.Membership;
 import dev.clientele.jdbc.internal.JdbcMembershipStore;
 import dev.clientele.spi.AccessReader;
 import dev.clientele.spi.CompanyStore;
+import dev.clientele.spi.CustomerBackend;
 import dev.clientele.spi.GroupStore;
+import dev.clientele.spi.LoginReader;
+import dev.clientele.spi.LoginState;
 import dev.clientele.spi.MembershipStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -211,6 +214,16 @@ final class BulkData implements Iterable<Customer> {
         assertThat(read.links().links())
                 .extracting(Membership::kind, Membership::subject, Membership::group)
                 .containsExactlyInAnyOrderElementsOf(linksOf(n, List.of(customer.customerId())));
+    }
+
+    /** Checks what the back-end's login reader finds for customer {@code n}: it, its hash and its login state. */
+    static void checkLoginRead(LoginReader reader, CustomerBackend backend, int n) {
+        LoginReader.LoginRead read = reader.read(login(n), "\u0001absent-7");
+        assertThat(read.customer()).get().extracting(Customer::login).isEqualTo(login(n));
+        assertThat(read.hash()).isEqualTo(backend.credentials().orElseThrow().passwordHash(login(n)));
+        assertThat(read.state().orElse(LoginState.empty(login(n))))
+                .isEqualTo(backend.state().orElseThrow().loginState(login(n)));
+        assertThat(read.otherState()).isEmpty();
     }
 
     static void checkLinksAndGroups(JdbcMembershipStore store, GroupStore groups, CompanyStore companyStore, int n,

@@ -11,6 +11,7 @@ import dev.clientele.jdbc.internal.JdbcCredentialStore;
 import dev.clientele.jdbc.internal.JdbcCustomerStore;
 import dev.clientele.jdbc.internal.JdbcStateStore;
 import dev.clientele.jdbc.internal.JdbcCompanyStore;
+import dev.clientele.jdbc.internal.JdbcLoginReader;
 import dev.clientele.jdbc.internal.JdbcMembershipStore;
 import dev.clientele.spi.BackendSettings;
 import dev.clientele.spi.CustomerBackend;
@@ -196,20 +197,34 @@ class H2LargeDataTest {
     }
 
     @Test
-    @DisplayName("a login's statements — the state row locked, the state written, the hash read — each seek the"
-            + " primary key of 100,000 rows")
+    @DisplayName("a login's statements — the state row read, compared and set, locked, written, the hash read — each"
+            + " seek the primary key of 100,000 rows")
     void loginStatementsSeekThePrimaryKeys() throws SQLException {
         JdbcStateStore states = (JdbcStateStore) backend.state().orElseThrow();
         JdbcCredentialStore credentials = (JdbcCredentialStore) backend.credentials().orElseThrow();
         String login = BulkData.login(12_345);
 
-        for (Map.Entry<String, List<Object>> q : List.of(states.lockQuery(login), states.updateQuery(login),
-                credentials.hashQuery(login))) {
+        for (Map.Entry<String, List<Object>> q : List.of(states.selectQuery(login), states.swapQuery(login),
+                states.lockQuery(login), states.updateQuery(login), credentials.hashQuery(login))) {
             assertThat(plan(q.getKey(), q.getValue())).as(q.getKey()).doesNotContainIgnoringCase("tableScan")
                     .containsPattern("PRIMARY_KEY_\\w+: LOGIN_KEY = ");
         }
         assertThat(states.loginState(login).login()).isEqualTo(login);
         assertThat(credentials.passwordHash(login)).contains("$test$12345");
+    }
+
+    @Test
+    @DisplayName("the login reader's one statement (customer, hash, login state and the decoy's) seeks the three"
+            + " primary keys of 100,000 rows")
+    void loginReadSeeksThePrimaryKeys() throws SQLException {
+        JdbcLoginReader reader = (JdbcLoginReader) backend.loginReader().orElseThrow();
+        String login = BulkData.login(12_345);
+        Map.Entry<String, List<Object>> q = reader.query(login, "\u0001absent-7");
+
+        assertThat(plan(q.getKey(), q.getValue())).doesNotContainIgnoringCase("tableScan")
+                .containsPattern("PRIMARY_KEY_\\w+: LOGIN_KEY = K\\.LOGIN_KEY(?s).*PRIMARY_KEY_\\w+: LOGIN_KEY = "
+                        + "K\\.LOGIN_KEY(?s).*PRIMARY_KEY_\\w+: LOGIN_KEY = K\\.LOGIN_KEY");
+        BulkData.checkLoginRead(reader, backend, 12_345);
     }
 
     @Test

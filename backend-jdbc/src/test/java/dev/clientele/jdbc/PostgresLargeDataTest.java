@@ -8,6 +8,7 @@ import dev.clientele.Membership;
 import dev.clientele.jdbc.internal.Jdbc;
 import dev.clientele.jdbc.internal.JdbcAccessReader;
 import dev.clientele.jdbc.internal.JdbcCredentialStore;
+import dev.clientele.jdbc.internal.JdbcLoginReader;
 import dev.clientele.jdbc.internal.JdbcCustomerStore;
 import dev.clientele.jdbc.internal.JdbcStateStore;
 import dev.clientele.jdbc.internal.JdbcCompanyStore;
@@ -107,13 +108,17 @@ class PostgresLargeDataTest {
     }
 
     @Test
-    @DisplayName("a login's statements — the state row locked, the state written, the hash read — each use the"
-            + " primary key of 100,000 rows, not a sequential scan")
+    @DisplayName("a login's statements — the state row read, compared and set, locked, written, the hash read — each"
+            + " use the primary key of 100,000 rows, not a sequential scan")
     void loginStatementsUseThePrimaryKeys() throws SQLException {
         JdbcStateStore states = (JdbcStateStore) backend.state().orElseThrow();
         JdbcCredentialStore credentials = (JdbcCredentialStore) backend.credentials().orElseThrow();
         String login = BulkData.login(12_345);
 
+        assertThat(plan(states.selectQuery(login).getKey(), states.selectQuery(login).getValue()))
+                .contains("Index Scan using clientele_login_state_pk").doesNotContain("Seq Scan");
+        assertThat(plan(states.swapQuery(login).getKey(), states.swapQuery(login).getValue()))
+                .contains("Update on").contains("Index Scan using clientele_login_state_pk").doesNotContain("Seq Scan");
         assertThat(plan(states.lockQuery(login).getKey(), states.lockQuery(login).getValue()))
                 .contains("LockRows").contains("Index Scan using clientele_login_state_pk").doesNotContain("Seq Scan");
         assertThat(plan(states.updateQuery(login).getKey(), states.updateQuery(login).getValue()))
@@ -122,6 +127,19 @@ class PostgresLargeDataTest {
                 .contains("Index Scan using clientele_credentials_pk").doesNotContain("Seq Scan");
         assertThat(states.loginState(login).login()).isEqualTo(login);
         assertThat(credentials.passwordHash(login)).contains("$test$12345");
+    }
+
+    @Test
+    @DisplayName("the login reader's one statement (customer, hash, login state and the decoy's) uses the three"
+            + " primary keys: nested loops, nothing hashed or scanned")
+    void loginReadUsesThePrimaryKeys() throws SQLException {
+        JdbcLoginReader reader = (JdbcLoginReader) backend.loginReader().orElseThrow();
+        Map.Entry<String, List<Object>> q = reader.query(BulkData.login(12_345), "\u0001absent-7");
+
+        assertThat(plan(q.getKey(), q.getValue())).contains("clientele_customers_pk")
+                .contains("clientele_credentials_pk").contains("clientele_login_state_pk")
+                .doesNotContain("Seq Scan").doesNotContain("Hash");
+        BulkData.checkLoginRead(reader, backend, 12_345);
     }
 
     @Test

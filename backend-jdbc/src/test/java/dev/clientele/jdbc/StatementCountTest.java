@@ -30,6 +30,7 @@ import org.junit.jupiter.api.TestInstance;
 class StatementCountTest {
     private final AtomicInteger statements = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger commits = new AtomicInteger();
     private JdbcBackend backend;
     private CustomerDirectory directory;
 
@@ -39,6 +40,8 @@ class StatementCountTest {
             if (m.getName().equals("prepareStatement") || m.getName().equals("createStatement")
                     || m.getName().equals("prepareCall")) {
                 statements.incrementAndGet();
+            } else if (m.getName().equals("commit")) {
+                commits.incrementAndGet();
             }
         });
     }
@@ -118,16 +121,35 @@ class StatementCountTest {
     }
 
     @Test
-    @DisplayName("a login seen before is 5 statements: the lookup, the attempt reserved (lock, write), the stored"
-            + " hash, the success recorded (one write); a wrong password 4")
+    @DisplayName("a login seen before is 3 statements and no commit: the customer, its hash and login state read"
+            + " together, the attempt reserved (a compare-and-set of the state read), the success recorded (one"
+            + " write), each committing on its own; a wrong password and an unknown login 2")
     void loginStatements() {
         directory.createCustomer(Customer.builder("kim").email("kim@acme.example").customerId("acme")
                 .firstName("K").lastName("Im").build(), "Corr3ct-Horse-Battery".toCharArray());
         assertThat(directory.authenticate("kim", "Corr3ct-Horse-Battery".toCharArray()).succeeded()).isTrue();
+        assertThat(directory.authenticate("nobody", "Wr0ng-Horse-Battery".toCharArray()).succeeded()).isFalse();
+        commits.set(0);
         assertThat(statementsOf(() -> assertThat(directory.authenticate("kim",
-                "Corr3ct-Horse-Battery".toCharArray()).succeeded()).isTrue())).isEqualTo(5);
+                "Corr3ct-Horse-Battery".toCharArray()).succeeded()).isTrue())).isEqualTo(3);
         assertThat(statementsOf(() -> assertThat(directory.authenticate("kim",
-                "Wr0ng-Horse-Battery".toCharArray()).succeeded()).isFalse())).isEqualTo(4);
+                "Wr0ng-Horse-Battery".toCharArray()).succeeded()).isFalse())).isEqualTo(2);
+        assertThat(statementsOf(() -> assertThat(directory.authenticate("nobody",
+                "Wr0ng-Horse-Battery".toCharArray()).succeeded()).isFalse())).isEqualTo(2);
+        assertThat(commits).hasValue(0);
+        assertThat(directory.loginStatus("kim").failedLogins()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a login's first attempt also creates its state row: 6 statements (the read, then the state read,"
+            + " created, read again and set, then the success); the next one 3")
+    void firstLoginCreatesTheStateRow() {
+        directory.createCustomer(Customer.builder("lee").email("lee@acme.example").customerId("acme")
+                .firstName("L").lastName("Ee").build(), "Corr3ct-Horse-Battery".toCharArray());
+        assertThat(statementsOf(() -> assertThat(directory.authenticate("lee",
+                "Corr3ct-Horse-Battery".toCharArray()).succeeded()).isTrue())).isEqualTo(6);
+        assertThat(statementsOf(() -> assertThat(directory.authenticate("lee",
+                "Corr3ct-Horse-Battery".toCharArray()).succeeded()).isTrue())).isEqualTo(3);
     }
 
     @Test

@@ -9,6 +9,8 @@ import dev.clientele.internal.CustomerSources.Source;
 import dev.clientele.password.LockoutPolicy;
 import dev.clientele.password.PasswordHasher;
 import dev.clientele.spi.CredentialStore;
+import dev.clientele.spi.LoginReader;
+import dev.clientele.spi.LoginReader.LoginRead;
 import dev.clientele.spi.LoginState;
 import dev.clientele.spi.PasswordVerifier;
 import dev.clientele.spi.StateStore;
@@ -35,11 +37,20 @@ final class Authenticator {
     private final Events events;
     private final FailureCost cost;
     private final Sessions sessions;
+    private final Optional<LoginReader> reader;
 
+    /**
+     * {@code reader}: the login reader of the one customer source, which keeps the login state ({@link
+     * DirectoryParts}); empty otherwise.
+     */
     Authenticator(CustomerSources sources, Optional<StateStore> state, PasswordHasher hasher, LockoutPolicy lockout,
-            Events events, Sessions sessions) {
+            Events events, Sessions sessions, Optional<LoginReader> reader) {
+        if (reader.isPresent() && (sources.all().size() != 1 || state.isEmpty())) {
+            throw new IllegalArgumentException("a login reader is for one customer source that keeps the state");
+        }
         this.sources = sources;
         this.state = state;
+        this.reader = reader;
         this.hasher = hasher;
         this.lockout = lockout;
         this.events = events;
@@ -128,6 +139,9 @@ final class Authenticator {
      * locked account, the same calls on a decoy ({@link FailureCost}).
      */
     private Attempt prepare(String login, Instant now) {
+        if (reader.isPresent()) {
+            return prepareRead(reader.get(), state.orElseThrow(), login, now);
+        }
         Optional<Located> at = sources.locate(login);
         if (at.isEmpty()) {
             cost.unknownLoginReads(login, now);
@@ -148,6 +162,38 @@ final class Authenticator {
             throw e;
         }
         return new Attempt(at.get(), false, reserved, hash);
+    }
+
+    /**
+     * The store calls of an attempt through the back-end's {@link LoginReader}: the customer, its hash, its login
+     * state and the decoy's in one read, then the attempt reserved by a compare-and-set of the state read — for an
+     * unknown login on the decoy, so that it costs what a wrong password costs ({@link FailureCost}).
+     */
+    private Attempt prepareRead(LoginReader r, StateStore st, String login, Instant now) {
+        String decoy = cost.decoy(login);
+        LoginRead read = r.read(Args.unstorable(login) ? decoy : login, decoy);
+        if (read.customer().isEmpty()) {
+            reserve(st, decoy, read.otherState(), now);
+            return new Attempt(null, false, Optional.empty(), Optional.empty());
+        }
+        Located at = new Located(read.customer().get(), sources.all().get(0));
+        Optional<LoginState> reserved = reserve(st, at.customer().login(), read.state(), now);
+        return new Attempt(at, reserved.isEmpty(), reserved, reserved.isEmpty() ? Optional.empty() : read.hash());
+    }
+
+    /**
+     * Reserves an attempt from the state read with the customer: one compare-and-set of that state; the store's
+     * atomic update when there is no state row yet or another attempt came between.
+     */
+    private Optional<LoginState> reserve(StateStore st, String login, Optional<LoginState> read, Instant now) {
+        if (read.isPresent()) {
+            LoginState before = read.get();
+            LoginState after = lockout.afterFailure(before, now);
+            if (st.compareAndSetLoginState(login, before, after)) {
+                return lockout.isLocked(before, now) ? Optional.empty() : Optional.of(after);
+            }
+        }
+        return reserve(st, login, now);
     }
 
     /**

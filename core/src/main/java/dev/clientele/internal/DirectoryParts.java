@@ -5,6 +5,7 @@ import dev.clientele.internal.CustomerSources.Source;
 import dev.clientele.password.PasswordStorage;
 import dev.clientele.spi.AccessReader;
 import dev.clientele.spi.CustomerBackend;
+import dev.clientele.spi.LoginReader;
 import dev.clientele.spi.StateStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +52,8 @@ record DirectoryParts(DefaultCustomerDirectory.Settings settings, Events events,
         Optional<StateStore> state = roles.state().flatMap(n -> b.get(n).state());
         Passwords passwords = new Passwords(sources, state, s.passwordPolicy(), s.lockout(),
                 s.resetTokenLifetime(), events);
-        Authenticator authenticator = new Authenticator(sources, state, s.hasher(), s.lockout(), events, sessions);
+        Authenticator authenticator = new Authenticator(sources, state, s.hasher(), s.lockout(), events, sessions,
+                loginReader(roles, b));
         CustomerWrites writes = new CustomerWrites(sources, passwords, memberships, state, cache, events,
                 s.customerIdFromEmail());
         AccountState accounts = new AccountState(sources, state, s.lockout(), events);
@@ -71,6 +73,19 @@ record DirectoryParts(DefaultCustomerDirectory.Settings settings, Events events,
         boolean all = roles.memberships().equals(List.of(n)) && roles.groups().equals(Optional.of(n))
                 && roles.companies().equals(Optional.of(n));
         return all ? b.get(n).accessReader() : Optional.empty();
+    }
+
+    /**
+     * The one-round-trip read of a login attempt ({@link LoginReader}), when one back-end is the customer source,
+     * keeps its password hashes and the login state, and offers it.
+     */
+    private static Optional<LoginReader> loginReader(Roles roles, Map<String, CustomerBackend> b) {
+        if (roles.customers().size() != 1) {
+            return Optional.empty();
+        }
+        String n = roles.customers().get(0);
+        boolean all = roles.state().equals(Optional.of(n)) && b.get(n).credentials().isPresent();
+        return all ? b.get(n).loginReader() : Optional.empty();
     }
 
     /** The cache TTLs: the directory's, each back-end's own, and the shortest of the policy's back-ends. */

@@ -79,7 +79,8 @@ final class FailureCost {
         }
     }
 
-    private String decoy(String login) {
+    /** The decoy login-state key an unknown login is charged to. */
+    String decoy(String login) {
         return "\u0001absent-" + Math.floorMod(Keys.of(login).hashCode() ^ salt, DECOYS);
     }
 }

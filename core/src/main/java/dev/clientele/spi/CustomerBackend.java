@@ -60,6 +60,15 @@ public interface CustomerBackend extends AutoCloseable {
     }
 
     /**
+     * One round trip for what a login attempt reads before the password is verified — the customer, its hash and its
+     * login state — if this back-end keeps all three in one database (see {@link LoginReader}). None by default: the
+     * directory makes the three calls.
+     */
+    default Optional<LoginReader> loginReader() {
+        return Optional.empty();
+    }
+
+    /**
      * Runs {@code work} so that every write it makes to this back-end's stores takes effect together or not at all
      * (a database transaction). The directory wraps each of its operations that writes more than once — a customer
      * with its password, an erasure, a replaced set of links, a chunk of an import — in one call. Nested calls join

@@ -2,6 +2,7 @@ package dev.clientele.spi;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +29,24 @@ public interface StateStore {
      */
     default void replaceLoginState(String login, LoginState state) {
         updateLoginState(login, s -> state);
+    }
+
+    /**
+     * Atomically sets the login state to {@code next} if it still holds what {@code expected} holds — a state read
+     * from this store (by {@link #loginState} or a {@link LoginReader}), compared by its last login, failures, first
+     * failure and lock, not by the spelling of its login; true if it did, false if another update came between. For
+     * a change computed from a state read in the same round trip as other data: one write where the store can. By
+     * default an {@link #updateLoginState} that keeps any other state as it is.
+     */
+    default boolean compareAndSetLoginState(String login, LoginState expected, LoginState next) {
+        AtomicBoolean set = new AtomicBoolean();
+        updateLoginState(login, s -> {
+            set.set(s.lastLogin().equals(expected.lastLogin()) && s.failedLogins() == expected.failedLogins()
+                    && s.firstFailure().equals(expected.firstFailure())
+                    && s.lockedUntil().equals(expected.lockedUntil()));
+            return set.get() ? next : s;
+        });
+        return set.get();
     }
 
     void storeResetToken(ResetToken token);

@@ -118,6 +118,13 @@ public abstract class CustomerBackendContract {
     }
 
     @Nested
+    @DisplayName("The login state's compare-and-set, and the login read in one round trip where the back-end offers it")
+    class LoginReads extends LoginReadsContract {
+        @Override protected CustomerBackend newBackend(String name) { return CustomerBackendContract.this.newBackend(name); }
+        @Override protected CustomerBackend newReadOnlyBackend(String name) { return CustomerBackendContract.this.newReadOnlyBackend(name); }
+    }
+
+    @Nested
     @DisplayName("Authentication, lock-out, passwords and reset tokens")
     class Authentication extends AuthenticationContract {
         @Override protected CustomerBackend newBackend(String name) { return CustomerBackendContract.this.newBackend(name); }

@@ -25,7 +25,7 @@ final class CustomerColumns {
     }
 
     private static final CustomerField[] FIELDS = CustomerField.values();
-    private static final int LOGIN_COLUMN = CustomerField.LOGIN.ordinal() + 1;
+    static final int LOGIN_COLUMN = CustomerField.LOGIN.ordinal() + 1;
 
     private final String loginKey;
     private final List<Column> columns;

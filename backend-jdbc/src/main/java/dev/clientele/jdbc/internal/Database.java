@@ -119,6 +119,21 @@ public final class Database {
 
     /** Runs a read: in the thread's transaction if there is one, else on the session's or a connection of its own. */
     public <T> T read(String what, Work<T> work) {
+        return autoCommitted(what, work);
+    }
+
+    /** Whether this thread is inside a transaction of this database ({@link #atomically} or a {@link #write}). */
+    public boolean inTransaction() {
+        return current.get() != null;
+    }
+
+    /**
+     * Runs a write whose statements each commit on their own (auto-commit mode; no {@code BEGIN}, no
+     * {@code COMMIT} round trip): for a write that is atomic statement by statement, such as a compare-and-set. In
+     * the thread's transaction if there is one (the statements then commit with it), else on the session's or a
+     * connection of its own, as {@link #read}.
+     */
+    public <T> T autoCommitted(String what, Work<T> work) {
         Connection bound = current.get();
         if (bound != null) {
             return runOn(bound, what, work);

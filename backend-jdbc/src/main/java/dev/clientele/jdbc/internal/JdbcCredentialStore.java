@@ -26,6 +26,10 @@ public final class JdbcCredentialStore implements CredentialStore {
         return Map.entry(hashSql, List.of(Keys.of(login)));
     }
 
+    String table() {
+        return table;
+    }
+
     @Override
     public boolean readOnly() {
         return db.readOnly();

@@ -22,10 +22,15 @@ import java.util.function.UnaryOperator;
  * kept even for customers of a read-only source).
  *
  * <ul>
- *   <li>{@link #updateLoginState}: in one transaction, the row is locked with {@code SELECT ... FOR UPDATE}
- *       (created first if missing, by an insert that does nothing when a concurrent one won), changed and written
- *       back: two statements for a login seen before; two concurrent updates of one login run one after the other.
- *       On PostgreSQL the transaction commits without waiting for the log flush
+ *   <li>{@link #updateLoginState}: a compare-and-set in auto-commit mode — the row read, changed, and written back
+ *       by an {@code UPDATE} whose {@code WHERE} is the primary key and every value read (the login's spelling
+ *       aside), so it writes only if no other update came between (two statements for a login seen before, no
+ *       transaction to begin or commit). A
+ *       lost race reads again; after {@value #ATTEMPTS} lost races, and inside a caller's transaction, the row is
+ *       locked instead ({@code SELECT ... FOR UPDATE}, changed, written, committed). Either way two concurrent
+ *       updates of one login are applied one after the other, none lost. A missing row is created first, by an
+ *       insert that does nothing when a concurrent one won. {@link #replaceLoginState} is one {@code UPDATE} in
+ *       auto-commit mode. On PostgreSQL these writes commit without waiting for the log flush
  *       ({@link Dialect#relaxedCommitSuffix()}).</li>
  *   <li>Reset tokens are stored by their hash (core never hands the token itself to the store);
  *       {@link #takeResetToken} deletes and returns the row in one statement, so a token is taken at most once;
@@ -41,16 +46,34 @@ public final class JdbcStateStore implements StateStore {
     private final String preferences;
     private final String selectSql;
     private final String updateSql;
+    private final String swapSql;
 
     public JdbcStateStore(Database db) {
         this.db = Objects.requireNonNull(db, "db");
         this.loginState = db.mapping().table("login_state");
         this.tokens = db.mapping().table("reset_tokens");
         this.preferences = db.mapping().table("preferences");
-        this.selectSql = "SELECT login, last_login, failed_logins, first_failure, locked_until FROM " + loginState
-                + " WHERE login_key = ?";
+        this.selectSql = "SELECT " + selectColumns("s") + " FROM " + loginState + " s WHERE s.login_key = ?";
         this.updateSql = "UPDATE " + loginState + " SET login = ?, last_login = ?, failed_logins = ?, first_failure = ?,"
                 + " locked_until = ? WHERE login_key = ?" + db.dialect().relaxedCommitSuffix();
+        this.swapSql = "UPDATE " + loginState + " SET login = ?, last_login = ?, failed_logins = ?, first_failure = ?,"
+                + " locked_until = ? WHERE login_key = ? AND last_login IS NOT DISTINCT FROM ? AND failed_logins = ?"
+                + " AND first_failure IS NOT DISTINCT FROM ?"
+                + " AND locked_until IS NOT DISTINCT FROM ?" + db.dialect().relaxedCommitSuffix();
+    }
+
+    /** The statement that reads a login's state row, and its parameter (public for the EXPLAIN tests). */
+    public Map.Entry<String, List<Object>> selectQuery(String login) {
+        return Map.entry(selectSql, List.of(Keys.of(login)));
+    }
+
+    /**
+     * The compare-and-set of a login's state row, with the parameters of an empty state replacing an empty state
+     * (public for the EXPLAIN tests; bind them with {@link Jdbc#bind}).
+     */
+    public Map.Entry<String, List<Object>> swapQuery(String login) {
+        return Map.entry(swapSql, List.of(login, Jdbc.NULL_TIMESTAMP, 0, Jdbc.NULL_TIMESTAMP, Jdbc.NULL_TIMESTAMP,
+                Keys.of(login), Jdbc.NULL_TIMESTAMP, 0, Jdbc.NULL_TIMESTAMP, Jdbc.NULL_TIMESTAMP));
     }
 
     /** The statement that locks a login's state row, and its parameter (public for the EXPLAIN tests). */
@@ -83,51 +106,140 @@ public final class JdbcStateStore implements StateStore {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new LoginState(rs.getString("login"),
-                        Optional.ofNullable(Jdbc.instant(rs, "last_login")), rs.getInt("failed_logins"),
-                        Optional.ofNullable(Jdbc.instant(rs, "first_failure")),
-                        Optional.ofNullable(Jdbc.instant(rs, "locked_until"))));
+                return Optional.of(read(rs, 1));
             }
         }
+    }
+
+    /** The columns a login reader selects from this table (aliased {@code alias}), in the order {@link #read} reads. */
+    static String selectColumns(String alias) {
+        return alias + ".login, " + alias + ".last_login, " + alias + ".failed_logins, " + alias + ".first_failure, "
+                + alias + ".locked_until";
+    }
+
+    String table() {
+        return loginState;
+    }
+
+    /** A state row read from the columns of {@link #selectColumns} starting at {@code first}. */
+    static LoginState read(ResultSet rs, int first) throws SQLException {
+        return new LoginState(rs.getString(first), Optional.ofNullable(Jdbc.instant(rs, first + 1)),
+                rs.getInt(first + 2), Optional.ofNullable(Jdbc.instant(rs, first + 3)),
+                Optional.ofNullable(Jdbc.instant(rs, first + 4)));
     }
 
     @Override
     public LoginState updateLoginState(String login, UnaryOperator<LoginState> change) {
         Objects.requireNonNull(login, "login");
         Objects.requireNonNull(change, "change");
+        String what = "update the login state of '" + login + "'";
+        if (!db.inTransaction()) {
+            Optional<LoginState> swapped = db.autoCommitted(what, c -> compareAndSet(c, login, change));
+            if (swapped.isPresent()) {
+                return swapped.get();
+            }
+        }
         NamedSql init = db.statement("init-login-state");
-        return db.write("update the login state of '" + login + "'", c -> {
+        return db.write(what, c -> {
             // The row of a login that has logged in before is there: lock it (one statement). Only a first
             // attempt creates it, with an insert that does nothing when a concurrent one won, and locks it then.
             Optional<LoginState> current = select(c, login, true);
             for (int attempt = 0; attempt < ATTEMPTS && current.isEmpty(); attempt++) {
-                try (PreparedStatement ps = init.prepare(c, Map.of("login_key", Keys.of(login), "login", login))) {
-                    ps.executeUpdate();
-                } catch (SQLException e) {
-                    // H2: a concurrent insert of the same key won; its row is there (or soon committed) to lock
-                    if (!Database.isUniqueViolation(e)) {
-                        throw e;
-                    }
-                }
+                create(c, init, login);
                 current = select(c, login, true);
             }
             LoginState before = current.orElseThrow(() -> new SQLException(
                     "the login state row of '" + login + "' could not be created and locked"));
-            LoginState next = change.apply(before);
-            if (next == null) {
-                next = LoginState.empty(login);
-            }
+            LoginState next = orEmpty(change.apply(before), login);
             write(c, login, next);
             return next;
         });
     }
 
-    /** One UPDATE of the row, which is there: a login's success after its reserved attempt. */
+    /**
+     * Reads the row and writes the change only if the row still holds what was read (each statement commits on its
+     * own); the state written, or empty when every attempt lost a race (the caller then locks the row).
+     */
+    private Optional<LoginState> compareAndSet(Connection c, String login, UnaryOperator<LoginState> change)
+            throws SQLException {
+        NamedSql init = db.statement("init-login-state");
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<LoginState> current = select(c, login, false);
+            if (current.isEmpty()) {
+                create(c, init, login);
+                continue;
+            }
+            LoginState next = orEmpty(change.apply(current.get()), login);
+            if (swap(c, login, current.get(), next)) {
+                return Optional.of(next);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * One {@code UPDATE} in auto-commit mode that writes {@code next} only if the row holds {@code expected}; inside
+     * a caller's transaction the row is locked and compared instead.
+     */
+    @Override
+    public boolean compareAndSetLoginState(String login, LoginState expected, LoginState next) {
+        Objects.requireNonNull(login, "login");
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(next, "next");
+        if (db.inTransaction()) {
+            return StateStore.super.compareAndSetLoginState(login, expected, next);
+        }
+        return db.autoCommitted("update the login state of '" + login + "'", c -> swap(c, login, expected, next));
+    }
+
+    private boolean swap(Connection c, String login, LoginState before, LoginState next) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(swapSql)) {
+            int i = bindState(ps, login, next);
+            ps.setString(i++, Keys.of(login));
+            Jdbc.bindInstant(ps, i++, before.lastLogin().orElse(null));
+            ps.setInt(i++, before.failedLogins());
+            Jdbc.bindInstant(ps, i++, before.firstFailure().orElse(null));
+            Jdbc.bindInstant(ps, i, before.lockedUntil().orElse(null));
+            return rowsChanged(ps) == 1;
+        }
+    }
+
+    /** Creates a login's empty state row unless there is one (a concurrent insert of the same key may win). */
+    private static void create(Connection c, NamedSql init, String login) throws SQLException {
+        try (PreparedStatement ps = init.prepare(c, Map.of("login_key", Keys.of(login), "login", login))) {
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            // H2: a concurrent insert of the same key won; its row is there (or soon committed) to read
+            if (!Database.isUniqueViolation(e)) {
+                throw e;
+            }
+        }
+    }
+
+    private static LoginState orEmpty(LoginState next, String login) {
+        return next == null ? LoginState.empty(login) : next;
+    }
+
+    /** The rows an update changed, also when the dialect's suffix makes it return a row per change. */
+    private static int rowsChanged(PreparedStatement ps) throws SQLException {
+        if (!ps.execute()) {
+            return ps.getUpdateCount();
+        }
+        int n = 0;
+        try (ResultSet rs = ps.getResultSet()) {
+            while (rs.next()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** One UPDATE of the row, which is there, in auto-commit mode: a login's success after its reserved attempt. */
     @Override
     public void replaceLoginState(String login, LoginState state) {
         Objects.requireNonNull(login, "login");
         Objects.requireNonNull(state, "state");
-        db.write("update the login state of '" + login + "'", c -> {
+        db.autoCommitted("update the login state of '" + login + "'", c -> {
             write(c, login, state);
             return null;
         });
@@ -135,14 +247,19 @@ public final class JdbcStateStore implements StateStore {
 
     private void write(Connection c, String login, LoginState next) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(updateSql)) {
-            ps.setString(1, next.login() == null ? login : next.login());
-            Jdbc.bindInstant(ps, 2, next.lastLogin().orElse(null));
-            ps.setInt(3, next.failedLogins());
-            Jdbc.bindInstant(ps, 4, next.firstFailure().orElse(null));
-            Jdbc.bindInstant(ps, 5, next.lockedUntil().orElse(null));
-            ps.setString(6, Keys.of(login));
+            ps.setString(bindState(ps, login, next), Keys.of(login));
             ps.execute();
         }
+    }
+
+    /** Binds the five columns of a state row as the updates set them; the index of the next parameter. */
+    private static int bindState(PreparedStatement ps, String login, LoginState next) throws SQLException {
+        ps.setString(1, next.login() == null ? login : next.login());
+        Jdbc.bindInstant(ps, 2, next.lastLogin().orElse(null));
+        ps.setInt(3, next.failedLogins());
+        Jdbc.bindInstant(ps, 4, next.firstFailure().orElse(null));
+        Jdbc.bindInstant(ps, 5, next.lockedUntil().orElse(null));
+        return 6;
     }
 
     @Override
