@@ -89,18 +89,40 @@ public final class JdbcMembershipStore implements MembershipStore {
         if (subjects.rows.isEmpty()) {
             return null;
         }
-        boolean anyCompany = subjects.rows.contains("C");
-        String name = anyCompany ? "COALESCE(g.name, " + companies.column("co", "customer_id_key") + ")" : "g.name";
-        String validity = anyCompany ? "COALESCE(g.validity, " + companies.column("co", "validity") + ")"
+        LinkJoins j = linkJoins("s.k", subjects.rows.contains("G"), groupsTable,
+                subjects.rows.contains("C") ? companies : null, "s.k");
+        return Map.entry("SELECT " + j.columns() + " FROM " + subjects.values + j.joins() + LINK_ORDER,
+                subjects.params);
+    }
+
+    /**
+     * What {@link #linksAndGroupsQuery} and {@link #customerAndLinksQuery} share: the columns of a links-and-groups
+     * row ({@link LinkRows} reads them) — the link, its group's or the also-group's name, comments and validity (a
+     * company's key and validity in a {@code C} row), the row's tag — and the outer joins that read them for the rows
+     * of a {@code VALUES} list {@code s(t, kind, k)}: a link by the first two columns of the links' primary key, the
+     * group by the groups' primary key, the company by the companies' own.
+     *
+     * @param subjectKey what a link row's subject key is (the list's key, or a column of the customer's row)
+     * @param alsoGroups whether the list has {@code G} rows (their key is the group's)
+     * @param companies  the company store, if the list has {@code C} rows
+     * @param companyKey what a company row's key is
+     */
+    private LinkJoins linkJoins(String subjectKey, boolean alsoGroups, String groupsTable,
+            @Nullable JdbcCompanyStore companies, String companyKey) {
+        String name = companies != null ? "COALESCE(g.name, " + companies.column("co", "customer_id_key") + ")"
+                : "g.name";
+        String validity = companies != null ? "COALESCE(g.validity, " + companies.column("co", "validity") + ")"
                 : "g.validity";
-        String groupKey = subjects.rows.contains("G") ? "CASE WHEN s.t = 'G' THEN s.k ELSE l.group_key END"
-                : "l.group_key";
-        return Map.entry("SELECT l.kind, l.subject, l.group_name, l.permission, l.context, l.subject_key, l.group_key, "
-                + name + ", g.comments, " + validity + ", s.t FROM " + subjects.values
-                + " LEFT JOIN " + table + " l ON s.t = 'L' AND l.kind = s.kind AND l.subject_key = s.k"
-                + " LEFT JOIN " + groupsTable + " g ON g.name_key = " + groupKey
-                + (anyCompany ? companies.leftJoinOnKey("co", "s.t = 'C' AND ", "s.k") : "")
-                + LINK_ORDER, subjects.params);
+        String groupKey = alsoGroups ? "CASE WHEN s.t = 'G' THEN s.k ELSE l.group_key END" : "l.group_key";
+        return new LinkJoins("l.kind, l.subject, l.group_name, l.permission, l.context, l.subject_key, l.group_key, "
+                + name + ", g.comments, " + validity + ", s.t",
+                " LEFT JOIN " + table + " l ON s.t = 'L' AND l.kind = s.kind AND l.subject_key = " + subjectKey
+                        + " LEFT JOIN " + groupsTable + " g ON g.name_key = " + groupKey
+                        + (companies != null ? companies.leftJoinOnKey("co", "s.t = 'C' AND ", companyKey) : ""));
+    }
+
+    /** The select list and the joins of {@link #linkJoins}. */
+    private record LinkJoins(String columns, String joins) {
     }
 
     /**
@@ -202,13 +224,9 @@ public final class JdbcMembershipStore implements MembershipStore {
         params.add(Keys.of(login));
         String subject = "CASE WHEN s.kind = '" + Membership.Kind.CUSTOMER.name() + "' THEN c." + m.loginKey()
                 + " ELSE c." + m.customerIdKey() + " END";
-        return Map.entry("SELECT " + customerColumns + ", l.kind, l.subject, l.group_name, l.permission, l.context,"
-                + " l.subject_key, l.group_key, COALESCE(g.name, " + companies.column("co", "customer_id_key")
-                + "), g.comments, COALESCE(g.validity, " + companies.column("co", "validity") + "), s.t"
-                + " FROM " + m.customers() + " c CROSS JOIN (VALUES " + String.join(", ", sql) + ") s(t, kind, k)"
-                + " LEFT JOIN " + table + " l ON s.t = 'L' AND l.kind = s.kind AND l.subject_key = " + subject
-                + " LEFT JOIN " + groupsTable + " g ON g.name_key = CASE WHEN s.t = 'G' THEN s.k ELSE l.group_key END"
-                + companies.leftJoinOnKey("co", "s.t = 'C' AND ", "c." + m.customerIdKey())
+        LinkJoins j = linkJoins(subject, true, groupsTable, companies, "c." + m.customerIdKey());
+        return Map.entry("SELECT " + customerColumns + ", " + j.columns() + " FROM " + m.customers()
+                + " c CROSS JOIN (VALUES " + String.join(", ", sql) + ") s(t, kind, k)" + j.joins()
                 + " WHERE c." + m.loginKey() + " = ?" + LINK_ORDER, params);
     }
 
