@@ -10,6 +10,8 @@ import dev.clientele.DuplicateCustomerException;
 import dev.clientele.spi.BackendSettings;
 import dev.clientele.spi.CustomerBackend;
 import dev.clientele.spi.CustomerStore;
+import dev.clientele.spi.LoginState;
+import dev.clientele.spi.StateStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Concurrent writers of one email, and SQL-special characters")
+@DisplayName("Concurrent writers of one email or one login state, and SQL-special characters")
 class ConcurrencyAndCharactersTest {
     private static final int THREADS = 4;
 
@@ -52,6 +54,29 @@ class ConcurrencyAndCharactersTest {
             Instant now = Instant.parse("2024-03-01T09:00:00Z");
             return Customer.builder(login).email(email).customerId("acme").firstName("Pat").lastName("Example")
                     .version(1).created(now).changed(now).build();
+        }
+
+        @Test
+        @DisplayName("a login-state update that loses every compare-and-set race (5) locks the row instead, and"
+                + " applies its change to what the racing writes left")
+        void lostCompareAndSetRacesFallBackToTheRowLock() {
+            StateStore states = backend.state().orElseThrow();
+            states.updateLoginState("pat", s -> s);
+            java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+            LoginState result = states.updateLoginState("pat", s -> {
+                int call = calls.incrementAndGet();
+                if (call <= 5) {
+                    // a racing write lands between this read and its compare-and-set
+                    states.replaceLoginState("pat", new LoginState("pat", s.lastLogin(), 100 + call,
+                            s.firstFailure(), s.lockedUntil()));
+                }
+                return new LoginState(s.login(), s.lastLogin(), s.failedLogins() + 1, s.firstFailure(),
+                        s.lockedUntil());
+            });
+
+            assertThat(calls).hasValue(6);
+            assertThat(result.failedLogins()).isEqualTo(106);
+            assertThat(states.loginState("pat").failedLogins()).isEqualTo(106);
         }
 
         @Test

@@ -25,9 +25,8 @@ import java.util.function.UnaryOperator;
  *   <li>{@link #updateLoginState}: a compare-and-set in auto-commit mode — the row read, changed, and written back
  *       by an {@code UPDATE} whose {@code WHERE} is the primary key and every value read (the login's spelling
  *       aside), so it writes only if no other update came between (two statements for a login seen before, no
- *       transaction to begin or commit). A
- *       lost race reads again; after {@value #ATTEMPTS} lost races, and inside a caller's transaction, the row is
- *       locked instead ({@code SELECT ... FOR UPDATE}, changed, written, committed). Either way two concurrent
+ *       transaction to begin or commit). A lost race reads again; after {@value #ATTEMPTS} lost races, and inside
+ *       a caller's transaction, the row is locked instead ({@code SELECT ... FOR UPDATE}, changed, written, committed). Either way two concurrent
  *       updates of one login are applied one after the other, none lost. A missing row is created first, by an
  *       insert that does nothing when a concurrent one won. {@link #replaceLoginState} is one {@code UPDATE} in
  *       auto-commit mode. On PostgreSQL these writes commit without waiting for the log flush
