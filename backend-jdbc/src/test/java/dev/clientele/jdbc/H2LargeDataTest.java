@@ -16,6 +16,7 @@ import dev.clientele.jdbc.internal.JdbcMembershipStore;
 import dev.clientele.spi.BackendSettings;
 import dev.clientele.spi.CustomerBackend;
 import dev.clientele.spi.CustomerSearch;
+import dev.clientele.spi.Keys;
 import dev.clientele.spi.SearchTerm;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -265,6 +267,32 @@ class H2LargeDataTest {
                         .containsExactlyElementsOf(oneStatement(store, search));
             }
         }
+    }
+
+    @Test
+    @DisplayName("an import's statements — which of 500 logins and emails are stored, the email guard's stripes"
+            + " locked, a row inserted — seek the indexes of 100,000 rows")
+    void importStatementsSeekTheIndexes() throws SQLException {
+        JdbcCustomerStore store = (JdbcCustomerStore) backend.customers().orElseThrow();
+        List<String> logins = IntStream.range(40_000, 40_500).mapToObj(BulkData::login).map(Keys::of).toList();
+        List<String> emails = IntStream.range(40_000, 40_500).mapToObj(BulkData::email).map(Keys::of).toList();
+
+        assertThat(plan(store.existingKeysQuery(false, logins))).doesNotContainIgnoringCase("tableScan")
+                .containsPattern("PRIMARY_KEY_\\w+: LOGIN_KEY IN\\(");
+        assertThat(plan(store.existingKeysQuery(true, emails))).doesNotContainIgnoringCase("tableScan")
+                .containsPattern("CLIENTELE_CUSTOMERS_EMAIL_KEY: EMAIL_KEY IN\\(");
+        assertThat(plan(store.lockEmailsQuery(emails))).doesNotContainIgnoringCase("tableScan")
+                .containsPattern("PRIMARY_KEY_\\w+: STRIPE IN\\(");
+        assertThat(plan(store.lockEmailsQuery(emails.subList(0, 1)))).doesNotContainIgnoringCase("tableScan")
+                .containsPattern("PRIMARY_KEY_\\w+: STRIPE = ");
+        assertThat(plan(store.insertQuery(BulkData.customer(200_000)))).doesNotContainIgnoringCase("tableScan")
+                .containsIgnoringCase("INSERT INTO");
+        assertThat(store.existingLogins(logins)).hasSize(500);
+        assertThat(store.existingEmails(emails)).hasSize(500);
+    }
+
+    private String plan(Map.Entry<String, List<Object>> q) throws SQLException {
+        return plan(q.getKey(), q.getValue());
     }
 
     /** The statements H2 ran while {@code work} ran (its query statistics). */

@@ -16,6 +16,7 @@ import dev.clientele.jdbc.internal.JdbcMembershipStore;
 import dev.clientele.spi.BackendSettings;
 import dev.clientele.spi.CustomerBackend;
 import dev.clientele.spi.CustomerSearch;
+import dev.clientele.spi.Keys;
 import dev.clientele.spi.SearchTerm;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -61,6 +62,7 @@ class PostgresLargeDataTest {
             s.execute("ANALYZE " + schema + ".clientele_groups");
             s.execute("ANALYZE " + schema + ".clientele_login_state");
             s.execute("ANALYZE " + schema + ".clientele_credentials");
+            s.execute("ANALYZE " + schema + ".clientele_email_locks");
         }
     }
 
@@ -241,5 +243,36 @@ class PostgresLargeDataTest {
         }
         assertThat(store().page("user050000", 3, true)).extracting(Customer::login)
                 .containsExactly("user050001", "user050002", "user050003");
+    }
+
+    @Test
+    @DisplayName("an import's statements — which of 500 logins and emails are stored, the email guard's stripes"
+            + " locked, a row inserted — use the indexes of 100,000 rows, not a sequential scan")
+    void importStatementsUseTheIndexes() throws SQLException {
+        List<String> logins = IntStream.range(40_000, 40_500).mapToObj(BulkData::login).map(Keys::of).toList();
+        List<String> emails = IntStream.range(40_000, 40_500).mapToObj(BulkData::email).map(Keys::of).toList();
+
+        assertThat(plan(store().existingKeysQuery(false, logins)))
+                .containsPattern("Index (Only )?Scan using clientele_customers_pk").doesNotContain("Seq Scan");
+        assertThat(plan(store().existingKeysQuery(true, emails)))
+                .containsPattern("Index (Only )?Scan using clientele_customers_email_key").doesNotContain("Seq Scan");
+        // the guard is 256 rows in two pages, never more: PostgreSQL rightly reads them whole; what matters is that
+        // the rows are locked in stripe order (the lock above the sort), so two imports cannot deadlock
+        for (List<String> keys : List.of(emails, emails.subList(0, 1))) {
+            String stripes = plan(store().lockEmailsQuery(keys));
+            assertThat(stripes).startsWith("LockRows").contains("clientele_email_locks")
+                    .doesNotContain("clientele_customers");
+            if (keys.size() > 1) {
+                assertThat(stripes).containsPattern("LockRows[^\\n]*\\n\\s+->\\s+Sort[^\\n]*\\n\\s+Sort Key: stripe");
+            }
+        }
+        assertThat(plan(store().insertQuery(BulkData.customer(200_000)))).startsWith("Insert on clientele_customers")
+                .doesNotContain("Scan");
+        assertThat(store().existingLogins(logins)).hasSize(500);
+        assertThat(store().existingEmails(emails)).hasSize(500);
+    }
+
+    private String plan(Map.Entry<String, List<Object>> q) throws SQLException {
+        return plan(q.getKey(), q.getValue());
     }
 }

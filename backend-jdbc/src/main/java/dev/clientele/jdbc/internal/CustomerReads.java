@@ -333,34 +333,29 @@ final class CustomerReads {
      */
     Set<String> existingKeys(Connection c, String keyColumn, List<String> keys) throws SQLException {
         Set<String> out = new HashSet<>();
-        boolean array = db.dialect().arrayParameters();
         for (int from = 0; from < keys.size(); from += JdbcCustomerStore.CHUNK) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + JdbcCustomerStore.CHUNK));
-            String sql = "SELECT DISTINCT " + keyColumn + " FROM " + m.customers() + " WHERE " + keyColumn
-                    + (array ? " = ANY(?)" : " IN (" + JdbcCustomerStore.placeholders(chunk.size()) + ")");
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                java.sql.Array values = array ? c.createArrayOf("varchar", chunk.toArray()) : null;
-                try {
-                    if (array) {
-                        ps.setArray(1, values);
-                    } else {
-                        for (int i = 0; i < chunk.size(); i++) {
-                            ps.setString(i + 1, chunk.get(i));
-                        }
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(rs.getString(1));
-                        }
-                    }
-                } finally {
-                    if (values != null) {
-                        values.free();
+            Map.Entry<String, List<Object>> q = existingKeysQuery(keyColumn,
+                    keys.subList(from, Math.min(keys.size(), from + JdbcCustomerStore.CHUNK)));
+            try (PreparedStatement ps = c.prepareStatement(q.getKey())) {
+                for (int i = 0; i < q.getValue().size(); i++) {
+                    Jdbc.bind(ps, i + 1, q.getValue().get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
                     }
                 }
             }
         }
         return out;
+    }
+
+    /** The statement of {@link #existingKeys} for one chunk of keys and its parameters. */
+    Map.Entry<String, List<Object>> existingKeysQuery(String keyColumn, List<String> chunk) {
+        boolean array = db.dialect().arrayParameters();
+        String sql = "SELECT DISTINCT " + keyColumn + " FROM " + m.customers() + " WHERE " + keyColumn
+                + (array ? " = ANY(?)" : " IN (" + JdbcCustomerStore.placeholders(chunk.size()) + ")");
+        return Map.entry(sql, array ? List.of((Object) chunk.toArray(new String[0])) : List.copyOf(chunk));
     }
 
     private List<Customer> query(String what, String sql, List<Object> params) {

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -130,6 +131,21 @@ final class CustomerWrites {
 
     /** Locks the guard stripes of these email keys, in ascending order, until the transaction ends. */
     void lockEmails(Connection c, Collection<String> emailKeys) throws SQLException {
+        Map.Entry<String, List<Object>> q = lockEmailsQuery(emailKeys);
+        try (PreparedStatement ps = c.prepareStatement(q.getKey())) {
+            for (int i = 0; i < q.getValue().size(); i++) {
+                Jdbc.bind(ps, i + 1, q.getValue().get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    // locking is the point
+                }
+            }
+        }
+    }
+
+    /** The statement of {@link #lockEmails} and its parameters, the stripes in ascending order. */
+    Map.Entry<String, List<Object>> lockEmailsQuery(Collection<String> emailKeys) {
         Set<Integer> stripes = new TreeSet<>();
         for (String k : emailKeys) {
             stripes.add(stripe(k));
@@ -139,17 +155,7 @@ final class CustomerWrites {
                 ? "SELECT stripe FROM " + table + " WHERE stripe = ? FOR UPDATE"
                 : "SELECT stripe FROM " + table + " WHERE stripe IN ("
                         + JdbcCustomerStore.placeholders(stripes.size()) + ") ORDER BY stripe FOR UPDATE";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            for (int s : stripes) {
-                ps.setInt(i++, s);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    // locking is the point
-                }
-            }
-        }
+        return Map.entry(sql, List.copyOf(stripes));
     }
 
     /** The guard stripe of an email key. */

@@ -34,6 +34,9 @@ public final class Jdbc {
             ps.setLong(index, (Long) value);
         } else if (value instanceof Instant) {
             ps.setObject(index, ((Instant) value).atOffset(ZoneOffset.UTC));
+        } else if (value instanceof String[]) {
+            // a driver's array holds no resource of its own that outlives the statement (pgjdbc's, H2's)
+            ps.setArray(index, ps.getConnection().createArrayOf("varchar", (String[]) value));
         } else {
             throw new IllegalArgumentException("cannot bind a " + value.getClass().getName());
         }

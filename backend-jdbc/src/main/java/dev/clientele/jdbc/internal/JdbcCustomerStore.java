@@ -5,6 +5,7 @@ import dev.clientele.DuplicateCustomerException;
 import dev.clientele.spi.CustomerSearch;
 import dev.clientele.spi.CustomerStore;
 import dev.clientele.spi.SearchTerm;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -41,6 +42,7 @@ public final class JdbcCustomerStore implements CustomerStore {
     static final int CHUNK = 500;
 
     private final Database db;
+    private final CustomerColumns columns;
     private final CustomerReads reads;
     private final CustomerWrites writes;
     private final CustomerImport imports;
@@ -48,6 +50,7 @@ public final class JdbcCustomerStore implements CustomerStore {
     public JdbcCustomerStore(Database db) {
         this.db = Objects.requireNonNull(db, "db");
         CustomerColumns columns = new CustomerColumns(db.mapping());
+        this.columns = columns;
         this.reads = new CustomerReads(db, columns);
         this.writes = new CustomerWrites(db, columns);
         this.imports = new CustomerImport(db, columns, reads, writes);
@@ -169,5 +172,26 @@ public final class JdbcCustomerStore implements CustomerStore {
     @Override
     public Map<Integer, DuplicateCustomerException> insertAll(List<Customer> customers, boolean uniqueEmail) {
         return imports.insertAll(customers, uniqueEmail);
+    }
+
+    /**
+     * The statement that asks which of up to {@value #CHUNK} login keys (or email keys) are stored, as
+     * {@link #existingLogins}, {@link #existingEmails} and an import's check of its emails run it (public for the
+     * EXPLAIN tests).
+     */
+    public Map.Entry<String, List<Object>> existingKeysQuery(boolean emails, List<String> keys) {
+        return reads.existingKeysQuery(emails ? db.mapping().emailKey() : db.mapping().loginKey(), keys);
+    }
+
+    /** The statement that locks the unique-email guard's stripes of these email keys (public for the EXPLAIN tests). */
+    public Map.Entry<String, List<Object>> lockEmailsQuery(Collection<String> emailKeys) {
+        return writes.lockEmailsQuery(emailKeys);
+    }
+
+    /** The insert of one customer's row, as an import's batch and a create run it (public for the EXPLAIN tests). */
+    public Map.Entry<String, List<Object>> insertQuery(Customer customer) {
+        Object[] values = new Object[columns.size()];
+        columns.values(customer, values);
+        return Map.entry(columns.insertSql(), Arrays.asList(values));
     }
 }
