@@ -199,15 +199,15 @@ class H2LargeDataTest {
     }
 
     @Test
-    @DisplayName("a login's statements — the state row read, compared and set, locked, written, the hash read — each"
-            + " seek the primary key of 100,000 rows")
+    @DisplayName("a login's statements — the state row read, created, compared and set, locked, written, the hash"
+            + " read — each seek the primary key of 100,000 rows")
     void loginStatementsSeekThePrimaryKeys() throws SQLException {
         JdbcStateStore states = (JdbcStateStore) backend.state().orElseThrow();
         JdbcCredentialStore credentials = (JdbcCredentialStore) backend.credentials().orElseThrow();
         String login = BulkData.login(12_345);
 
-        for (Map.Entry<String, List<Object>> q : List.of(states.selectQuery(login), states.swapQuery(login),
-                states.lockQuery(login), states.updateQuery(login), credentials.hashQuery(login))) {
+        for (Map.Entry<String, List<Object>> q : List.of(states.selectQuery(login), states.createQuery(login),
+                states.swapQuery(login), states.lockQuery(login), states.updateQuery(login), credentials.hashQuery(login))) {
             assertThat(plan(q.getKey(), q.getValue())).as(q.getKey()).doesNotContainIgnoringCase("tableScan")
                     .containsPattern("PRIMARY_KEY_\\w+: LOGIN_KEY = ");
         }

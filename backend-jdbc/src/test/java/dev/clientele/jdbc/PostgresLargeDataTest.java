@@ -110,8 +110,8 @@ class PostgresLargeDataTest {
     }
 
     @Test
-    @DisplayName("a login's statements — the state row read, compared and set, locked, written, the hash read — each"
-            + " use the primary key of 100,000 rows, not a sequential scan")
+    @DisplayName("a login's statements — the state row read, created, compared and set, locked, written, the hash"
+            + " read — each use the primary key of 100,000 rows, not a sequential scan")
     void loginStatementsUseThePrimaryKeys() throws SQLException {
         JdbcStateStore states = (JdbcStateStore) backend.state().orElseThrow();
         JdbcCredentialStore credentials = (JdbcCredentialStore) backend.credentials().orElseThrow();
@@ -119,6 +119,10 @@ class PostgresLargeDataTest {
 
         assertThat(plan(states.selectQuery(login).getKey(), states.selectQuery(login).getValue()))
                 .contains("Index Scan using clientele_login_state_pk").doesNotContain("Seq Scan");
+        // the insert's conflict check is its unique index: the primary key, no read of the table
+        assertThat(plan(states.createQuery(login).getKey(), states.createQuery(login).getValue()))
+                .contains("Insert on").contains("Conflict Arbiter Indexes: clientele_login_state_pk")
+                .doesNotContain("Seq Scan");
         assertThat(plan(states.swapQuery(login).getKey(), states.swapQuery(login).getValue()))
                 .contains("Update on").contains("Index Scan using clientele_login_state_pk").doesNotContain("Seq Scan");
         assertThat(plan(states.lockQuery(login).getKey(), states.lockQuery(login).getValue()))

@@ -31,6 +31,7 @@ class StatementCountTest {
     private final AtomicInteger statements = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger commits = new AtomicInteger();
+    private JdbcDataSource h2;
     private JdbcBackend backend;
     private CustomerDirectory directory;
 
@@ -48,7 +49,7 @@ class StatementCountTest {
 
     @BeforeAll
     void open() {
-        JdbcDataSource h2 = new JdbcDataSource();
+        h2 = new JdbcDataSource();
         h2.setURL(JdbcH2ContractTest.freshUrl());
         backend = JdbcBackend.create("local", counting(h2), JdbcOptions.defaults());
         directory = CustomerDirectory.builder().backend(backend).cacheTtl(Duration.ZERO)
@@ -141,15 +142,44 @@ class StatementCountTest {
     }
 
     @Test
-    @DisplayName("a login's first attempt also creates its state row: 6 statements (the read, then the state read,"
-            + " created, read again and set, then the success); the next one 3")
+    @DisplayName("a login's first attempt creates its state row in the statement that reserves the attempt: 3"
+            + " statements, as every login (the read, the insert of the reserved state, the success); an unknown"
+            + " login's first attempt on a fresh decoy 2, as every unknown login")
     void firstLoginCreatesTheStateRow() {
         directory.createCustomer(Customer.builder("lee").email("lee@acme.example").customerId("acme")
                 .firstName("L").lastName("Ee").build(), "Corr3ct-Horse-Battery".toCharArray());
         assertThat(statementsOf(() -> assertThat(directory.authenticate("lee",
-                "Corr3ct-Horse-Battery".toCharArray()).succeeded()).isTrue())).isEqualTo(6);
+                "Corr3ct-Horse-Battery".toCharArray()).succeeded()).isTrue())).isEqualTo(3);
+        assertThat(directory.loginStatus("lee").lastLogin()).isPresent();
         assertThat(statementsOf(() -> assertThat(directory.authenticate("lee",
                 "Corr3ct-Horse-Battery".toCharArray()).succeeded()).isTrue())).isEqualTo(3);
+
+        directory.createCustomer(Customer.builder("lou").email("lou@acme.example").customerId("acme")
+                .firstName("L").lastName("Ou").build(), "Corr3ct-Horse-Battery".toCharArray());
+        assertThat(statementsOf(() -> assertThat(directory.authenticate("lou",
+                "Wr0ng-Horse-Battery".toCharArray()).succeeded()).isFalse())).isEqualTo(2);
+        assertThat(directory.loginStatus("lou").failedLogins()).isEqualTo(1);
+
+        decoyRows("DELETE FROM"); // whatever earlier tests left: the next decoy is fresh
+        assertThat(statementsOf(() -> assertThat(directory.authenticate("nobody-at-all",
+                "Wr0ng-Horse-Battery".toCharArray()).succeeded()).isFalse())).isEqualTo(2);
+        assertThat(decoyRows("SELECT COUNT(*) FROM")).as("the decoy's row, made by the attempt").isEqualTo(1);
+    }
+
+    /** Runs {@code verb} on the login-state rows of the decoys (their keys start with U+0001): the count. */
+    private int decoyRows(String verb) {
+        try (Connection c = h2.getConnection(); java.sql.Statement st = c.createStatement()) {
+            String sql = verb + " clientele_login_state WHERE login_key LIKE CHAR(1) || '%'";
+            if (verb.startsWith("SELECT")) {
+                try (java.sql.ResultSet rs = st.executeQuery(sql)) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+            return st.executeUpdate(sql);
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -182,16 +182,14 @@ final class Authenticator {
     }
 
     /**
-     * Reserves an attempt from the state read with the customer: one compare-and-set of that state; the store's
-     * atomic update when there is no state row yet or another attempt came between.
+     * Reserves an attempt from the state read with the customer (the empty state where the store holds none): one
+     * compare-and-set of that state; the store's atomic update when another attempt came between.
      */
     private Optional<LoginState> reserve(StateStore st, String login, Optional<LoginState> read, Instant now) {
-        if (read.isPresent()) {
-            LoginState before = read.get();
-            LoginState after = lockout.afterFailure(before, now);
-            if (st.compareAndSetLoginState(login, before, after)) {
-                return lockout.isLocked(before, now) ? Optional.empty() : Optional.of(after);
-            }
+        LoginState before = read.orElseGet(() -> LoginState.empty(login));
+        LoginState after = lockout.afterFailure(before, now);
+        if (st.compareAndSetLoginState(login, before, after)) {
+            return lockout.isLocked(before, now) ? Optional.empty() : Optional.of(after);
         }
         return reserve(st, login, now);
     }

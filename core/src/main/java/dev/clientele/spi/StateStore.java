@@ -34,7 +34,9 @@ public interface StateStore {
     /**
      * Atomically sets the login state to {@code next} if it still holds what {@code expected} holds — a state read
      * from this store (by {@link #loginState} or a {@link LoginReader}), compared by its last login, failures, first
-     * failure and lock, not by the spelling of its login; true if it did, false if another update came between. For
+     * failure and lock, not by the spelling of its login (a login without a stored state holds the empty state, so
+     * {@code expected} empty also sets the first state of a login that has none); true if it did, false if another
+     * update came between. For
      * a change computed from a state read in the same round trip as other data: one write where the store can. By
      * default an {@link #updateLoginState} that keeps any other state as it is.
      */

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,8 +28,9 @@ import java.util.function.UnaryOperator;
  *       aside), so it writes only if no other update came between (two statements for a login seen before, no
  *       transaction to begin or commit). A lost race reads again; after {@value #ATTEMPTS} lost races, and inside
  *       a caller's transaction, the row is locked instead ({@code SELECT ... FOR UPDATE}, changed, written, committed). Either way two concurrent
- *       updates of one login are applied one after the other, none lost. A missing row is created first, by an
- *       insert that does nothing when a concurrent one won. {@link #replaceLoginState} is one {@code UPDATE} in
+ *       updates of one login are applied one after the other, none lost. A login without a row (its first
+ *       attempt) gets one by an insert of its changed state, which does nothing when a concurrent one won (a lost
+ *       race: read again), so a first attempt is two statements too. {@link #replaceLoginState} is one {@code UPDATE} in
  *       auto-commit mode. On PostgreSQL these writes commit without waiting for the log flush
  *       ({@link Dialect#relaxedCommitSuffix()}).</li>
  *   <li>Reset tokens are stored by their hash (core never hands the token itself to the store);
@@ -46,6 +48,7 @@ public final class JdbcStateStore implements StateStore {
     private final String selectSql;
     private final String updateSql;
     private final String swapSql;
+    private final NamedSql createSql;
 
     public JdbcStateStore(Database db) {
         this.db = Objects.requireNonNull(db, "db");
@@ -59,6 +62,7 @@ public final class JdbcStateStore implements StateStore {
                 + " locked_until = ? WHERE login_key = ? AND last_login IS NOT DISTINCT FROM ? AND failed_logins = ?"
                 + " AND first_failure IS NOT DISTINCT FROM ?"
                 + " AND locked_until IS NOT DISTINCT FROM ?" + db.dialect().relaxedCommitSuffix();
+        this.createSql = db.statement("create-login-state").append(db.dialect().relaxedCommitSuffix());
     }
 
     /** The statement that reads a login's state row, and its parameter (public for the EXPLAIN tests). */
@@ -73,6 +77,15 @@ public final class JdbcStateStore implements StateStore {
     public Map.Entry<String, List<Object>> swapQuery(String login) {
         return Map.entry(swapSql, List.of(login, Jdbc.NULL_TIMESTAMP, 0, Jdbc.NULL_TIMESTAMP, Jdbc.NULL_TIMESTAMP,
                 Keys.of(login), Jdbc.NULL_TIMESTAMP, 0, Jdbc.NULL_TIMESTAMP, Jdbc.NULL_TIMESTAMP));
+    }
+
+    /**
+     * The insert of a first attempt's state row (an empty state), with its parameters in placeholder order (public
+     * for the EXPLAIN tests; bind them with {@link Jdbc#bind}).
+     */
+    public Map.Entry<String, List<Object>> createQuery(String login) {
+        Map<String, Object> values = createValues(login, LoginState.empty(login));
+        return Map.entry(createSql.sql(), createSql.names().stream().map(values::get).toList());
     }
 
     /** The statement that locks a login's state row, and its parameter (public for the EXPLAIN tests). */
@@ -138,13 +151,12 @@ public final class JdbcStateStore implements StateStore {
                 return swapped.get();
             }
         }
-        NamedSql init = db.statement("init-login-state");
         return db.write(what, c -> {
             // The row of a login that has logged in before is there: lock it (one statement). Only a first
             // attempt creates it, with an insert that does nothing when a concurrent one won, and locks it then.
             Optional<LoginState> current = select(c, login, true);
             for (int attempt = 0; attempt < ATTEMPTS && current.isEmpty(); attempt++) {
-                create(c, init, login);
+                create(c, login, LoginState.empty(login));
                 current = select(c, login, true);
             }
             LoginState before = current.orElseThrow(() -> new SQLException(
@@ -161,15 +173,10 @@ public final class JdbcStateStore implements StateStore {
      */
     private Optional<LoginState> compareAndSet(Connection c, String login, UnaryOperator<LoginState> change)
             throws SQLException {
-        NamedSql init = db.statement("init-login-state");
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<LoginState> current = select(c, login, false);
-            if (current.isEmpty()) {
-                create(c, init, login);
-                continue;
-            }
-            LoginState next = orEmpty(change.apply(current.get()), login);
-            if (swap(c, login, current.get(), next)) {
+            LoginState next = orEmpty(change.apply(current.orElse(LoginState.empty(login))), login);
+            if (current.isEmpty() ? create(c, login, next) : swap(c, login, current.get(), next)) {
                 return Optional.of(next);
             }
         }
@@ -177,8 +184,9 @@ public final class JdbcStateStore implements StateStore {
     }
 
     /**
-     * One {@code UPDATE} in auto-commit mode that writes {@code next} only if the row holds {@code expected}; inside
-     * a caller's transaction the row is locked and compared instead.
+     * One statement in auto-commit mode that writes {@code next} only if the row holds {@code expected}: for an
+     * expected empty state, first the insert of a login that has no row (a first attempt), then the {@code UPDATE}
+     * if it has one. Inside a caller's transaction the row is locked and compared instead.
      */
     @Override
     public boolean compareAndSetLoginState(String login, LoginState expected, LoginState next) {
@@ -188,7 +196,14 @@ public final class JdbcStateStore implements StateStore {
         if (db.inTransaction()) {
             return StateStore.super.compareAndSetLoginState(login, expected, next);
         }
-        return db.autoCommitted("update the login state of '" + login + "'", c -> swap(c, login, expected, next));
+        return db.autoCommitted("update the login state of '" + login + "'",
+                c -> (isEmpty(expected) && create(c, login, next)) || swap(c, login, expected, next));
+    }
+
+    /** True for the state of a login without a row: what {@link #loginState} answers then. */
+    private static boolean isEmpty(LoginState s) {
+        return s.lastLogin().isEmpty() && s.failedLogins() == 0 && s.firstFailure().isEmpty()
+                && s.lockedUntil().isEmpty();
     }
 
     private boolean swap(Connection c, String login, LoginState before, LoginState next) throws SQLException {
@@ -203,16 +218,35 @@ public final class JdbcStateStore implements StateStore {
         }
     }
 
-    /** Creates a login's empty state row unless there is one (a concurrent insert of the same key may win). */
-    private static void create(Connection c, NamedSql init, String login) throws SQLException {
-        try (PreparedStatement ps = init.prepare(c, Map.of("login_key", Keys.of(login), "login", login))) {
-            ps.executeUpdate();
+    /**
+     * Creates a login's state row holding {@code state} unless it has one; true if this insert made it, false if
+     * the row was there or a concurrent insert of the same key won.
+     */
+    private boolean create(Connection c, String login, LoginState state) throws SQLException {
+        try (PreparedStatement ps = createSql.prepare(c, createValues(login, state))) {
+            return rowsChanged(ps) == 1;
         } catch (SQLException e) {
             // H2: a concurrent insert of the same key won; its row is there (or soon committed) to read
             if (!Database.isUniqueViolation(e)) {
                 throw e;
             }
+            return false;
         }
+    }
+
+    private static Map<String, Object> createValues(String login, LoginState state) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("login_key", Keys.of(login));
+        values.put("login", state.login() == null ? login : state.login());
+        values.put("last_login", instantOrNull(state.lastLogin()));
+        values.put("failed_logins", state.failedLogins());
+        values.put("first_failure", instantOrNull(state.firstFailure()));
+        values.put("locked_until", instantOrNull(state.lockedUntil()));
+        return values;
+    }
+
+    private static Object instantOrNull(Optional<Instant> t) {
+        return t.isPresent() ? t.get() : Jdbc.NULL_TIMESTAMP;
     }
 
     private static LoginState orEmpty(LoginState next, String login) {

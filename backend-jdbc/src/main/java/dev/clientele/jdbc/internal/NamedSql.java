@@ -55,6 +55,11 @@ public final class NamedSql {
         return Character.isLetterOrDigit(c) || c == '_';
     }
 
+    /** This statement with {@code suffix} (SQL without parameters) appended. */
+    public NamedSql append(String suffix) {
+        return suffix.isEmpty() ? this : new NamedSql(sql + suffix, names);
+    }
+
     /** The SQL with {@code ?} placeholders. */
     public String sql() {
         return sql;
